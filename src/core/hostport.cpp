@@ -1,0 +1,77 @@
+#include "hostport.h"
+
+namespace NetPoke {
+
+bool HostPort::parsePort(const QString &text, quint16 *port, QString *error, bool allowZero)
+{
+    bool ok = false;
+    const QString t = text.trimmed();
+    const uint value = t.toUInt(&ok, 10);
+    if (t.isEmpty()) {
+        if (error)
+            *error = tr("Enter a port number (%1-65535).").arg(allowZero ? 0 : 1);
+        return false;
+    }
+    if (!ok || value > 65535 || (!allowZero && value == 0)) {
+        if (error)
+            *error = tr("\"%1\" is not a valid port: use a number from %2 to 65535.").arg(t).arg(allowZero ? 0 : 1);
+        return false;
+    }
+    *port = quint16(value);
+    return true;
+}
+
+HostPort HostPort::parse(const QString &text, bool requireHost, bool allowPortZero)
+{
+    HostPort hp;
+    const QString t = text.trimmed();
+    QString portText;
+    if (t.startsWith(QLatin1Char('['))) {
+        const qsizetype close = t.indexOf(QLatin1Char(']'));
+        if (close < 0 || close + 1 >= t.size() || t.at(close + 1) != QLatin1Char(':')) {
+            hp.errorString = tr("\"%1\": write an IPv6 address with its port as [ADDRESS]:PORT, e.g. [::1]:9000.").arg(t);
+            return hp;
+        }
+        hp.host = t.mid(1, close - 1);
+        portText = t.mid(close + 2);
+    } else {
+        const qsizetype colon = t.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0 && t.indexOf(QLatin1Char(':')) != colon) {
+            hp.errorString = tr("\"%1\": put an IPv6 address in brackets, e.g. [::1]:9000.").arg(t);
+            return hp;
+        }
+        if (colon >= 0) {
+            hp.host = t.left(colon);
+            portText = t.mid(colon + 1);
+        } else {
+            portText = t;
+        }
+    }
+    if (requireHost && hp.host.isEmpty()) {
+        hp.errorString = tr("\"%1\": give a host and a port, e.g. 127.0.0.1:9000.").arg(t);
+        return hp;
+    }
+    if (!parsePort(portText, &hp.port, &hp.errorString, allowPortZero))
+        return hp;
+    hp.ok = true;
+    return hp;
+}
+
+QString displayAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4 && address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QHostAddress(v4).toString();
+    return address.toString();
+}
+
+QString displayEndpoint(const QHostAddress &address, quint16 port)
+{
+    const QString a = displayAddress(address);
+    if (a.contains(QLatin1Char(':')))
+        return QLatin1Char('[') + a + QStringLiteral("]:") + QString::number(port);
+    return a + QLatin1Char(':') + QString::number(port);
+}
+
+} // namespace NetPoke

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+
+namespace NetPoke {
+
+// "HOST:PORT", "[v6]:PORT", "PORT" as typed by a user; parsing reports readable errors.
+struct HostPort
+{
+    Q_DECLARE_TR_FUNCTIONS(HostPort)
+
+public:
+    QString host;        // name or address text, without brackets; may be empty for "PORT"
+    quint16 port = 0;
+    bool ok = false;
+    QString errorString;
+
+    // requireHost: "PORT" alone is an error. allowPortZero: port 0 (system chooses) accepted.
+    static HostPort parse(const QString &text, bool requireHost, bool allowPortZero = false);
+    // Port 0..65535 from text; error text when not a number in range.
+    static bool parsePort(const QString &text, quint16 *port, QString *error, bool allowZero);
+};
+
+// IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) shown as plain IPv4; IPv6 in brackets with the port.
+QString displayAddress(const QHostAddress &address);
+QString displayEndpoint(const QHostAddress &address, quint16 port);
+
+} // namespace NetPoke

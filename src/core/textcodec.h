@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace NetPoke {
+
+// Encodings by user-facing name, hex and escapes. Encoding goes through QStringEncoder/QStringDecoder
+// (ICU names for the Chinese encodings); what they cannot represent is reported, never guessed.
+class TextCodec final
+{
+    Q_DECLARE_TR_FUNCTIONS(TextCodec)
+
+public:
+    // User-facing names: "UTF-8", "GB2312", "GBK", "GB18030", "Big5", "Latin-1".
+    static QStringList encodings();
+    static bool isSupported(const QString &encoding);
+    // Canonical user-facing name for any accepted spelling ("gb2312", "latin1", "ISO-8859-1", ...),
+    // or an empty string when the encoding is unknown.
+    static QString canonicalName(const QString &encoding);
+    // Longest byte sequence of one character in the encoding.
+    static int maxCharBytes(const QString &encoding);
+
+    struct Result
+    {
+        QByteArray bytes;
+        bool ok = true;
+        int errorPosition = -1;     // index into the input text where the problem starts
+        QString errorString;        // readable, translated
+    };
+
+    // Text to bytes. A character the encoding cannot represent is an error naming its position.
+    static Result encode(const QString &text, const QString &encoding);
+    // Like encode(), but understands \r \n \t \\ \0 \xHH (a raw byte) in the text.
+    static Result encodeEscaped(const QString &text, const QString &encoding);
+
+    // Bytes to text. Bytes that do not decode are shown as \xHH, never dropped.
+    // invalidBytes (if given) receives how many bytes were shown that way.
+    static QString decode(const QByteArray &bytes, const QString &encoding, int *invalidBytes = nullptr);
+
+    // "c4 e3 ba c3" (separator configurable, none when sep is 0).
+    static QString toHex(const QByteArray &bytes, char sep = ' ');
+    // Lenient about separators (space, tab, newline, comma, colon, dash, "0x" prefixes), strict about
+    // meaning: an odd digit count or a non-hex character is an error naming the position (1-based in the
+    // message, 0-based in errorPosition).
+    static Result parseHex(const QString &text);
+
+    // Stateful decoder: a character split across two chunks still decodes. One per peer.
+    class Decoder final
+    {
+    public:
+        explicit Decoder(const QString &encoding = QStringLiteral("UTF-8"));
+        QString encoding() const { return m_encoding; }
+        // Decodes what is complete; keeps a trailing incomplete sequence for the next call.
+        QString decode(const QByteArray &chunk, int *invalidBytes = nullptr);
+        // Decodes whatever is pending, showing an incomplete tail as \xHH.
+        QString flush(int *invalidBytes = nullptr);
+        bool hasPending() const { return !m_pending.isEmpty(); }
+
+    private:
+        QString m_encoding;
+        QByteArray m_pending;
+    };
+};
+
+} // namespace NetPoke
