@@ -1,5 +1,99 @@
 #include "mainwindow.h"
+
+#include "addresses.h"
+#include "udppanel.h"
 #include "ui_mainwindow.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+
 namespace NetPoke {
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {}
+
+namespace {
+constexpr double MinZoom = 0.6;
+constexpr double MaxZoom = 3.0;
+constexpr double ZoomStep = 1.15;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/netpoke.svg")));
+    m_basePointSize = font().pointSizeF();
+
+    m_udp = new UdpPanel(this);
+    m_ui->tabs->addTab(m_udp, tr("UDP"));
+
+    connect(m_ui->actionSaveLog, &QAction::triggered, this, [this] {
+        if (m_ui->tabs->currentWidget() == m_udp)
+            m_udp->saveLogInteractive();
+    });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom * ZoomStep); });
+    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom / ZoomStep); });
+    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { setZoom(1.0); });
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    // Ctrl+= as well, since + needs Shift on most keyboards.
+    m_ui->actionZoomIn->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+
+    const QStringList addresses = machineAddresses();
+    auto *addressLabel = new QLabel(this);
+    addressLabel->setObjectName(QStringLiteral("addressLabel"));
+    addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    addressLabel->setText(addresses.isEmpty() ? tr("This machine: no network address except loopback (127.0.0.1, ::1)")
+                                              : tr("This machine: %1").arg(addresses.join(QStringLiteral("   "))));
+    statusBar()->addWidget(addressLabel, 1);
+
+    QSettings s;
+    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const int tab = s.value(QStringLiteral("window/tab"), 0).toInt();
+    if (tab >= 0 && tab < m_ui->tabs->count())
+        m_ui->tabs->setCurrentIndex(tab);
+    setZoom(s.value(QStringLiteral("window/zoom"), 1.0).toDouble());
 }
+
+MainWindow::~MainWindow()
+{
+    delete m_ui;
+}
+
+void MainWindow::setZoom(double factor)
+{
+    m_zoom = qBound(MinZoom, factor, MaxZoom);
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * m_zoom);
+    setFont(f);
+    m_ui->actionZoomReset->setEnabled(!qFuzzyCompare(m_zoom, 1.0));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
+    s.setValue(QStringLiteral("window/zoom"), m_zoom);
+    m_udp->saveSettings();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About NetPoke"),
+                       tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP in UTF-8, GB2312, GBK, "
+                          "GB18030, Big5, Latin-1 or hex.</p><p>Built with Qt %2.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace NetPoke

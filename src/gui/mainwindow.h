@@ -1,10 +1,40 @@
 #pragma once
+
 #include <QMainWindow>
+
+namespace Ui {
+class MainWindow;
+}
+
 namespace NetPoke {
+
+class UdpPanel;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    UdpPanel *udpPanel() const { return m_udp; }
+    // Font scale for the whole window (1.0 = system size), for projectors.
+    void setZoom(double factor);
+    double zoom() const { return m_zoom; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void saveSettings();
+    void showAbout();
+
+    Ui::MainWindow *m_ui = nullptr;
+    UdpPanel *m_udp = nullptr;
+    double m_zoom = 1.0;
+    qreal m_basePointSize = 0;
 };
-}
+
+} // namespace NetPoke
