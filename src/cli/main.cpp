@@ -1,12 +1,94 @@
 #include "udpcommand.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+#include <cstdio>
+
+#ifndef NETPOKE_VERSION
+#define NETPOKE_VERSION "0.1.0"
+#endif
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    int (*run)(const QStringList &args);   // args[0] is the command name
+    QString (*summary)();
+};
+
+// New subcommands (chat, tftp) add one line here and live in their own files.
+const Command kCommands[] = {
+    {"udp", &NetPoke::Cli::runUdp, &NetPoke::Cli::udpSummary},
+};
+
+class Main final
+{
+    Q_DECLARE_TR_FUNCTIONS(Main)
+
+public:
+    static int run(const QStringList &arguments)
+    {
+        QString commandList;
+        for (const Command &c : kCommands)
+            commandList += QStringLiteral("  %1  %2\n").arg(QLatin1String(c.name), c.summary());
+
+        QCommandLineParser parser;
+        parser.setApplicationDescription(tr("NetPoke command line: network debugging without a window.")
+                                         + QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n')
+                                         + commandList + QLatin1Char('\n')
+                                         + tr("Run \"netpoke-cli COMMAND --help\" for the options of a command."));
+        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."),
+                                     QStringLiteral("COMMAND [ARGS...]"));
+        if (!parser.parse(arguments)) {
+            NetPoke::Cli::printError(parser.errorText() + QLatin1Char(' ') + tr("(see --help)"));
+            return NetPoke::Cli::ExitUsage;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            parser.showHelp(NetPoke::Cli::ExitSuccess);
+        if (parser.isSet(QStringLiteral("version")))
+            parser.showVersion();
+
+        const QStringList rest = parser.positionalArguments();
+        if (rest.isEmpty()) {
+            NetPoke::Cli::printError(tr("no command given; run \"netpoke-cli --help\" for the list."));
+            return NetPoke::Cli::ExitUsage;
+        }
+        for (const Command &c : kCommands) {
+            if (rest.first() == QLatin1String(c.name))
+                return c.run(rest);
+        }
+        NetPoke::Cli::printError(tr("unknown command \"%1\"; run \"netpoke-cli --help\" for the list.")
+                                     .arg(rest.first()));
+        return NetPoke::Cli::ExitUsage;
+    }
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments().mid(1);
-    if (!args.isEmpty() && args.first() == QLatin1String("udp"))
-        return NetPoke::Cli::runUdp(args);
-    return 2;
+    QCoreApplication::setApplicationName(QStringLiteral("netpoke-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NETPOKE_VERSION));
+
+    // Core debug output would mix with the command's own stderr lines; QT_LOGGING_RULES still wins.
+    QLoggingCategory::setFilterRules(QStringLiteral("netpoke.*.debug=false"));
+
+    QTranslator translator;
+    if (QLocale().language() == QLocale::Chinese
+        && translator.load(QLocale(), QStringLiteral("netpoke"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(&translator);
+    }
+
+    const int code = Main::run(QCoreApplication::arguments());
+    std::fflush(stdout);
+    return code;
 }

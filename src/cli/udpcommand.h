@@ -1,11 +1,24 @@
 #pragma once
 
+#include <QString>
 #include <QStringList>
 
 namespace NetPoke::Cli {
 
-// `netpoke-cli udp send|listen ...`; args start with "udp". Returns the process exit code
-// (0 success, 1 runtime failure, 2 usage error) or -1 to keep running the event loop.
+// Process exit codes shared by all subcommands.
+enum ExitCode {
+    ExitSuccess = 0,
+    ExitFailure = 1,   // runtime: bind, resolve, send
+    ExitUsage = 2,     // bad arguments
+};
+
+// Prints "netpoke-cli: <message>" as one line on stderr.
+void printError(const QString &message);
+
+// `netpoke-cli udp send|listen ...`. args[0] is "udp" (used as the program name for the parser).
+// Runs its own event loop when needed and returns the process exit code.
 int runUdp(const QStringList &args);
+// One-line summary for `netpoke-cli --help`.
+QString udpSummary();
 
 } // namespace NetPoke::Cli
