@@ -59,10 +59,15 @@ HostPort HostPort::parse(const QString &text, bool requireHost, bool allowPortZe
 
 QString displayAddress(const QHostAddress &address)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4 && address.protocol() == QAbstractSocket::IPv6Protocol)
-        return QHostAddress(v4).toString();
+    // Only ::ffff:a.b.c.d: toIPv4Address() also converts "::" (the IPv6 any-address) to 0.0.0.0.
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        bool mapped = a[10] == 0xff && a[11] == 0xff;
+        for (int i = 0; mapped && i < 10; ++i)
+            mapped = a[i] == 0;
+        if (mapped)
+            return QHostAddress(quint32(a[12]) << 24 | quint32(a[13]) << 16 | quint32(a[14]) << 8 | a[15]).toString();
+    }
     return address.toString();
 }
 
