@@ -340,6 +340,18 @@ void UdpPanel::buildUi()
     splitter->setStretchFactor(1, 1);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
+
+    // Names for tests and style sheets.
+    const std::pair<QWidget *, const char *> names[] = {
+        {m_localAddress, "localAddress"}, {m_localPort, "localPort"}, {m_shareAddress, "shareAddress"},
+        {m_replyToSender, "replyToSender"}, {m_broadcast, "broadcast"}, {m_multicastGroup, "multicastGroup"},
+        {m_joinButton, "joinButton"}, {m_remoteError, "remoteError"}, {m_escapes, "escapes"},
+        {m_lineEnding, "lineEnding"}, {m_periodic, "periodic"}, {m_periodMs, "periodMs"},
+        {m_periodRate, "periodRate"}, {m_contentMode, "contentMode"}, {m_pause, "pause"},
+        {m_localStatus, "localStatus"}, {m_history, "history"},
+    };
+    for (const auto &[w, name] : names)
+        w->setObjectName(QLatin1String(name));
 }
 
 void UdpPanel::showError(QLabel *label, const QString &text)

@@ -1,12 +1,108 @@
+#include "mainwindow.h"
+#include "udppanel.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
-class tst_mainwindow : public QObject
+using NetPoke::MainWindow;
+
+class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    void initTestCase();
+    void tabsAndMenus();
+    void zoomScalesWholeWindow();
+    void statusBarShowsAddresses();
+    void geometryAndZoomPersist();
+
+private:
+    QAction *action(MainWindow &w, const char *name)
+    {
+        auto *a = w.findChild<QAction *>(QLatin1String(name));
+        if (!a)
+            qFatal("no action %s", name);
+        return a;
+    }
+    QTemporaryDir m_settingsDir;
 };
 
-QTEST_GUILESS_MAIN(tst_mainwindow)
+void tst_MainWindow::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("NetPokeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void tst_MainWindow::tabsAndMenus()
+{
+    MainWindow w;
+    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 1);   // no placeholder tabs
+    QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
+    QCOMPARE(tabs->widget(0), w.udpPanel());
+    QStringList menus;
+    for (QAction *a : w.menuBar()->actions())
+        menus << a->text().remove(QLatin1Char('&'));
+    QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Help")}));
+    for (const char *name : {"actionSaveLog", "actionQuit", "actionZoomIn", "actionZoomOut", "actionZoomReset", "actionAbout"})
+        QVERIFY2(!action(w, name)->text().isEmpty(), name);
+}
+
+void tst_MainWindow::zoomScalesWholeWindow()
+{
+    MainWindow w;
+    w.setZoom(1.0);
+    const qreal base = w.udpPanel()->font().pointSizeF();
+    action(w, "actionZoomIn")->trigger();
+    QVERIFY(w.zoom() > 1.0);
+    QVERIFY(w.udpPanel()->font().pointSizeF() > base);
+    // Children inherit the window's font, so the log view grows too.
+    auto *view = w.udpPanel()->findChild<QWidget *>(QStringLiteral("logView"));
+    QVERIFY(view->font().pointSizeF() > base);
+    action(w, "actionZoomReset")->trigger();
+    QCOMPARE(w.udpPanel()->font().pointSizeF(), base);
+    for (int i = 0; i < 50; ++i)
+        action(w, "actionZoomOut")->trigger();
+    QVERIFY(w.zoom() >= 0.6 - 1e-9);   // bounded, never unreadable
+}
+
+void tst_MainWindow::statusBarShowsAddresses()
+{
+    MainWindow w;
+    auto *label = w.statusBar()->findChild<QLabel *>(QStringLiteral("addressLabel"));
+    QVERIFY(label);
+    QVERIFY(label->text().startsWith(QStringLiteral("This machine")));
+    QVERIFY(!label->text().contains(QStringLiteral("127.0.0.1:")));
+}
+
+void tst_MainWindow::geometryAndZoomPersist()
+{
+    QSize closedSize;
+    {
+        MainWindow w;
+        w.setZoom(1.5);
+        w.resize(1100, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        closedSize = w.size();
+        w.close();
+    }
+    MainWindow w2;
+    QCOMPARE(w2.size(), closedSize);
+    QCOMPARE(closedSize.height(), 700);   // differs from the form's default 760
+    QVERIFY(qAbs(w2.zoom() - 1.5) < 1e-9);
+}
+
+QTEST_MAIN(tst_MainWindow)
 #include "tst_mainwindow.moc"

@@ -1,12 +1,164 @@
+#include "packetlogmodel.h"
+
+#include <QSignalSpy>
 #include <QTest>
 
-class tst_packetlogmodel : public QObject
+using NetPoke::Datagram;
+using NetPoke::PacketLogModel;
+
+namespace {
+QList<Datagram> makeBatch(int from, int count)
+{
+    QList<Datagram> list;
+    for (int i = from; i < from + count; ++i)
+        list.append(Datagram{QByteArray::number(i), QHostAddress(QStringLiteral("::ffff:127.0.0.1")), 4000, 1000});
+    return list;
+}
+} // namespace
+
+class tst_PacketLogModel : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    void batchesAreCoalesced();
+    void rowCapKeepsNewest();
+    void rowCapAcrossWrap();
+    void hugeBatchLargerThanCap();
+    void pauseHoldsRowsBack();
+    void encodingReRenders();
+    void contentModes();
+    void peerShownAsPlainIPv4();
+    void invalidBytesVisible();
+    void clearEmpties();
 };
 
-QTEST_GUILESS_MAIN(tst_packetlogmodel)
+void tst_PacketLogModel::batchesAreCoalesced()
+{
+    PacketLogModel m;
+    QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 100; ++i)
+        m.appendDatagrams(makeBatch(i * 10, 10), PacketLogModel::Received);
+    QCOMPARE(m.rowCount(), 0);   // nothing shown before the commit timer
+    QTRY_COMPARE(m.rowCount(), 1000);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m.index(999, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("999"));
+}
+
+void tst_PacketLogModel::rowCapKeepsNewest()
+{
+    PacketLogModel m;
+    m.setRowCap(100);
+    m.appendDatagrams(makeBatch(0, 80), PacketLogModel::Received);
+    m.commitPending();
+    m.appendDatagrams(makeBatch(80, 50), PacketLogModel::Received);
+    m.commitPending();
+    QCOMPARE(m.rowCount(), 100);
+    QCOMPARE(m.contentText(0), QStringLiteral("30"));
+    QCOMPARE(m.contentText(99), QStringLiteral("129"));
+    QCOMPARE(m.totalAppended(), quint64(130));
+}
+
+void tst_PacketLogModel::rowCapAcrossWrap()
+{
+    // Many commits of odd sizes: the ring wraps several times and rows stay in order.
+    PacketLogModel m;
+    m.setRowCap(37);
+    int next = 0;
+    for (int round = 0; round < 50; ++round) {
+        const int n = 1 + (round * 7) % 23;
+        m.appendDatagrams(makeBatch(next, n), PacketLogModel::Received);
+        next += n;
+        m.commitPending();
+        const int rows = m.rowCount();
+        QVERIFY(rows <= 37);
+        for (int r = 0; r < rows; ++r)
+            QCOMPARE(m.contentText(r), QString::number(next - rows + r));
+    }
+    QCOMPARE(m.rowCount(), 37);
+}
+
+void tst_PacketLogModel::hugeBatchLargerThanCap()
+{
+    PacketLogModel m;
+    m.setRowCap(10);
+    m.appendDatagrams(makeBatch(0, 1000), PacketLogModel::Received);
+    QVERIFY(m.pendingCount() <= 10);
+    m.commitPending();
+    QCOMPARE(m.rowCount(), 10);
+    QCOMPARE(m.contentText(0), QStringLiteral("990"));
+    QCOMPARE(m.contentText(9), QStringLiteral("999"));
+}
+
+void tst_PacketLogModel::pauseHoldsRowsBack()
+{
+    PacketLogModel m;
+    m.setPaused(true);
+    m.appendDatagrams(makeBatch(0, 5), PacketLogModel::Received);
+    QTest::qWait(120);
+    QCOMPARE(m.rowCount(), 0);
+    QCOMPARE(m.pendingCount(), 5);
+    m.setPaused(false);
+    QCOMPARE(m.rowCount(), 5);
+}
+
+void tst_PacketLogModel::encodingReRenders()
+{
+    PacketLogModel m;
+    m.appendDatagram(Datagram{QByteArray("\xc4\xe3\xba\xc3"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Received);
+    m.commitPending();
+    QCOMPARE(m.contentText(0), QStringLiteral("\\xC4\\xE3\\xBA\\xC3"));
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    m.setEncoding(QStringLiteral("GB2312"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m.index(0, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("你好"));
+}
+
+void tst_PacketLogModel::contentModes()
+{
+    PacketLogModel m;
+    m.appendDatagram(Datagram{QByteArray("AT\r\n"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Sent);
+    m.commitPending();
+    QCOMPARE(m.index(0, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("AT\\r\\n"));
+    m.setContentMode(PacketLogModel::HexContent);
+    QCOMPARE(m.index(0, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("41 54 0d 0a"));
+    m.setContentMode(PacketLogModel::TextAndHexContent);
+    QVERIFY(m.index(0, PacketLogModel::ContentColumn).data().toString().contains(QStringLiteral("41 54 0d 0a")));
+    QCOMPARE(m.index(0, PacketLogModel::DirectionColumn).data().toString(), QStringLiteral("TX"));
+    QCOMPARE(m.index(0, PacketLogModel::LengthColumn).data().toInt(), 4);
+}
+
+void tst_PacketLogModel::peerShownAsPlainIPv4()
+{
+    PacketLogModel m;
+    m.appendDatagrams(makeBatch(0, 1), PacketLogModel::Received);
+    m.appendDatagram(Datagram{"x", QHostAddress::LocalHostIPv6, 9000, 0}, PacketLogModel::Received);
+    m.commitPending();
+    QCOMPARE(m.index(0, PacketLogModel::PeerColumn).data().toString(), QStringLiteral("127.0.0.1:4000"));
+    QCOMPARE(m.index(1, PacketLogModel::PeerColumn).data().toString(), QStringLiteral("[::1]:9000"));
+}
+
+void tst_PacketLogModel::invalidBytesVisible()
+{
+    PacketLogModel m;
+    m.setEncoding(QStringLiteral("GB2312"));
+    m.appendDatagram(Datagram{QByteArray("ok\xc4"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Received);
+    m.commitPending();
+    QCOMPARE(m.contentText(0), QStringLiteral("ok\\xC4"));
+}
+
+void tst_PacketLogModel::clearEmpties()
+{
+    PacketLogModel m;
+    m.appendDatagrams(makeBatch(0, 10), PacketLogModel::Received);
+    m.commitPending();
+    m.clear();
+    QCOMPARE(m.rowCount(), 0);
+    m.appendDatagrams(makeBatch(0, 3), PacketLogModel::Received);
+    m.commitPending();
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(m.contentText(0), QStringLiteral("0"));
+}
+
+QTEST_MAIN(tst_PacketLogModel)
 #include "tst_packetlogmodel.moc"
