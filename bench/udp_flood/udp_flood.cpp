@@ -319,6 +319,11 @@ int main(int argc, char **argv)
     const long long accepted = sent - (long long)last.drops;
     const double window = secondsSince(t0, tDrained);
     std::string received = reported("received");
+    if (received == "n/a") {   // netpoke-cli: "datagrams received: N"
+        const auto at = errText.rfind("received: ");
+        if (at != std::string::npos)
+            received = std::to_string(std::atoll(errText.c_str() + at + 10));
+    }
     if (received == "n/a" && countLines)
         received = std::to_string(lines.load());
     std::string stall = reported("stall_ms");
