@@ -26,9 +26,9 @@ const Command kCommands[] = {
     {"udp", &NetPoke::Cli::runUdp, &NetPoke::Cli::udpSummary},
 };
 
-class Main final
+class CliMain final
 {
-    Q_DECLARE_TR_FUNCTIONS(Main)
+    Q_DECLARE_TR_FUNCTIONS(CliMain)
 
 public:
     static int run(const QStringList &arguments)
@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
         QCoreApplication::installTranslator(&translator);
     }
 
-    const int code = Main::run(QCoreApplication::arguments());
+    const int code = CliMain::run(QCoreApplication::arguments());
     std::fflush(stdout);
     return code;
 }
