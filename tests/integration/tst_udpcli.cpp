@@ -134,6 +134,7 @@ private slots:
     void sendBindPortInUse();
     void sendFileTooLarge();
     void sendFileMissing();
+    void sendUnknownHost();
 
 private:
     Result run(const QStringList &args);
@@ -726,6 +727,14 @@ void tst_udpcli::sendFileMissing()
     const Result r = run({"udp", "send", "127.0.0.1:9", "--file", dir.filePath(QStringLiteral("nope.bin"))});
     checkOneErrorLine(r, 1);
     QVERIFY2(r.err.contains("nope.bin"), r.err.constData());
+}
+
+void tst_udpcli::sendUnknownHost()
+{
+    // .invalid is reserved (RFC 6761): no resolver answers it, and nothing is sent anywhere.
+    const Result r = run({"udp", "send", "no-such-host.invalid:9000", "hi"});
+    checkOneErrorLine(r, 1);
+    QVERIFY2(r.err.contains("no-such-host.invalid"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_udpcli)
