@@ -13,6 +13,37 @@
     </message>
 </context>
 <context>
+    <name>CliMain</name>
+    <message>
+        <source>NetPoke command line: network debugging without a window.</source>
+        <translation>NetPoke 命令行：无需窗口的网络调试。</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run "netpoke-cli COMMAND --help" for the options of a command.</source>
+        <translation>运行“netpoke-cli 命令 --help”查看该命令的选项。</translation>
+    </message>
+    <message>
+        <source>The command to run (see above).</source>
+        <translation>要运行的命令（见上文）。</translation>
+    </message>
+    <message>
+        <source>(see --help)</source>
+        <translation>（见 --help）</translation>
+    </message>
+    <message>
+        <source>no command given; run "netpoke-cli --help" for the list.</source>
+        <translation>没有给出命令；运行“netpoke-cli --help”查看命令列表。</translation>
+    </message>
+    <message>
+        <source>unknown command "%1"; run "netpoke-cli --help" for the list.</source>
+        <translation>未知命令“%1”；运行“netpoke-cli --help”查看命令列表。</translation>
+    </message>
+</context>
+<context>
     <name>HostPort</name>
     <message>
         <source>Enter a port number (%1-65535).</source>
@@ -33,37 +64,6 @@
     <message>
         <source>"%1": give a host and a port, e.g. 127.0.0.1:9000.</source>
         <translation>“%1”：请给出主机和端口，例如 127.0.0.1:9000。</translation>
-    </message>
-</context>
-<context>
-    <name>Main</name>
-    <message>
-        <source>NetPoke command line: network debugging without a window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Run "netpoke-cli COMMAND --help" for the options of a command.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The command to run (see above).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no command given; run "netpoke-cli --help" for the list.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown command "%1"; run "netpoke-cli --help" for the list.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -540,231 +540,231 @@
     <name>UdpCommand</name>
     <message>
         <source>sent %1 × %2 bytes to %3 from %4</source>
-        <translation type="unfinished" />
+        <translation>已从 %4 向 %3 发送 %1 × %2 字节</translation>
     </message>
     <message>
         <source>listening on %1</source>
-        <translation type="unfinished" />
+        <translation>正在监听 %1</translation>
     </message>
     <message>
         <source>datagrams received: %1</source>
-        <translation type="unfinished" />
+        <translation>收到数据报：%1 个</translation>
     </message>
     <message>
         <source>cannot write the output.</source>
-        <translation type="unfinished" />
+        <translation>无法写出输出。</translation>
     </message>
     <message>
         <source>Subcommands:</source>
-        <translation type="unfinished" />
+        <translation>子命令：</translation>
     </message>
     <message>
         <source>send datagrams to HOST:PORT</source>
-        <translation type="unfinished" />
+        <translation>向 主机:端口 发送数据报</translation>
     </message>
     <message>
         <source>print every datagram received on a port, one line each</source>
-        <translation type="unfinished" />
+        <translation>打印端口上收到的每个数据报，每个一行</translation>
     </message>
     <message>
         <source>Run "netpoke-cli udp send --help" or "netpoke-cli udp listen --help" for their options.</source>
-        <translation type="unfinished" />
+        <translation>运行“netpoke-cli udp send --help”或“netpoke-cli udp listen --help”查看选项。</translation>
     </message>
     <message>
         <source>send or listen.</source>
-        <translation type="unfinished" />
+        <translation>send 或 listen。</translation>
     </message>
     <message>
         <source>udp: give a subcommand, send or listen.</source>
-        <translation type="unfinished" />
+        <translation>udp：请给出子命令 send 或 listen。</translation>
     </message>
     <message>
         <source>udp: unknown subcommand "%1"; use send or listen.</source>
-        <translation type="unfinished" />
+        <translation>udp：未知子命令“%1”；请用 send 或 listen。</translation>
     </message>
     <message>
         <source>unknown encoding "%1"; supported: %2.</source>
-        <translation type="unfinished" />
+        <translation>未知编码“%1”；支持：%2。</translation>
     </message>
     <message>
         <source>Send MESSAGE (or the bytes of a file) as UDP datagrams to HOST:PORT.</source>
-        <translation type="unfinished" />
+        <translation>把 MESSAGE（或文件的字节）作为 UDP 数据报发送到 HOST:PORT。</translation>
     </message>
     <message>
         <source>HOST is an IPv4 or IPv6 address or a name; write IPv6 in brackets: [::1]:9000.</source>
-        <translation type="unfinished" />
+        <translation>HOST 是 IPv4、IPv6 地址或主机名；IPv6 请写在方括号中：[::1]:9000。</translation>
     </message>
     <message>
         <source>Several MESSAGE words are joined with single spaces. Put -- before a message that starts with -.</source>
-        <translation type="unfinished" />
+        <translation>多个 MESSAGE 词以单个空格连接。以 - 开头的消息前请加 --。</translation>
     </message>
     <message>
         <source>Exit status: 0 sent, 1 failed (bind, resolve, send), 2 bad arguments.</source>
-        <translation type="unfinished" />
+        <translation>退出码：0 已发送，1 失败（绑定、解析、发送），2 参数错误。</translation>
     </message>
     <message>
         <source>Send from this local address and port (e.g. 0.0.0.0:5000, [::]:0, or just a port). Default: any address, a port the system chooses.</source>
-        <translation type="unfinished" />
+        <translation>从这个本地地址和端口发送（例如 0.0.0.0:5000、[::]:0 或仅端口）。默认：任意地址，由系统选择端口。</translation>
     </message>
     <message>
         <source>[ADDR:]PORT</source>
-        <translation type="unfinished" />
+        <translation>[地址:]端口</translation>
     </message>
     <message>
         <source>Encoding of MESSAGE: %1. Default: UTF-8.</source>
-        <translation type="unfinished" />
+        <translation>MESSAGE 的编码：%1。默认：UTF-8。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>MESSAGE is hex bytes, e.g. "c4 e3 ba c3" or 0x0d0a (separators and 0x are optional).</source>
-        <translation type="unfinished" />
+        <translation>MESSAGE 为十六进制字节，例如“c4 e3 ba c3”或 0x0d0a（分隔符和 0x 可省略）。</translation>
     </message>
     <message>
         <source>Understand \r \n \t \\ \0 and \xHH (a raw byte) in MESSAGE.</source>
-        <translation type="unfinished" />
+        <translation>识别 MESSAGE 中的 \r \n \t \\ \0 和 \xHH（原始字节）。</translation>
     </message>
     <message>
         <source>Send the datagram N times. Default: 1.</source>
-        <translation type="unfinished" />
+        <translation>发送 N 次。默认：1。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>Wait MS milliseconds between sends. Default: 0, as fast as possible.</source>
-        <translation type="unfinished" />
+        <translation>每次发送之间等待 MS 毫秒。默认：0，尽快发送。</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished" />
+        <translation>毫秒</translation>
     </message>
     <message>
         <source>Send the bytes of this file, unchanged, as one datagram (instead of MESSAGE).</source>
-        <translation type="unfinished" />
+        <translation>把这个文件的字节原样作为一个数据报发送（代替 MESSAGE）。</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished" />
+        <translation>路径</translation>
     </message>
     <message>
         <source>Where to send, e.g. 127.0.0.1:9000.</source>
-        <translation type="unfinished" />
+        <translation>发送目标，例如 127.0.0.1:9000。</translation>
     </message>
     <message>
         <source>The text to send.</source>
-        <translation type="unfinished" />
+        <translation>要发送的文字。</translation>
     </message>
     <message>
         <source>udp send: give HOST:PORT and a MESSAGE (see --help).</source>
-        <translation type="unfinished" />
+        <translation>udp send：请给出 HOST:PORT 和 MESSAGE（见 --help）。</translation>
     </message>
     <message>
         <source>--hex and --escapes cannot be combined.</source>
-        <translation type="unfinished" />
+        <translation>--hex 和 --escapes 不能同时使用。</translation>
     </message>
     <message>
         <source>give either MESSAGE or --file, not both.</source>
-        <translation type="unfinished" />
+        <translation>MESSAGE 和 --file 只能给出一个。</translation>
     </message>
     <message>
         <source>udp send: missing MESSAGE (or --file PATH).</source>
-        <translation type="unfinished" />
+        <translation>udp send：缺少 MESSAGE（或 --file 路径）。</translation>
     </message>
     <message>
         <source>--file sends the file's bytes unchanged; --hex, --escapes and --encoding apply to MESSAGE only.</source>
-        <translation type="unfinished" />
+        <translation>--file 原样发送文件字节；--hex、--escapes 和 --encoding 只用于 MESSAGE。</translation>
     </message>
     <message>
         <source>--repeat: "%1" is not a number of times (1 or more).</source>
-        <translation type="unfinished" />
+        <translation>--repeat：“%1”不是有效的次数（1 或以上）。</translation>
     </message>
     <message>
         <source>--interval: "%1" is not a number of milliseconds (0 or more).</source>
-        <translation type="unfinished" />
+        <translation>--interval：“%1”不是有效的毫秒数（0 或以上）。</translation>
     </message>
     <message>
         <source>--bind: %1</source>
-        <translation type="unfinished" />
+        <translation>--bind：%1</translation>
     </message>
     <message>
         <source>--bind: "%1" is not an IP address.</source>
-        <translation type="unfinished" />
+        <translation>--bind：“%1”不是 IP 地址。</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is %2 bytes: too large for one UDP datagram (at most %3 bytes over IPv4, %4 over IPv6).</source>
-        <translation type="unfinished" />
+        <translation>%1 有 %2 字节：一个 UDP 数据报放不下（IPv4 最多 %3 字节，IPv6 最多 %4 字节）。</translation>
     </message>
     <message>
         <source>Receive UDP datagrams and print one line per datagram on standard output:</source>
-        <translation type="unfinished" />
+        <translation>接收 UDP 数据报，并在标准输出上每个数据报打印一行：</translation>
     </message>
     <message>
         <source>TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender's ADDRESS:PORT, LENGTH the byte count, CONTENT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too).</source>
-        <translation type="unfinished" />
+        <translation>TIME 为到达的本地时间（HH:mm:ss.zzz），SOURCE 为发送方的 地址:端口，LENGTH 为字节数，CONTENT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。</translation>
     </message>
     <message>
         <source>"listening on ADDRESS:PORT" is printed first on standard error, with the port the system chose when PORT is 0.</source>
-        <translation type="unfinished" />
+        <translation>先在标准错误上打印“正在监听 地址:端口”；PORT 为 0 时显示系统选择的端口。</translation>
     </message>
     <message>
         <source>Exit status: 0 done (--count reached or --timeout expired), 1 failed (e.g. port in use), 2 bad arguments.</source>
-        <translation type="unfinished" />
+        <translation>退出码：0 完成（达到 --count 或 --timeout 到期），1 失败（例如端口被占用），2 参数错误。</translation>
     </message>
     <message>
         <source>Decode datagrams as %1. Default: UTF-8.</source>
-        <translation type="unfinished" />
+        <translation>以 %1 解码数据报。默认：UTF-8。</translation>
     </message>
     <message>
         <source>Print CONTENT as hex bytes ("c4 e3 ba c3").</source>
-        <translation type="unfinished" />
+        <translation>以十六进制字节打印 CONTENT（“c4 e3 ba c3”）。</translation>
     </message>
     <message>
         <source>Exit after N datagrams.</source>
-        <translation type="unfinished" />
+        <translation>收到 N 个数据报后退出。</translation>
     </message>
     <message>
         <source>Exit when no datagram arrived for SEC seconds (fractions allowed), printing how many were received on standard error.</source>
-        <translation type="unfinished" />
+        <translation>SEC 秒内没有收到数据报时退出（可用小数），并在标准错误上打印收到的数量。</translation>
     </message>
     <message>
         <source>SEC</source>
-        <translation type="unfinished" />
+        <translation>秒</translation>
     </message>
     <message>
         <source>Port to listen on (0: the system chooses), optionally with a local address, e.g. 9000, 127.0.0.1:9000, [::1]:9000. Default address: all IPv4 and IPv6 addresses.</source>
-        <translation type="unfinished" />
+        <translation>要监听的端口（0：由系统选择），可带本地地址，例如 9000、127.0.0.1:9000、[::1]:9000。默认地址：所有 IPv4 和 IPv6 地址。</translation>
     </message>
     <message>
         <source>udp listen: give the PORT to listen on (0: the system chooses).</source>
-        <translation type="unfinished" />
+        <translation>udp listen：请给出要监听的端口（0：由系统选择）。</translation>
     </message>
     <message>
         <source>udp listen: unexpected argument "%1".</source>
-        <translation type="unfinished" />
+        <translation>udp listen：多余的参数“%1”。</translation>
     </message>
     <message>
         <source>udp listen: "%1" is not an IP address of this machine.</source>
-        <translation type="unfinished" />
+        <translation>udp listen：“%1”不是本机的 IP 地址。</translation>
     </message>
     <message>
         <source>--count: "%1" is not a number of datagrams (1 or more).</source>
-        <translation type="unfinished" />
+        <translation>--count：“%1”不是有效的数据报个数（1 或以上）。</translation>
     </message>
     <message>
         <source>--timeout: "%1" is not a number of seconds (more than 0).</source>
-        <translation type="unfinished" />
+        <translation>--timeout：“%1”不是有效的秒数（大于 0）。</translation>
     </message>
     <message>
         <source>send and receive UDP datagrams (udp send, udp listen)</source>
-        <translation type="unfinished" />
+        <translation>收发 UDP 数据报（udp send、udp listen）</translation>
     </message>
 </context>
 </TS>
