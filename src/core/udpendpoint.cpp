@@ -15,7 +15,7 @@
 #include <netinet/in.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcUdp, "netpoke.udp")
+Q_LOGGING_CATEGORY(lcUdp, "netpoke.udp", QtWarningMsg)
 
 namespace NetPoke {
 
@@ -195,11 +195,13 @@ bool UdpEndpoint::send(const QByteArray &data, const QString &host, quint16 port
             self->setError(HostNotFoundError, tr("Cannot find the host \"%1\": %2").arg(h, info.errorString()));
             return;
         }
-        // Prefer IPv4 when the socket is IPv4-only, else the first answer.
+        // A socket bound to one family can only reach that family: prefer its answers.
         QHostAddress chosen = info.addresses().constFirst();
-        if (self->isBound() && self->localAddress().protocol() == QAbstractSocket::IPv4Protocol) {
+        const QHostAddress local = self->localAddress();
+        const bool singleFamily = self->isBound() && local != QHostAddress::Any;
+        if (singleFamily) {
             for (const QHostAddress &a : info.addresses()) {
-                if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+                if (a.protocol() == local.protocol()) {
                     chosen = a;
                     break;
                 }
