@@ -1,6 +1,7 @@
 #include "udpendpoint.h"
 
 #include "hostport.h"
+#include "icmperrors.h"
 
 #include <QDateTime>
 #include <QHostInfo>
@@ -80,6 +81,7 @@ bool UdpEndpoint::bind(const QHostAddress &address, quint16 port, bool shareAddr
         return false;
     }
     m_socket->setReadBufferSize(0);
+    enableIcmpErrors(m_socket->socketDescriptor());
     connect(m_socket, &QUdpSocket::readyRead, this, &UdpEndpoint::readPending);
     applySocketOptions();
     m_error = NoError;
@@ -333,8 +335,17 @@ void UdpEndpoint::readPending()
         m_buffer.resize(MaxDatagram);
     int count = 0;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // A read through Qt first: it re-arms QUdpSocket's read notifier.
+#ifdef Q_OS_LINUX
+    readIcmpErrors();
+    if (!m_socket)
+        return;
+    // Always one read through Qt, even when nothing may be pending (the socket may have turned readable
+    // for an ICMP error only): it re-arms QUdpSocket's read notifier, which otherwise stays off.
+    bool first = true;
+    while (count < ReadBudget && (std::exchange(first, false) || m_socket->hasPendingDatagrams())) {
+#else
     while (count < ReadBudget && m_socket->hasPendingDatagrams()) {
+#endif
         QHostAddress peer;
         quint16 port = 0;
         const qint64 n = m_socket->readDatagram(m_buffer.data(), MaxDatagram, &peer, &port);
@@ -395,6 +406,22 @@ void UdpEndpoint::readPending()
         flushBatch();
     else if (!m_batchTimer.isActive())
         m_batchTimer.start(int(m_batchIntervalMs - waited));
+}
+
+void UdpEndpoint::readIcmpErrors()
+{
+    const QList<IcmpError> errors = drainIcmpErrors(m_socket->socketDescriptor());
+    for (const IcmpError &e : errors) {
+        if (!e.portUnreachable)
+            continue;
+        const QString where = displayEndpoint(e.destination, e.port);
+        setError(PortUnreachableError,
+                 tr("Nothing is listening at %1: the other side answered \"port unreachable\" (ICMP). "
+                    "Check the port number and that the program there is running.").arg(where));
+        emit portUnreachable(e.destination, e.port);
+        if (!m_socket)
+            return;
+    }
 }
 
 void UdpEndpoint::flushBatch()

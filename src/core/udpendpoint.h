@@ -45,6 +45,7 @@ public:
         BroadcastNotEnabledError,
         SendError,
         MulticastError,
+        PortUnreachableError,
         UnknownError,
     };
     Q_ENUM(Error)
@@ -101,9 +102,12 @@ signals:
     void datagramSent(const NetPoke::Datagram &datagram);
     void errorOccurred(NetPoke::UdpEndpoint::Error error);
     void boundChanged(bool bound);
+    // ICMP port unreachable for a datagram sent to address:port: nothing listens there.
+    void portUnreachable(const QHostAddress &address, quint16 port);
 
 private:
     void readPending();
+    void readIcmpErrors();
     void flushBatch();
     void applySocketOptions();
     void setError(Error error, const QString &text);

@@ -91,6 +91,8 @@ private slots:
     void sendBeforeBindAutoBinds();
     void sendToPortZero_data();
     void sendToPortZero();
+    void portUnreachableReported_data();
+    void portUnreachableReported();
     void closeFlushesPendingBatch_data();
     void closeFlushesPendingBatch();
 
@@ -576,6 +578,43 @@ void tst_udpendpoint::sendBeforeBindAutoBinds()
     QCOMPARE(bound.size(), 1);
     QTRY_COMPARE(datagramCount(received), 2);
     QCOMPARE(allDatagrams(received).at(1).peerPort, sender.localPort());
+}
+
+void tst_udpendpoint::portUnreachableReported_data()
+{
+    addLoopbackRows();
+}
+
+void tst_udpendpoint::portUnreachableReported()
+{
+    QFETCH(QHostAddress, address);
+    SKIP_IF_NO_IPV6(address);
+    // A port that was just free: nothing listens there, so the kernel answers ICMP port unreachable.
+    quint16 closedPort = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(address, 0));
+        closedPort = probe.localPort();
+    }
+    UdpEndpoint sender;
+    QVERIFY(sender.bind(address, 0));
+    QSignalSpy unreachable(&sender, &UdpEndpoint::portUnreachable);
+    QVERIFY(sender.send("anyone?", address, closedPort));
+    QTRY_COMPARE(unreachable.size(), 1);
+    QCOMPARE(unreachable.at(0).at(0).value<QHostAddress>(), address);
+    QCOMPARE(unreachable.at(0).at(1).value<quint16>(), closedPort);
+    QCOMPARE(sender.error(), UdpEndpoint::PortUnreachableError);
+    QVERIFY2(sender.errorString().contains(QString::number(closedPort)), qPrintable(sender.errorString()));
+
+    // The socket keeps receiving after the error (its read notifier was re-armed).
+    QSignalSpy received(&sender, &UdpEndpoint::datagramsReceived);
+    UdpEndpoint peer;
+    QVERIFY(peer.send("still there", address, sender.localPort()));
+    QTRY_COMPARE(datagramCount(received), 1);
+    QCOMPARE(allDatagrams(received).at(0).data, QByteArray("still there"));
+    // And a second unreachable port is reported again.
+    QVERIFY(sender.send("anyone?", address, closedPort));
+    QTRY_COMPARE(unreachable.size(), 2);
 }
 
 void tst_udpendpoint::sendToPortZero_data()
