@@ -21,6 +21,38 @@ bool HostPort::parsePort(const QString &text, quint16 *port, QString *error, boo
     return true;
 }
 
+bool HostPort::validateHost(const QString &text, QString *error)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']')))
+        t = t.mid(1, t.size() - 2);
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (t.isEmpty())
+        return fail(tr("Enter an address (e.g. 127.0.0.1 or ::1) or a host name."));
+    bool digitsAndDots = true;
+    for (QChar c : t)
+        digitsAndDots = digitsAndDots && (c.isDigit() || c == QLatin1Char('.'));
+    QHostAddress address;
+    // inet_aton would take "192.168.1" as 192.168.0.1; a person who typed it almost surely meant otherwise.
+    if (address.setAddress(t) && !(digitsAndDots && t.count(QLatin1Char('.')) != 3))
+        return true;
+    if (digitsAndDots)
+        return fail(tr("\"%1\" is not a valid IPv4 address: it needs four numbers from 0 to 255, e.g. 192.168.1.10.").arg(t));
+    if (t.contains(QLatin1Char(':')))
+        return fail(tr("\"%1\" is not a valid IPv6 address.").arg(t));
+    for (QChar c : t) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('_')))
+            return fail(tr("\"%1\" is not a valid host name: \"%2\" cannot appear in one.").arg(t, c));
+    }
+    if (t.startsWith(QLatin1Char('.')) || t.endsWith(QLatin1String("..")) || t.contains(QLatin1String("..")))
+        return fail(tr("\"%1\" is not a valid host name.").arg(t));
+    return true;
+}
+
 HostPort HostPort::parse(const QString &text, bool requireHost, bool allowPortZero)
 {
     HostPort hp;

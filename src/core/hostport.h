@@ -21,6 +21,9 @@ public:
     static HostPort parse(const QString &text, bool requireHost, bool allowPortZero = false);
     // Port 0..65535 from text; error text when not a number in range.
     static bool parsePort(const QString &text, quint16 *port, QString *error, bool allowZero);
+    // An address literal or something that can be a host name. Catches typos such as "300.1.1.1" or
+    // "192.168.1" before they become a name lookup. Brackets around IPv6 are accepted.
+    static bool validateHost(const QString &text, QString *error);
 };
 
 // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) shown as plain IPv4; IPv6 in brackets with the port.

@@ -186,6 +186,11 @@ bool UdpEndpoint::send(const QByteArray &data, const QString &host, quint16 port
         setError(HostNotFoundError, tr("Enter the address or name of the host to send to."));
         return false;
     }
+    QString invalid;
+    if (!HostPort::validateHost(h, &invalid)) {
+        setError(HostNotFoundError, invalid);
+        return false;
+    }
     QHostAddress address;
     if (address.setAddress(h))
         return send(data, address, port);

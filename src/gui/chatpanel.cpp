@@ -452,6 +452,12 @@ bool ChatPanel::sendNow()
                 m_peerPort->setFocus();
                 return false;
             }
+            QString hostError;
+            if (!HostPort::validateHost(host, &hostError)) {
+                showError(m_peerError, hostError);
+                m_peerHost->setFocus();
+                return false;
+            }
             QHostAddress literal;
             const bool isLiteral = literal.setAddress(host);
             if (isLiteral && !literal.isNull()) {

@@ -1,5 +1,6 @@
 #include "tftppanel.h"
 
+#include "hostport.h"
 #include "tftp/tftpclient.h"
 
 #include <QChart>
@@ -320,8 +321,9 @@ bool TftpPanel::start()
     const QString host = m_host->text().trimmed();
     const QString remote = m_remoteFile->text().trimmed();
     const QString local = m_localFile->text().trimmed();
-    if (host.isEmpty()) {
-        showError(m_formError, tr("Enter the TFTP server's address."));
+    QString hostError;
+    if (!HostPort::validateHost(host, &hostError)) {
+        showError(m_formError, hostError);
         m_host->setFocus();
         return false;
     }

@@ -9,6 +9,8 @@ class tst_hostport : public QObject
     Q_OBJECT
 
 private slots:
+    void validateHost_data();
+    void validateHost();
     void parse_data();
     void parse();
     void parsePort_data();
@@ -170,6 +172,36 @@ void tst_hostport::displayEndpoint()
     QFETCH(int, port);
     QFETCH(QString, expected);
     QCOMPARE(NetPoke::displayEndpoint(address, quint16(port)), expected);
+}
+
+void tst_hostport::validateHost_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("ipv4") << "127.0.0.1" << true << "";
+    QTest::newRow("ipv6") << "::1" << true << "";
+    QTest::newRow("ipv6-brackets") << "[::1]" << true << "";
+    QTest::newRow("name") << "localhost" << true << "";
+    QTest::newRow("fqdn") << "tftp.example-school.edu.cn" << true << "";
+    QTest::newRow("empty") << "  " << false << "Enter";
+    QTest::newRow("octet-too-big") << "300.1.1.1" << false << "IPv4";
+    QTest::newRow("three-octets") << "192.168.1" << false << "IPv4";
+    QTest::newRow("bad-ipv6") << "fe80::1::2" << false << "IPv6";
+    QTest::newRow("space") << "my host" << false << "\" \"";
+    QTest::newRow("bang") << "host!" << false << "!";
+    QTest::newRow("double-dot") << "a..b" << false << "a..b";
+}
+
+void tst_hostport::validateHost()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, mentions);
+    QString error;
+    QCOMPARE(HostPort::validateHost(text, &error), ok);
+    if (!ok)
+        QVERIFY2(error.contains(mentions), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_hostport)
