@@ -1,3 +1,4 @@
+#include "tftpcommand.h"
 #include "udpcommand.h"
 
 #include <QCommandLineParser>
@@ -24,6 +25,7 @@ struct Command
 // New subcommands (chat, tftp) add one line here and live in their own files.
 const Command kCommands[] = {
     {"udp", &NetPoke::Cli::runUdp, &NetPoke::Cli::udpSummary},
+    {"tftp", &NetPoke::Cli::runTftp, &NetPoke::Cli::tftpSummary},
 };
 
 class CliMain final

@@ -1,0 +1,1077 @@
+#include "tftpclient.h"
+
+#include "hostport.h"
+#include "icmperrors.h"
+#include "tftppacket.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QNetworkInterface>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <QDir>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcTftp, "netpoke.tftp", QtWarningMsg)
+
+namespace NetPoke::Tftp {
+
+namespace {
+
+// Retransmission timeout: the first request waits InitialRtoMs, later waits follow the measured round trip
+// (RFC 6298 smoothing) within [MinRtoMs, MaxRtoMs], doubling on each timeout. With the default 5 retries a
+// server that never answers is given up after 1 + 5 × 1.8 = 10 s.
+constexpr int InitialRtoMs = 1000;
+constexpr int MinRtoMs = 100;
+constexpr int MaxRtoMs = 1800;
+constexpr qint64 ProgressIntervalMs = 100;
+constexpr qsizetype WriteChunk = 4 * 1024 * 1024;   // bytes collected before one write to the file
+constexpr int ReadBudget = 512;                     // datagrams per wake-up before yielding to the event loop
+constexpr quint64 TraceAllBlocks = 64;              // every packet of the first blocks; later only notable ones
+constexpr int RxBufferSize = 65536;
+
+bool sameHost(const sockaddr_storage &a, const sockaddr_storage &b)
+{
+    if (a.ss_family != b.ss_family)
+        return false;
+    if (a.ss_family == AF_INET)
+        return reinterpret_cast<const sockaddr_in &>(a).sin_addr.s_addr
+            == reinterpret_cast<const sockaddr_in &>(b).sin_addr.s_addr;
+    if (a.ss_family == AF_INET6)
+        return std::memcmp(&reinterpret_cast<const sockaddr_in6 &>(a).sin6_addr,
+                           &reinterpret_cast<const sockaddr_in6 &>(b).sin6_addr, sizeof(in6_addr)) == 0;
+    return false;
+}
+
+quint16 portOf(const sockaddr_storage &a)
+{
+    if (a.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in &>(a).sin_port);
+    if (a.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 &>(a).sin6_port);
+    return 0;
+}
+
+void setPort(sockaddr_storage *a, quint16 port)
+{
+    if (a->ss_family == AF_INET)
+        reinterpret_cast<sockaddr_in *>(a)->sin_port = htons(port);
+    else if (a->ss_family == AF_INET6)
+        reinterpret_cast<sockaddr_in6 *>(a)->sin6_port = htons(port);
+}
+
+socklen_t lengthOf(const sockaddr_storage &a)
+{
+    return a.ss_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
+}
+
+bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *out)
+{
+    *out = sockaddr_storage{};
+    bool v4ok = false;
+    const quint32 v4 = address.toIPv4Address(&v4ok);
+    if (address.protocol() == QAbstractSocket::IPv4Protocol && v4ok) {
+        auto *sin = reinterpret_cast<sockaddr_in *>(out);
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons(port);
+        sin->sin_addr.s_addr = htonl(v4);
+        return true;
+    }
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *sin6 = reinterpret_cast<sockaddr_in6 *>(out);
+        sin6->sin6_family = AF_INET6;
+        sin6->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&sin6->sin6_addr, a.c, 16);
+        bool ok = false;
+        const uint scope = address.scopeId().toUInt(&ok);
+        if (ok)
+            sin6->sin6_scope_id = scope;
+        else if (!address.scopeId().isEmpty())
+            sin6->sin6_scope_id = uint(QNetworkInterface::interfaceIndexFromName(address.scopeId()));
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+struct Client::Private
+{
+    Client *q = nullptr;
+    ClientOptions opt;
+    State state = Idle;
+    Error error = NoError;
+    QString errorString;
+    Progress progress;
+    bool trace = false;
+
+    // Target.
+    QString host;
+    quint16 port = 0;
+    QString remoteFile;
+    QHostAddress serverAddress;
+    sockaddr_storage server{};       // the request port until locked, then the server's transfer port
+    bool locked = false;
+    int lookupId = -1;
+
+    // Socket and timers.
+    int fd = -1;
+    QSocketNotifier *notifier = nullptr;
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 lastActivityNs = 0;
+    qint64 lastProgressMs = -ProgressIntervalMs;
+    qint64 rateMs = 0;
+    qint64 rateBytes = 0;
+    QByteArray rx;
+
+    // Output.
+    QSaveFile *saveFile = nullptr;
+    QIODevice *sink = nullptr;
+    QByteArray out;
+    bool pendingCr = false;
+
+    // Negotiation.
+    bool askedOptions = false;
+    int askedBlockSize = 0;
+    int askedWindowSize = 0;
+    int askedTimeoutS = 0;
+    bool askedTsize = false;
+    int blockSize = 0;          // 0 until negotiated
+    int windowSize = 0;
+    bool oackSeen = false;
+    bool dataSeen = false;
+    QByteArray request;
+
+    // Transfer.
+    quint16 expected = 1;
+    quint16 lastAckSent = 0;
+    bool ackSent = false;
+    int inWindow = 0;
+    bool gapAcked = false;
+    int retries = 0;
+    int rtoMs = InitialRtoMs;
+    double srttMs = -1;
+    double rttvarMs = 0;
+    qint64 rttStartNs = -1;     // set when a fresh (not retransmitted) packet that expects an answer left
+
+    // ---------------------------------------------------------------------------------------------
+    void setState(State s)
+    {
+        if (state == s)
+            return;
+        state = s;
+        emit q->stateChanged(s);
+    }
+
+    bool active() const { return state == Resolving || state == Requesting || state == Transferring; }
+
+    QString endpointText() const { return displayEndpoint(serverAddress, port); }
+
+    void reset()
+    {
+        error = NoError;
+        errorString.clear();
+        progress = Progress();
+        serverAddress = QHostAddress();
+        server = sockaddr_storage{};
+        locked = false;
+        lastProgressMs = -ProgressIntervalMs;
+        rateMs = 0;
+        rateBytes = 0;
+        out.clear();
+        pendingCr = false;
+        askedOptions = false;
+        askedBlockSize = askedWindowSize = askedTimeoutS = 0;
+        askedTsize = false;
+        blockSize = windowSize = 0;
+        oackSeen = dataSeen = false;
+        expected = 1;
+        lastAckSent = 0;
+        ackSent = false;
+        inWindow = 0;
+        gapAcked = false;
+        retries = 0;
+        rtoMs = opt.timeoutMs > 0 ? opt.timeoutMs : InitialRtoMs;
+        srttMs = -1;
+        rttvarMs = 0;
+        rttStartNs = -1;
+    }
+
+    void closeSocket()
+    {
+        timer.stop();
+        if (notifier) {
+            notifier->setEnabled(false);
+            delete notifier;
+            notifier = nullptr;
+        }
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+        if (lookupId >= 0) {
+            QHostInfo::abortHostLookup(lookupId);
+            lookupId = -1;
+        }
+    }
+
+    void discardOutput()
+    {
+        if (saveFile) {
+            saveFile->cancelWriting();
+            delete saveFile;
+            saveFile = nullptr;
+        }
+        sink = nullptr;
+        out.clear();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    void traceEntry(bool outgoing, const QString &summary, bool retransmission = false, bool isError = false)
+    {
+        if (!trace)
+            return;
+        TraceEntry e;
+        e.elapsedMs = clock.isValid() ? clock.elapsed() : 0;
+        e.outgoing = outgoing;
+        e.summary = summary;
+        e.retransmission = retransmission;
+        e.error = isError;
+        emit q->packetTraced(e);
+    }
+
+    bool traceBlock(quint64 n) const { return trace && n <= TraceAllBlocks; }
+
+    void emitProgress(bool force)
+    {
+        const qint64 now = clock.elapsed();
+        if (!force && now - lastProgressMs < ProgressIntervalMs)
+            return;
+        progress.elapsedMs = now;
+        const qint64 dt = now - rateMs;
+        if (dt >= ProgressIntervalMs || progress.bytesPerSecond == 0) {
+            if (dt > 0) {
+                const double recent = double(progress.bytes - rateBytes) * 1000.0 / double(dt);
+                progress.bytesPerSecond = progress.bytesPerSecond == 0 ? recent : 0.5 * progress.bytesPerSecond + 0.5 * recent;
+            }
+            rateMs = now;
+            rateBytes = progress.bytes;
+        }
+        lastProgressMs = now;
+        emit q->progressChanged(progress);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    bool sendTo(const sockaddr_storage &to, const char *data, qsizetype size)
+    {
+        if (fd < 0)
+            return false;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            const ssize_t n = ::sendto(fd, data, size_t(size), 0, reinterpret_cast<const sockaddr *>(&to), lengthOf(to));
+            if (n >= 0)
+                return true;
+            if (errno == EINTR)
+                continue;
+            if (errno == ECONNREFUSED || errno == EHOSTUNREACH || errno == ENETUNREACH) {
+                // An earlier ICMP error is reported here; the datagram itself was not sent: read it and retry.
+                if (handleIcmp())
+                    return false;
+                continue;
+            }
+            qCDebug(lcTftp) << "sendto failed" << std::strerror(errno);
+            return false;   // EAGAIN/ENOBUFS: the retransmission timer covers it
+        }
+        return false;
+    }
+
+    void sendAck(quint16 block, bool retransmission)
+    {
+        char ack[4];
+        writeAck(ack, block);
+        sendTo(server, ack, 4);
+        lastAckSent = block;
+        ackSent = true;
+        if (retransmission) {
+            rttStartNs = -1;   // Karn: no sample from a retransmitted packet
+        } else {
+            rttStartNs = clock.nsecsElapsed();
+        }
+        if (trace && (retransmission || progress.blocks <= TraceAllBlocks))
+            traceEntry(true, QStringLiteral("ACK %1").arg(block), retransmission);
+    }
+
+    void sendErrorTo(const sockaddr_storage &to, quint16 code, const QByteArray &message)
+    {
+        const QByteArray bytes = Packet::error(code, message).serialize();
+        sendTo(to, bytes.constData(), bytes.size());
+        traceEntry(true, Packet::error(code, message).summary(), false, true);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Ends the transfer. tftpCode >= 0: tell the server with an ERROR packet.
+    void fail(Error e, const QString &text, int tftpCode = -1, const QByteArray &tftpMessage = {})
+    {
+        if (!active())
+            return;
+        if (tftpCode >= 0 && fd >= 0 && locked)
+            sendErrorTo(server, quint16(tftpCode), tftpMessage);
+        closeSocket();
+        discardOutput();
+        error = e;
+        errorString = text;
+        qCDebug(lcTftp) << "failed:" << text;
+        if (clock.isValid())
+            emitProgress(true);
+        setState(Failed);
+        emit q->finished(false);
+    }
+
+    void succeed()
+    {
+        if (pendingCr) {
+            out.append('\r');
+            pendingCr = false;
+        }
+        if (!flushOutput())
+            return;
+        closeSocket();
+        if (saveFile) {
+            const bool ok = saveFile->commit();
+            const QString name = saveFile->fileName();
+            const QString why = saveFile->errorString();
+            delete saveFile;
+            saveFile = nullptr;
+            if (!ok) {
+                // The socket is gone already: no ERROR to send, the server has its last ACK.
+                error = LocalFileError;
+                errorString = Client::tr("Cannot save %1: %2").arg(name, why);
+                setState(Failed);
+                emit q->finished(false);
+                return;
+            }
+        }
+        sink = nullptr;
+        progress.total = progress.bytes;
+        emitProgress(true);
+        setState(Finished);
+        emit q->finished(true);
+    }
+
+    bool flushOutput()
+    {
+        if (out.isEmpty())
+            return true;
+        QIODevice *dev = saveFile ? static_cast<QIODevice *>(saveFile) : sink;
+        if (!dev) {
+            out.clear();
+            return true;
+        }
+        const qint64 written = dev->write(out.constData(), out.size());
+        if (written != out.size()) {
+            const QString name = saveFile ? saveFile->fileName() : Client::tr("the output");
+            fail(LocalFileError, Client::tr("Cannot write %1: %2").arg(name, dev->errorString()), ErrDiskFull,
+                 QByteArrayLiteral("Disk full or allocation exceeded"));
+            return false;
+        }
+        out.resize(0);   // keeps the capacity
+        return true;
+    }
+
+    void appendData(const char *p, qsizetype n)
+    {
+        if (opt.mode == ClientOptions::NetAscii) {
+            // CR LF -> LF, CR NUL -> CR, also when the pair is split across two blocks.
+            for (qsizetype i = 0; i < n; ++i) {
+                const char c = p[i];
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (c == '\n') {
+                        out.append('\n');
+                        continue;
+                    }
+                    out.append('\r');
+                    if (c == '\0')
+                        continue;
+                }
+                if (c == '\r')
+                    pendingCr = true;
+                else
+                    out.append(c);
+            }
+        } else {
+            out.append(p, n);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    void updateRtt()
+    {
+        if (rttStartNs < 0)
+            return;
+        const double sample = double(clock.nsecsElapsed() - rttStartNs) / 1e6;
+        rttStartNs = -1;
+        if (opt.timeoutMs > 0)
+            return;
+        if (srttMs < 0) {
+            srttMs = sample;
+            rttvarMs = sample / 2;
+        } else {
+            rttvarMs = 0.75 * rttvarMs + 0.25 * std::abs(srttMs - sample);
+            srttMs = 0.875 * srttMs + 0.125 * sample;
+        }
+        rtoMs = qBound(MinRtoMs, int(srttMs + qMax(1.0, 4 * rttvarMs)) + 1, MaxRtoMs);
+    }
+
+    void armTimer()
+    {
+        lastActivityNs = clock.nsecsElapsed();
+        if (!timer.isActive())
+            timer.start(rtoMs);
+    }
+
+    void onTimer()
+    {
+        if (state != Requesting && state != Transferring)
+            return;
+        const qint64 idleMs = (clock.nsecsElapsed() - lastActivityNs) / 1000000;
+        if (idleMs < rtoMs) {
+            timer.start(int(rtoMs - idleMs));
+            return;
+        }
+        if (++retries > opt.retries) {
+            const QString text = state == Requesting
+                ? Client::tr("No answer from the TFTP server at %1: timed out after %n retries.", nullptr, opt.retries)
+                      .arg(endpointText())
+                : Client::tr("The transfer timed out: the server at %1 stopped sending (%n retries).", nullptr,
+                             opt.retries).arg(endpointText());
+            fail(TimeoutError, text, ErrNotDefined, QByteArrayLiteral("Timed out"));
+            return;
+        }
+        if (opt.timeoutMs <= 0)
+            rtoMs = qMin(rtoMs * 2, MaxRtoMs);
+        progress.retransmissions++;
+        if (state == Requesting) {
+            sendTo(server, request.constData(), request.size());
+            rttStartNs = -1;
+            traceEntry(true, QStringLiteral("RRQ ") + remoteFile, true);
+        } else {
+            // The last in-order block: the server (re)starts its window right after it.
+            inWindow = 0;
+            sendAck(quint16(expected - 1), true);
+        }
+        lastActivityNs = clock.nsecsElapsed();
+        timer.start(rtoMs);
+        emitProgress(true);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reads ICMP reports; true when the transfer failed because of one.
+    bool handleIcmp()
+    {
+        if (fd < 0)
+            return false;
+        const QList<IcmpError> errors = drainIcmpErrors(fd);
+        for (const IcmpError &e : errors) {
+            if (!e.portUnreachable)
+                continue;
+            const bool toServer = e.destination.isEqual(serverAddress, QHostAddress::TolerantConversion)
+                && e.port == portOf(server);
+            if (!toServer)
+                continue;   // e.g. an ERROR 5 to a stranger that has gone
+            if (!locked) {
+                fail(NoServerError, Client::tr("No TFTP server at %1: nothing listens on that port.").arg(endpointText()));
+            } else {
+                fail(NoServerError, Client::tr("The TFTP server at %1 went away during the transfer (its port %2 is "
+                                               "closed).").arg(endpointText()).arg(portOf(server)));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    void onReadable()
+    {
+        if (fd < 0)
+            return;
+        char *buf = rx.data();
+        int count = 0;
+        while (count < ReadBudget) {
+            sockaddr_storage from{};
+            socklen_t len = sizeof from;
+            const ssize_t n = ::recvfrom(fd, buf, size_t(rx.size()), MSG_DONTWAIT, reinterpret_cast<sockaddr *>(&from), &len);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                // An empty wake-up or an error: the error queue may hold an ICMP report (it keeps the
+                // socket readable until read).
+                if (handleIcmp() || fd < 0)
+                    return;
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    break;
+                continue;
+            }
+            ++count;
+            handleDatagram(from, buf, qsizetype(n));
+            if (fd < 0)
+                return;   // finished or failed (and maybe deleted the client's state: return at once)
+        }
+        if (count == 0)
+            handleIcmp();
+        if (state == Transferring)
+            emitProgress(false);
+    }
+
+    void handleDatagram(const sockaddr_storage &from, const char *buf, qsizetype n)
+    {
+        if (!sameHost(from, server)) {
+            stranger(from, buf, n);
+            return;
+        }
+        if (!locked) {
+            setPort(&server, portOf(from));
+            locked = true;
+        } else if (portOf(from) != portOf(server)) {
+            stranger(from, buf, n);
+            return;
+        }
+        quint16 block = 0;
+        if (peekData(buf, n, &block)) {
+            onData(block, buf + 4, n - 4);
+            return;
+        }
+        const ParseResult r = parse(QByteArrayView(buf, n));
+        switch (r.packet.opcode) {
+        case Opcode::Error:
+            if (r.error == ParseError::TooShort)
+                break;
+            traceEntry(false, r.packet.summary(), false, true);
+            serverError(r.packet.errorCode, r.packet.errorMessage);
+            return;
+        case Opcode::Oack:
+            traceEntry(false, r.packet.summary());
+            if (!r.ok()) {
+                fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
+                     ErrOptionRefused, r.errorString.toUtf8());
+                return;
+            }
+            onOack(r.packet);
+            return;
+        default:
+            break;
+        }
+        const QString what = r.ok() ? Client::tr("an unexpected %1 packet").arg(opcodeName(r.packet.opcode)) : r.errorString;
+        traceEntry(false, r.ok() ? r.packet.summary() : r.errorString, false, true);
+        fail(ProtocolError, Client::tr("The server sent %1.").arg(what), ErrIllegalOperation,
+             QByteArrayLiteral("Illegal TFTP operation"));
+    }
+
+    void stranger(const sockaddr_storage &from, const char *buf, qsizetype n)
+    {
+        // RFC 1350: answer ERROR 5 to the stranger, change nothing. Never answer an ERROR (no loops).
+        if (n >= 2 && buf[0] == 0 && buf[1] == 5)
+            return;
+        if (trace) {
+            QHostAddress a(reinterpret_cast<const sockaddr *>(&from));
+            traceEntry(false, Client::tr("%1 bytes from unknown port %2").arg(n).arg(displayEndpoint(a, portOf(from))),
+                       false, true);
+        }
+        sendErrorTo(from, ErrUnknownTransferId, QByteArrayLiteral("Unknown transfer ID"));
+    }
+
+    void serverError(quint16 code, const QByteArray &message)
+    {
+        const QString said = QString::fromUtf8(message).trimmed();
+        Error e = NotDefinedError;
+        QString text;
+        switch (code) {
+        case 1: e = FileNotFoundError; text = Client::tr("File not found on the server (TFTP error 1)."); break;
+        case 2: e = AccessViolationError; text = Client::tr("The server refused access to the file (TFTP error 2)."); break;
+        case 3: e = DiskFullError; text = Client::tr("The server's disk is full (TFTP error 3)."); break;
+        case 4: e = IllegalOperationError; text = Client::tr("The server called the request illegal (TFTP error 4)."); break;
+        case 5: e = UnknownTransferIdError; text = Client::tr("The server did not recognise this transfer (TFTP error 5)."); break;
+        case 6: e = FileExistsError; text = Client::tr("The file already exists on the server (TFTP error 6)."); break;
+        case 7: e = NoSuchUserError; text = Client::tr("No such user on the server (TFTP error 7)."); break;
+        case 8:
+            e = OptionRefusedError;
+            text = Client::tr("The server refused the transfer options (TFTP error 8). Try again without options "
+                              "(RFC 1350 only).");
+            break;
+        default:
+            text = said.isEmpty() ? Client::tr("The server reported an error (TFTP error %1).").arg(code)
+                                  : Client::tr("The server reported an error: %1 (TFTP error %2).").arg(said).arg(code);
+            fail(e, text);
+            return;
+        }
+        if (!said.isEmpty())
+            text += QLatin1Char(' ') + Client::tr("The server said: \"%1\".").arg(said);
+        fail(e, text);   // never answer an ERROR with an ERROR
+    }
+
+    void onOack(const Packet &p)
+    {
+        if (!askedOptions) {
+            fail(OptionRefusedError, Client::tr("The server answered with options that were not asked for (TFTP error 8)."),
+                 ErrOptionRefused, QByteArrayLiteral("No options were requested"));
+            return;
+        }
+        if (dataSeen)
+            return;   // a late duplicate: the transfer has moved on
+        if (oackSeen) {
+            // Our ACK 0 was lost and the server repeats its OACK: ACK 0 again (atftp aborts here).
+            sendAck(0, true);
+            progress.retransmissions++;
+            armTimer();
+            return;
+        }
+        int blk = DefaultBlockSize;
+        int win = 1;
+        for (const Option &o : p.options) {
+            const qint64 v = parseOptionValue(o.name, o.value);
+            bool asked = false;
+            qint64 limit = -1;
+            if (o.name == "blksize") {
+                asked = askedBlockSize > 0;
+                limit = askedBlockSize;
+                blk = int(v);
+            } else if (o.name == "windowsize") {
+                asked = askedWindowSize > 0;
+                limit = askedWindowSize;
+                win = int(v);
+            } else if (o.name == "timeout") {
+                asked = askedTimeoutS > 0;
+                limit = askedTimeoutS;
+            } else if (o.name == "tsize") {
+                asked = askedTsize;
+                if (asked)
+                    progress.total = v;
+            }
+            const QString name = QString::fromLatin1(o.name);
+            if (!asked) {
+                fail(OptionRefusedError,
+                     Client::tr("The server answered with the option \"%1\", which was not asked for (TFTP error 8).")
+                         .arg(name),
+                     ErrOptionRefused, QByteArrayLiteral("Option not requested: ") + o.name);
+                return;
+            }
+            if (limit >= 0 && v > limit) {
+                fail(OptionRefusedError,
+                     Client::tr("The server chose %1 = %2, more than the %3 asked for (TFTP error 8).")
+                         .arg(name, QString::fromLatin1(o.value)).arg(limit),
+                     ErrOptionRefused, QByteArrayLiteral("Option value larger than requested: ") + o.name);
+                return;
+            }
+        }
+        oackSeen = true;
+        blockSize = blk;
+        windowSize = win;
+        updateRtt();
+        retries = 0;
+        setState(Transferring);
+        sendAck(0, false);
+        armTimer();
+        emitProgress(true);
+    }
+
+    void onData(quint16 block, const char *payload, qsizetype size)
+    {
+        if (!dataSeen) {
+            if (!oackSeen) {
+                // No OACK: an RFC 1350 server (or one that ignores options). 512-byte lock-step.
+                blockSize = DefaultBlockSize;
+                windowSize = 1;
+                setState(Transferring);
+            }
+            dataSeen = true;
+        }
+        if (size > blockSize) {
+            if (trace)
+                traceEntry(false, QStringLiteral("DATA %1 (%2 bytes)").arg(block).arg(size), false, true);
+            fail(ProtocolError,
+                 Client::tr("The server sent block %1 with %2 bytes, more than the block size %3.")
+                     .arg(block).arg(size).arg(blockSize),
+                 ErrIllegalOperation, QByteArrayLiteral("Block larger than blksize"));
+            return;
+        }
+        if (block == expected) {
+            updateRtt();
+            retries = 0;
+            gapAcked = false;
+            progress.blocks++;
+            progress.bytes += size;
+            if (progress.total >= 0 && progress.bytes > progress.total)
+                progress.total = -1;   // tsize was wrong: unknown from now on
+            const bool last = size < blockSize;
+            if (trace && (progress.blocks <= TraceAllBlocks || last))
+                traceEntry(false, QStringLiteral("DATA %1 (%2 bytes)").arg(block).arg(size));
+            appendData(payload, size);
+            if (out.size() >= WriteChunk && !flushOutput())
+                return;
+            expected = quint16(block + 1);
+            if (last) {
+                if (trace && progress.blocks > TraceAllBlocks)
+                    traceEntry(true, QStringLiteral("ACK %1").arg(block));
+                sendAck(block, false);
+                succeed();
+                return;
+            }
+            if (++inWindow >= windowSize) {
+                inWindow = 0;
+                sendAck(block, false);
+            }
+            armTimer();
+            return;
+        }
+        const quint16 ahead = quint16(block - expected);
+        if (ahead < 0x8000) {
+            // A gap: blocks were lost or reordered. ACK the last in-order block at once, once per gap, so
+            // that the sender restarts from there (RFC 7440).
+            if (trace)
+                traceEntry(false, QStringLiteral("DATA %1 (%2 bytes), expected %3").arg(block).arg(size).arg(expected),
+                           false, true);
+            if (!gapAcked) {
+                gapAcked = true;
+                inWindow = 0;
+                progress.retransmissions++;
+                sendAck(quint16(expected - 1), true);
+            }
+            return;
+        }
+        // A duplicate. Only one of the block we acknowledged last is answered (our ACK may be lost); never
+        // retransmit anything else because of a duplicate (Sorcerer's Apprentice).
+        if (trace)
+            traceEntry(false, QStringLiteral("DATA %1 (%2 bytes), duplicate").arg(block).arg(size), true);
+        if (ackSent && block == lastAckSent && block == quint16(expected - 1))
+            sendAck(block, true);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    int autoBlockSize() const
+    {
+        int mtu = 0;
+        const bool v6 = server.ss_family == AF_INET6;
+        const int s = ::socket(server.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (s >= 0) {
+            // connect() on UDP sends nothing: it only picks the route, whose MTU IP_MTU reports.
+            if (::connect(s, reinterpret_cast<const sockaddr *>(&server), lengthOf(server)) == 0) {
+                int value = 0;
+                socklen_t len = sizeof value;
+#ifdef IP_MTU
+                if (!v6 && ::getsockopt(s, IPPROTO_IP, IP_MTU, &value, &len) == 0)
+                    mtu = value;
+#endif
+#ifdef IPV6_MTU
+                if (v6 && ::getsockopt(s, IPPROTO_IPV6, IPV6_MTU, &value, &len) == 0)
+                    mtu = value;
+#endif
+                if (mtu <= 0) {
+                    sockaddr_storage local{};
+                    socklen_t llen = sizeof local;
+                    if (::getsockname(s, reinterpret_cast<sockaddr *>(&local), &llen) == 0) {
+                        const QHostAddress la(reinterpret_cast<const sockaddr *>(&local));
+                        const auto ifaces = QNetworkInterface::allInterfaces();
+                        for (const QNetworkInterface &i : ifaces) {
+                            for (const QNetworkAddressEntry &e : i.addressEntries()) {
+                                if (e.ip().isEqual(la, QHostAddress::TolerantConversion))
+                                    mtu = i.maximumTransmissionUnit();
+                            }
+                        }
+                    }
+                }
+            }
+            ::close(s);
+        }
+        if (mtu <= 0)
+            mtu = serverAddress.isLoopback() ? 65536 : 1500;
+        const int blk = mtu - (v6 ? 40 : 20) - 8 - 4;
+        return qBound(DefaultBlockSize, blk, MaxBlockSize);
+    }
+
+    void sizeReceiveBuffer(int blk, int window)
+    {
+        // Room for a whole window of full datagrams, with the kernel's per-datagram overhead.
+        const qint64 want = qMin<qint64>(qint64(window) * (blk + 4 + 1024) * 2, 64 * 1024 * 1024);
+        int current = 0;
+        socklen_t len = sizeof current;
+        ::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &current, &len);
+        if (current >= want)
+            return;
+        const int half = int(want / 2);   // the kernel doubles what it is given
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &half, sizeof half);
+        len = sizeof current;
+        ::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &current, &len);
+#ifdef SO_RCVBUFFORCE
+        if (current < want && ::geteuid() == 0) {
+            // Capped by net.core.rmem_max: root (CAP_NET_ADMIN) may go past it.
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &half, sizeof half);
+            len = sizeof current;
+            ::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &current, &len);
+        }
+#endif
+        qCDebug(lcTftp) << "receive buffer" << current << "for" << want;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    void startRequest()
+    {
+        if (!toSockaddr(serverAddress, port, &server)) {
+            fail(HostNotFoundError, Client::tr("\"%1\" is not a usable address.").arg(host));
+            return;
+        }
+        fd = ::socket(server.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            fail(LocalFileError, Client::tr("Cannot open a UDP socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return;
+        }
+        sockaddr_storage local{};
+        local.ss_family = server.ss_family;
+        if (::bind(fd, reinterpret_cast<const sockaddr *>(&local), lengthOf(local)) != 0) {
+            fail(LocalFileError, Client::tr("Cannot open a UDP socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return;
+        }
+        enableIcmpErrors(fd);
+
+        QList<Option> options;
+        if (!opt.rfc1350Only) {
+            askedBlockSize = opt.blockSize > 0 ? qBound(MinBlockSize, opt.blockSize, MaxBlockSize) : autoBlockSize();
+            options.append(Option{"blksize", QByteArray::number(askedBlockSize)});
+            if (opt.requestTsize) {
+                askedTsize = true;
+                options.append(Option{"tsize", "0"});
+            }
+            if (opt.timeoutMs > 0) {
+                askedTimeoutS = qBound(MinTimeoutSeconds, (opt.timeoutMs + 999) / 1000, MaxTimeoutSeconds);
+                options.append(Option{"timeout", QByteArray::number(askedTimeoutS)});
+            }
+            if (opt.windowSize > 1) {
+                askedWindowSize = qMin(opt.windowSize, MaxWindowSize);
+                options.append(Option{"windowsize", QByteArray::number(askedWindowSize)});
+            }
+            askedOptions = true;
+        }
+        sizeReceiveBuffer(qMax(askedBlockSize, DefaultBlockSize), qMax(askedWindowSize, 1));
+        if (rx.size() < RxBufferSize)
+            rx.resize(RxBufferSize);
+        out.reserve(WriteChunk + MaxBlockSize + 16);
+
+        notifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, q);
+        QObject::connect(notifier, &QSocketNotifier::activated, q, [this] { onReadable(); });
+
+        const Packet rrq = Packet::rrq(remoteFile.toUtf8(),
+                                       opt.mode == ClientOptions::NetAscii ? QByteArray("netascii") : QByteArray("octet"),
+                                       options);
+        request = rrq.serialize();
+        setState(Requesting);
+        traceEntry(true, rrq.summary());
+        sendTo(server, request.constData(), request.size());
+        if (fd < 0)
+            return;   // ICMP already known
+        rttStartNs = clock.nsecsElapsed();
+        armTimer();
+    }
+
+    void resolved(const QHostInfo &info)
+    {
+        lookupId = -1;
+        if (state != Resolving)
+            return;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            fail(HostNotFoundError, Client::tr("Cannot find the host \"%1\": %2").arg(host, info.errorString()));
+            return;
+        }
+        serverAddress = info.addresses().constFirst();
+        for (const QHostAddress &a : info.addresses()) {
+            if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+                serverAddress = a;
+                break;
+            }
+        }
+        startRequest();
+    }
+
+    bool begin(const QString &h, quint16 p, const QString &file)
+    {
+        if (active()) {
+            errorString = Client::tr("A download is already running.");
+            return false;
+        }
+        reset();
+        QString name = h.trimmed();
+        if (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']')))
+            name = name.mid(1, name.size() - 2);
+        if (name.isEmpty()) {
+            error = HostNotFoundError;
+            errorString = Client::tr("Enter the address or name of the TFTP server.");
+            return false;
+        }
+        if (p == 0) {
+            error = HostNotFoundError;
+            errorString = Client::tr("Port 0 cannot be a destination: TFTP servers listen on port 69.");
+            return false;
+        }
+        if (file.isEmpty()) {
+            error = FileNotFoundError;
+            errorString = Client::tr("Enter the name of the file to download.");
+            return false;
+        }
+        if (file.toUtf8().contains('\0')) {
+            error = FileNotFoundError;
+            errorString = Client::tr("The file name contains a NUL character.");
+            return false;
+        }
+        host = name;
+        port = p;
+        remoteFile = file;
+        return true;
+    }
+
+    void go()
+    {
+        clock.start();
+        QHostAddress a;
+        if (a.setAddress(host)) {
+            serverAddress = a;
+            setState(Requesting);
+            // Start from the event loop, so that the caller can connect signals after download() returns
+            // and an immediate failure is reported like any other.
+            QTimer::singleShot(0, q, [this] {
+                if (state == Requesting && fd < 0)
+                    startRequest();
+            });
+            return;
+        }
+        setState(Resolving);
+        lookupId = QHostInfo::lookupHost(host, q, [this](const QHostInfo &info) { resolved(info); });
+    }
+};
+
+// -------------------------------------------------------------------------------------------------
+Client::Client(QObject *parent)
+    : QObject(parent)
+    , d(new Private)
+{
+    qRegisterMetaType<NetPoke::Tftp::Progress>();
+    qRegisterMetaType<NetPoke::Tftp::TraceEntry>();
+    d->q = this;
+    d->timer.setSingleShot(true);
+    d->timer.setTimerType(Qt::PreciseTimer);
+    connect(&d->timer, &QTimer::timeout, this, [this] { d->onTimer(); });
+}
+
+Client::~Client()
+{
+    if (d->active() && d->fd >= 0 && d->locked)
+        d->sendErrorTo(d->server, ErrNotDefined, QByteArrayLiteral("cancelled"));
+    d->closeSocket();
+    d->discardOutput();
+    delete d;
+}
+
+void Client::setOptions(const ClientOptions &options)
+{
+    d->opt = options;
+    d->opt.retries = qMax(0, d->opt.retries);
+    d->opt.timeoutMs = qMax(0, d->opt.timeoutMs);
+    d->opt.windowSize = qBound(0, d->opt.windowSize, MaxWindowSize);
+    if (d->opt.blockSize != 0)
+        d->opt.blockSize = qBound(MinBlockSize, d->opt.blockSize, MaxBlockSize);
+}
+
+ClientOptions Client::options() const
+{
+    return d->opt;
+}
+
+bool Client::download(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath)
+{
+    if (!d->begin(host, port, remoteFile))
+        return false;
+    if (localPath.isEmpty()) {
+        d->error = LocalFileError;
+        d->errorString = tr("Choose where to save the file.");
+        return false;
+    }
+    auto *file = new QSaveFile(localPath);
+    if (!file->open(QIODevice::WriteOnly)) {
+        d->error = LocalFileError;
+        d->errorString = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(localPath), file->errorString());
+        delete file;
+        return false;
+    }
+    d->saveFile = file;
+    d->sink = nullptr;
+    d->go();
+    return true;
+}
+
+bool Client::download(const QString &host, quint16 port, const QString &remoteFile, QIODevice *sink)
+{
+    if (!d->begin(host, port, remoteFile))
+        return false;
+    if (!sink || !sink->isWritable()) {
+        d->error = LocalFileError;
+        d->errorString = tr("The output is not open for writing.");
+        return false;
+    }
+    d->saveFile = nullptr;
+    d->sink = sink;
+    d->go();
+    return true;
+}
+
+void Client::cancel()
+{
+    d->fail(CancelledError, tr("The transfer was cancelled."), ErrNotDefined, QByteArrayLiteral("cancelled"));
+}
+
+Client::State Client::state() const
+{
+    return d->state;
+}
+
+Client::Error Client::error() const
+{
+    return d->error;
+}
+
+QString Client::errorString() const
+{
+    return d->errorString;
+}
+
+Progress Client::progress() const
+{
+    Progress p = d->progress;
+    if (d->clock.isValid() && d->active())
+        p.elapsedMs = d->clock.elapsed();
+    return p;
+}
+
+int Client::negotiatedBlockSize() const
+{
+    return d->blockSize;
+}
+
+int Client::negotiatedWindowSize() const
+{
+    return d->windowSize;
+}
+
+void Client::setTraceEnabled(bool on)
+{
+    d->trace = on;
+}
+
+} // namespace NetPoke::Tftp
