@@ -1,3 +1,4 @@
+#include "chatcommand.h"
 #include "tftpcommand.h"
 #include "udpcommand.h"
 
@@ -26,6 +27,7 @@ struct Command
 const Command kCommands[] = {
     {"udp", &NetPoke::Cli::runUdp, &NetPoke::Cli::udpSummary},
     {"tftp", &NetPoke::Cli::runTftp, &NetPoke::Cli::tftpSummary},
+    {"chat", &NetPoke::Cli::runChat, &NetPoke::Cli::chatSummary},
 };
 
 class CliMain final

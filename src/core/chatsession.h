@@ -45,6 +45,10 @@ public:
     QHostAddress peerAddress() const;
     quint16 peerPort() const;
     bool hasPeer() const;
+    // True while a host name given to setPeer() is being resolved; sendMessage() queues meanwhile.
+    bool isResolvingPeer() const;
+    // Messages accepted by sendMessage() that wait for the peer's name to resolve.
+    int pendingMessageCount() const;
     // Fill in the peer from the first datagram that arrives while no peer is set.
     void setAnswerFirstSender(bool on);
     bool answerFirstSender() const;
@@ -70,6 +74,8 @@ public:
     void leaveRoom();
     bool inRoom() const;
     QHostAddress roomAddress() const;
+    // The room's port (the one the system chose when joinRoom() was given port 0).
+    quint16 roomPort() const;
 
     QString errorString() const;
     UdpEndpoint *endpoint() const;

@@ -127,6 +127,47 @@ QString hexEscape(unsigned char byte)
     return s;
 }
 
+// Whether bytes (shorter than one character) can be the start of a character, completed by the next chunk.
+bool isCharPrefix(const EncodingInfo *info, QByteArrayView bytes)
+{
+    const auto at = [&](qsizetype i) { return static_cast<unsigned char>(bytes[i]); };
+    const qsizetype n = bytes.size();
+    if (n == 0 || n >= info->maxBytes)
+        return false;
+    const unsigned char b0 = at(0);
+    if (info == &kEncodings[0]) {   // UTF-8
+        if (b0 < 0xC2 || b0 > 0xF4)
+            return false;
+        const qsizetype len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+        if (n >= len)
+            return false;
+        for (qsizetype i = 1; i < n; ++i) {
+            unsigned char lo = 0x80, hi = 0xBF;
+            if (i == 1) {
+                if (b0 == 0xE0) lo = 0xA0;
+                else if (b0 == 0xED) hi = 0x9F;
+                else if (b0 == 0xF0) lo = 0x90;
+                else if (b0 == 0xF4) hi = 0x8F;
+            }
+            if (at(i) < lo || at(i) > hi)
+                return false;
+        }
+        return true;
+    }
+    if (info == &kEncodings[3]) {   // GB18030: two bytes, or four as 81-FE 30-39 81-FE 30-39
+        if (b0 < 0x81 || b0 > 0xFE)
+            return false;
+        if (n >= 2 && (at(1) < 0x30 || at(1) > 0x39))
+            return false;
+        return n < 3 || (at(2) >= 0x81 && at(2) <= 0xFE);
+    }
+    if (info == &kEncodings[1])     // GB2312 (EUC-CN): lead bytes A1-FE
+        return b0 >= 0xA1 && b0 <= 0xFE;
+    if (info->maxBytes == 2)        // GBK, Big5: lead bytes 81-FE
+        return b0 >= 0x81 && b0 <= 0xFE;
+    return false;
+}
+
 // Decodes bytes; if keepTail, an undecodable tail shorter than one character is left in *tail.
 QString decodeImpl(const EncodingInfo *info, QByteArrayView bytes, int *invalidBytes, QByteArray *tail)
 {
@@ -163,7 +204,7 @@ QString decodeImpl(const EncodingInfo *info, QByteArrayView bytes, int *invalidB
                     i += len;
                     continue;
                 }
-                if (tail && n - i < info->maxBytes) {
+                if (tail && isCharPrefix(info, bytes.sliced(i))) {
                     // Possibly the start of a character whose rest comes in the next chunk.
                     *tail = bytes.sliced(i).toByteArray();
                     break;
