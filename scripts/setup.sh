@@ -13,6 +13,7 @@ NETPOKE_PACKAGES=(
   fonts-noto-cjk
   python3 iproute2 util-linux
   xvfb xauth
+  libwrap0
 )
 
 netpoke_install_packages() {

@@ -1,0 +1,818 @@
+// The TFTP client against an in-process fake server on 127.0.0.1 (port 0) that injects faults: loss,
+// duplication and reordering both ways, a stranger port, ERROR mid-transfer, bad OACKs, an RFC 1350 server,
+// a stalling server, block rollover, a lying tsize, cancel. Each case checks the file bytes, the final
+// state and error, and that no partial file is left (an existing file is untouched).
+
+#include "tftp/tftpclient.h"
+#include "tftp/tftppacket.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkDatagram>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUdpSocket>
+
+using namespace NetPoke::Tftp;
+
+namespace {
+
+QByteArray randomBytes(qsizetype n, quint32 seed)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    for (qsizetype i = 0; i < n; ++i)
+        b[i] = char(rng.bounded(256));
+    return b;
+}
+
+// A TFTP server for one download, with knobs for misbehaviour. Sends windows as RFC 7440 describes, and
+// resends the current window on its own timer (never because of a duplicate ACK).
+class FakeServer : public QObject
+{
+public:
+    enum OackMode { NormalOack, NoOack, UnrequestedOption, BiggerBlksize };
+
+    QByteArray file;
+    OackMode oackMode = NormalOack;
+    int maxBlockSize = 65464;       // cap on what the server grants
+    qint64 tsizeOverride = -1;      // announce this tsize instead of the real one
+    double lossToClient = 0;        // probability of dropping a DATA/OACK we send
+    double lossFromClient = 0;      // probability of ignoring an ACK we receive
+    double dupToClient = 0;         // probability of sending a DATA twice
+    double dupFromClient = 0;       // probability of handling an ACK twice
+    double reorderToClient = 0;     // probability of holding a DATA back behind the next one
+    double delayFromClient = 0;     // probability of handling an ACK 15 ms late (reordering)
+    bool dropFirstAck0 = false;     // the client's first ACK 0 is "lost": the OACK is sent again
+    qint64 stallAfterBlock = -1;    // stop sending anything after this (absolute) block
+    qint64 errorAfterBlock = -1;    // send ERROR errorCode instead of the block after this one
+    quint16 errorCode = 3;
+    qint64 strangerAfterBlock = -1; // also send a DATA from another port after this block
+    int resendMs = 60;
+
+    // What happened.
+    Packet request;
+    QList<Packet> fromClient;       // every packet from the client's TID, parsed
+    QList<Packet> toStranger;       // what the client answered to the stranger
+    int ack0Count = 0;
+    int oackCount = 0;
+    bool done = false;
+
+    quint16 port() const { return m_listen.localPort(); }
+
+    explicit FakeServer(quint32 seed = 1)
+        : m_rng(seed)
+    {
+        QVERIFY(m_listen.bind(QHostAddress::LocalHost, 0));
+        connect(&m_listen, &QUdpSocket::readyRead, this, &FakeServer::onRequest);
+        connect(&m_transfer, &QUdpSocket::readyRead, this, &FakeServer::onTransfer);
+        connect(&m_stranger, &QUdpSocket::readyRead, this, [this] {
+            while (m_stranger.hasPendingDatagrams()) {
+                const QByteArray d = m_stranger.receiveDatagram().data();
+                toStranger.append(parse(d).packet);
+            }
+        });
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, &FakeServer::resend);
+    }
+
+private:
+    bool chance(double p) { return p > 0 && m_rng.generateDouble() < p; }
+
+    void onRequest()
+    {
+        while (m_listen.hasPendingDatagrams()) {
+            const QNetworkDatagram d = m_listen.receiveDatagram();
+            if (m_started)
+                continue;   // a retransmitted RRQ: the transfer port answers already
+            const ParseResult r = parse(d.data());
+            if (!r.ok() || r.packet.opcode != Opcode::Rrq)
+                continue;
+            m_started = true;
+            request = r.packet;
+            m_client = d.senderAddress();
+            m_clientPort = quint16(d.senderPort());
+            QVERIFY(m_transfer.bind(QHostAddress::LocalHost, 0));
+            start();
+        }
+    }
+
+    void start()
+    {
+        QList<Option> oack;
+        m_blk = 512;
+        m_window = 1;
+        if (oackMode != NoOack) {
+            for (const Option &o : std::as_const(request.options)) {
+                if (o.name == "blksize") {
+                    m_blk = int(qMin<qint64>(parseOptionValue(o.name, o.value), maxBlockSize));
+                    oack.append(Option{"blksize", QByteArray::number(oackMode == BiggerBlksize ? m_blk + 1 : m_blk)});
+                } else if (o.name == "windowsize") {
+                    m_window = int(parseOptionValue(o.name, o.value));
+                    oack.append(o);
+                } else if (o.name == "tsize") {
+                    oack.append(Option{"tsize", QByteArray::number(tsizeOverride >= 0 ? tsizeOverride : file.size())});
+                } else if (o.name == "timeout") {
+                    oack.append(o);
+                }
+            }
+            if (oackMode == UnrequestedOption)
+                oack.append(Option{"x-surprise", "1"});
+        }
+        m_last = file.size() / m_blk + 1;   // the last block is shorter than m_blk (maybe empty)
+        if (!oack.isEmpty()) {
+            m_oack = Packet::oack(oack).serialize();
+            m_waitingAck0 = true;
+            sendOack();
+        } else {
+            m_acked = 0;
+            sendWindow();
+        }
+    }
+
+    void sendOack()
+    {
+        ++oackCount;
+        if (!chance(lossToClient))
+            m_transfer.writeDatagram(m_oack, m_client, m_clientPort);
+        m_timer.start(resendMs);
+    }
+
+    QByteArray block(qint64 n) const
+    {
+        const qint64 offset = (n - 1) * m_blk;
+        const QByteArray payload = file.mid(offset, qMin<qint64>(m_blk, qMax<qint64>(0, file.size() - offset)));
+        return Packet::dataPacket(quint16(n & 0xFFFF), payload).serialize();
+    }
+
+    void sendWindow()
+    {
+        if (done)
+            return;
+        QByteArray held;
+        for (qint64 n = m_acked + 1; n <= qMin(m_acked + m_window, m_last); ++n) {
+            if (stallAfterBlock >= 0 && n > stallAfterBlock)
+                return;   // silence, not even the timer
+            if (errorAfterBlock >= 0 && n > errorAfterBlock) {
+                m_transfer.writeDatagram(Packet::error(errorCode, "Disk on fire").serialize(), m_client, m_clientPort);
+                done = true;
+                return;
+            }
+            const QByteArray d = block(n);
+            if (strangerAfterBlock >= 0 && n == strangerAfterBlock + 1 && !m_strangerSent) {
+                m_strangerSent = true;
+                QVERIFY(m_stranger.bind(QHostAddress::LocalHost, 0));
+                m_stranger.writeDatagram(block(n + 5), m_client, m_clientPort);
+                m_stranger.writeDatagram(Packet::error(0, "stranger").serialize(), m_client, m_clientPort);
+            }
+            if (chance(lossToClient))
+                continue;
+            if (!held.isEmpty()) {
+                m_transfer.writeDatagram(d, m_client, m_clientPort);
+                m_transfer.writeDatagram(held, m_client, m_clientPort);
+                held.clear();
+                continue;
+            }
+            if (n < qMin(m_acked + m_window, m_last) && chance(reorderToClient)) {
+                held = d;
+                continue;
+            }
+            m_transfer.writeDatagram(d, m_client, m_clientPort);
+            if (chance(dupToClient))
+                m_transfer.writeDatagram(d, m_client, m_clientPort);
+        }
+        if (!held.isEmpty())
+            m_transfer.writeDatagram(held, m_client, m_clientPort);
+        m_lastSendMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+        m_timer.start(resendMs);
+    }
+
+    void resend()
+    {
+        if (done)
+            return;
+        if (m_waitingAck0)
+            sendOack();
+        else
+            sendWindow();
+    }
+
+    void onTransfer()
+    {
+        if (!m_clock.isValid())
+            m_clock.start();
+        while (m_transfer.hasPendingDatagrams()) {
+            const QNetworkDatagram d = m_transfer.receiveDatagram();
+            const ParseResult r = parse(d.data());
+            fromClient.append(r.packet);
+            if (r.packet.opcode == Opcode::Error) {
+                done = true;
+                m_timer.stop();
+                continue;
+            }
+            if (r.packet.opcode != Opcode::Ack)
+                continue;
+            if (r.packet.block == 0 && m_waitingAck0) {
+                ++ack0Count;
+                if (dropFirstAck0 && ack0Count == 1)
+                    continue;
+            }
+            if (chance(lossFromClient))
+                continue;
+            const quint16 b = r.packet.block;
+            if (chance(delayFromClient)) {
+                QTimer::singleShot(15, this, [this, b] { onAck(b); });
+                continue;
+            }
+            onAck(b);
+            if (chance(dupFromClient))
+                onAck(b);
+        }
+    }
+
+    void onAck(quint16 b)
+    {
+        if (done)
+            return;
+        if (m_waitingAck0) {
+            if (b != 0)
+                return;
+            m_waitingAck0 = false;
+            m_acked = 0;
+            sendWindow();
+            return;
+        }
+        // The absolute block this ACK names: at or after the last acknowledged one, within what was sent.
+        const qint64 abs = m_acked + quint16(b - quint16(m_acked & 0xFFFF));
+        if (abs > qMin(m_acked + m_window, m_last))
+            return;   // old or unknown
+        if (abs == m_last) {
+            done = true;
+            m_timer.stop();
+            return;
+        }
+        if (abs == m_acked && m_window > 1 && m_clock.elapsed() - m_lastSendMs < resendMs / 2)
+            return;   // a duplicate ACK right after a (re)send: the timer covers real loss
+        if (abs == m_acked && m_window == 1)
+            return;   // lock-step: never resend because of a duplicate (Sorcerer's Apprentice)
+        m_acked = abs;
+        sendWindow();
+    }
+
+    QUdpSocket m_listen;
+    QUdpSocket m_transfer;
+    QUdpSocket m_stranger;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QRandomGenerator m_rng;
+    QHostAddress m_client;
+    quint16 m_clientPort = 0;
+    bool m_started = false;
+    bool m_waitingAck0 = false;
+    bool m_strangerSent = false;
+    QByteArray m_oack;
+    int m_blk = 512;
+    int m_window = 1;
+    qint64 m_acked = 0;
+    qint64 m_last = 0;
+    qint64 m_lastSendMs = 0;
+};
+
+} // namespace
+
+class tst_tftpclient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void defaults();
+    void faults_data();
+    void faults();
+    void strangerMidTransfer();
+    void errorMidTransfer();
+    void oackUnrequestedOption();
+    void oackBiggerBlksize();
+    void rfc1350Server();
+    void duplicatedOack();
+    void stallingServer();
+    void rollover();
+    void tsizeLies_data();
+    void tsizeLies();
+    void cancelMidTransfer();
+    void noServerIcmp();
+    void netascii();
+    void emptyFile();
+    void sinkDevice();
+    void progressThrottled();
+    void badArguments();
+    void serverNeverAnswers();
+
+private:
+    // Runs one download into dir/out.bin; returns true on finished(true). Waits at most timeoutMs.
+    bool run(Client &c, FakeServer &s, int timeoutMs = 20000);
+    void checkNoPartialFile(const QString &keep = QString());
+
+    QTemporaryDir *m_dir = nullptr;
+    QString m_out;
+};
+
+void tst_tftpclient::init()
+{
+    delete m_dir;
+    m_dir = new QTemporaryDir;
+    QVERIFY(m_dir->isValid());
+    m_out = m_dir->filePath(QStringLiteral("out.bin"));
+}
+
+bool tst_tftpclient::run(Client &c, FakeServer &s, int timeoutMs)
+{
+    QSignalSpy finished(&c, &Client::finished);
+    if (!c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), m_out))
+        return false;
+    if (!finished.wait(timeoutMs))
+        return false;
+    return finished.size() == 1 && finished.first().first().toBool();
+}
+
+void tst_tftpclient::checkNoPartialFile(const QString &keep)
+{
+    const QStringList entries = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::System);
+    QCOMPARE(entries, keep.isEmpty() ? QStringList() : QStringList{keep});
+}
+
+void tst_tftpclient::defaults()
+{
+    FakeServer s;
+    s.file = randomBytes(300000, 1);
+    Client c;
+    QSignalSpy states(&c, &Client::stateChanged);
+    QVERIFY(run(c, s));
+    QCOMPARE(c.state(), Client::Finished);
+    QCOMPARE(c.error(), Client::NoError);
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    // Defaults: blksize auto (65464 on loopback), tsize, windowsize 8.
+    QCOMPARE(s.request.optionValue("blksize"), QByteArray("65464"));
+    QCOMPARE(s.request.optionValue("tsize"), QByteArray("0"));
+    QCOMPARE(s.request.optionValue("windowsize"), QByteArray("8"));
+    QCOMPARE(s.request.mode, QByteArray("octet"));
+    QCOMPARE(c.negotiatedBlockSize(), 65464);
+    QCOMPARE(c.negotiatedWindowSize(), 8);
+    QCOMPARE(c.progress().bytes, s.file.size());
+    QCOMPARE(c.progress().total, s.file.size());
+    QCOMPARE(c.progress().blocks, quint64(5));
+    QCOMPARE(c.progress().retransmissions, quint64(0));
+    QCOMPARE(states.size(), 3);   // Requesting, Transferring, Finished
+    QCOMPARE(states.at(2).first().value<Client::State>(), Client::Finished);
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::faults_data()
+{
+    QTest::addColumn<int>("blksize");
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<double>("lossTo");
+    QTest::addColumn<double>("lossFrom");
+    QTest::addColumn<double>("dupTo");
+    QTest::addColumn<double>("dupFrom");
+    QTest::addColumn<double>("reorderTo");
+    QTest::addColumn<double>("delayFrom");
+    QTest::addColumn<int>("size");
+
+    // Lock-step and windowed; adaptive timeout (0) and fixed short ones to keep the suite quick.
+    QTest::newRow("loss to client, lock-step") << 512 << 1 << 0 << 0.05 << 0.0 << 0.0 << 0.0 << 0.0 << 0.0 << 40000;
+    QTest::newRow("loss from client, lock-step") << 512 << 1 << 40 << 0.0 << 0.05 << 0.0 << 0.0 << 0.0 << 0.0 << 40000;
+    QTest::newRow("loss both, windowed") << 1024 << 8 << 0 << 0.05 << 0.05 << 0.0 << 0.0 << 0.0 << 0.0 << 200000;
+    QTest::newRow("duplication both, lock-step") << 512 << 1 << 0 << 0.0 << 0.0 << 0.2 << 0.2 << 0.0 << 0.0 << 100000;
+    QTest::newRow("duplication both, windowed") << 700 << 16 << 0 << 0.0 << 0.0 << 0.2 << 0.2 << 0.0 << 0.0 << 300000;
+    QTest::newRow("reordering both, windowed") << 1000 << 8 << 40 << 0.0 << 0.0 << 0.0 << 0.0 << 0.2 << 0.1 << 200000;
+    QTest::newRow("everything, windowed") << 1200 << 4 << 40 << 0.03 << 0.03 << 0.05 << 0.05 << 0.05 << 0.05 << 200000;
+    QTest::newRow("everything, lock-step") << 512 << 1 << 40 << 0.03 << 0.03 << 0.05 << 0.05 << 0.0 << 0.05 << 50000;
+}
+
+void tst_tftpclient::faults()
+{
+    QFETCH(int, blksize);
+    QFETCH(int, window);
+    QFETCH(int, timeoutMs);
+    QFETCH(double, lossTo);
+    QFETCH(double, lossFrom);
+    QFETCH(double, dupTo);
+    QFETCH(double, dupFrom);
+    QFETCH(double, reorderTo);
+    QFETCH(double, delayFrom);
+    QFETCH(int, size);
+
+    FakeServer s(77);
+    s.file = randomBytes(size, 2);
+    s.lossToClient = lossTo;
+    s.lossFromClient = lossFrom;
+    s.dupToClient = dupTo;
+    s.dupFromClient = dupFrom;
+    s.reorderToClient = reorderTo;
+    s.delayFromClient = delayFrom;
+    s.resendMs = 50;
+    Client c;
+    ClientOptions o;
+    o.blockSize = blksize;
+    o.windowSize = window;
+    o.timeoutMs = timeoutMs;
+    o.retries = 20;
+    c.setOptions(o);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY2(run(c, s, 30000), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QCOMPARE(c.negotiatedBlockSize(), blksize);
+    // Never an ACK storm: duplicates are answered at most once each, so the client sends far fewer ACKs
+    // than a doubling (Sorcerer's Apprentice) would.
+    int acks = 0;
+    for (const Packet &p : std::as_const(s.fromClient))
+        acks += p.opcode == Opcode::Ack;
+    const int blocks = size / blksize + 1;
+    QVERIFY2(acks < 3 * blocks / window + 100, qPrintable(QStringLiteral("%1 ACKs for %2 blocks").arg(acks).arg(blocks)));
+    qDebug() << "took" << t.elapsed() << "ms," << acks << "ACKs," << c.progress().retransmissions << "retransmissions";
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::strangerMidTransfer()
+{
+    FakeServer s;
+    s.file = randomBytes(20000, 3);
+    s.strangerAfterBlock = 5;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = 1;
+    c.setOptions(o);
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);   // the stranger's DATA changed nothing
+    // The stranger got ERROR 5 (once: its ERROR packet is not answered), the server none.
+    QTRY_COMPARE(s.toStranger.size(), 1);
+    QCOMPARE(s.toStranger.first().opcode, Opcode::Error);
+    QCOMPARE(s.toStranger.first().errorCode, quint16(5));
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY(p.opcode == Opcode::Ack);
+}
+
+void tst_tftpclient::errorMidTransfer()
+{
+    // An existing file of that name stays as it was.
+    {
+        QFile f(m_out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+    }
+    FakeServer s;
+    s.file = randomBytes(100000, 4);
+    s.errorAfterBlock = 10;
+    s.errorCode = 3;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.state(), Client::Failed);
+    QCOMPARE(c.error(), Client::DiskFullError);
+    QVERIFY2(c.errorString().contains(QLatin1String("TFTP error 3")), qPrintable(c.errorString()));
+    QVERIFY2(c.errorString().contains(QLatin1String("Disk on fire")), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep me"));
+    checkNoPartialFile(QStringLiteral("out.bin"));
+    // An ERROR is never answered with an ERROR.
+    QTest::qWait(50);
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY(p.opcode != Opcode::Error);
+}
+
+void tst_tftpclient::oackUnrequestedOption()
+{
+    FakeServer s;
+    s.file = randomBytes(5000, 5);
+    s.oackMode = FakeServer::UnrequestedOption;
+    Client c;
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::OptionRefusedError);
+    QVERIFY2(c.errorString().contains(QLatin1String("x-surprise")), qPrintable(c.errorString()));
+    QTRY_VERIFY(!s.fromClient.isEmpty());
+    QCOMPARE(s.fromClient.last().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.last().errorCode, quint16(8));
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::oackBiggerBlksize()
+{
+    FakeServer s;
+    s.file = randomBytes(5000, 6);
+    s.oackMode = FakeServer::BiggerBlksize;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1000;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::OptionRefusedError);
+    QVERIFY2(c.errorString().contains(QLatin1String("1001")), qPrintable(c.errorString()));
+    QTRY_VERIFY(!s.fromClient.isEmpty());
+    QCOMPARE(s.fromClient.last().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.last().errorCode, quint16(8));
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::rfc1350Server()
+{
+    FakeServer s;
+    s.file = randomBytes(512 * 20, 7);   // a multiple of 512: ends with an empty block
+    s.oackMode = FakeServer::NoOack;
+    Client c;
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QCOMPARE(c.negotiatedBlockSize(), 512);
+    QCOMPARE(c.negotiatedWindowSize(), 1);
+    QCOMPARE(c.progress().blocks, quint64(21));
+    // One ACK per block, no retransmission.
+    QTRY_COMPARE(s.fromClient.size(), 21);
+    QCOMPARE(c.progress().retransmissions, quint64(0));
+}
+
+void tst_tftpclient::duplicatedOack()
+{
+    FakeServer s;
+    s.file = randomBytes(10000, 8);
+    s.dropFirstAck0 = true;
+    s.resendMs = 30;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.timeoutMs = 2000;   // the server's repeated OACK comes first, not our own timeout
+    c.setOptions(o);
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QCOMPARE(s.oackCount, 2);
+    QCOMPARE(s.ack0Count, 2);   // the repeated OACK got ACK 0 again, not an abort
+}
+
+void tst_tftpclient::stallingServer()
+{
+    {
+        QFile f(m_out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    FakeServer s;
+    s.file = randomBytes(50000, 9);
+    s.stallAfterBlock = 3;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.windowSize = 1;
+    o.timeoutMs = 50;
+    o.retries = 2;
+    c.setOptions(o);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(!run(c, s, 5000));
+    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(c.error(), Client::TimeoutError);
+    QVERIFY2(c.errorString().contains(QLatin1String("timed out")), qPrintable(c.errorString()));
+    QCOMPARE(c.progress().retransmissions, quint64(2));
+    QCOMPARE(c.progress().bytes, qint64(3 * 1024));
+    // The server is told, and the old file is kept.
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old"));
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::rollover()
+{
+    FakeServer s;
+    s.file = randomBytes(1024 * 1024, 10);   // 131073 blocks of 8 bytes: block numbers wrap twice
+    Client c;
+    ClientOptions o;
+    o.blockSize = 8;
+    o.windowSize = 64;
+    c.setOptions(o);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY2(run(c, s, 40000), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QCOMPARE(c.progress().blocks, quint64(131073));
+    qDebug() << "rollover took" << t.elapsed() << "ms";
+}
+
+void tst_tftpclient::tsizeLies_data()
+{
+    QTest::addColumn<qint64>("announced");
+    QTest::newRow("smaller") << qint64(1000);
+    QTest::newRow("larger") << qint64(10000000);
+    QTest::newRow("zero") << qint64(0);
+}
+
+void tst_tftpclient::tsizeLies()
+{
+    QFETCH(qint64, announced);
+    FakeServer s;
+    s.file = randomBytes(70000, 11);
+    s.tsizeOverride = announced;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 4096;
+    c.setOptions(o);
+    QList<Progress> seen;
+    connect(&c, &Client::progressChanged, this, [&seen](const Progress &p) { seen.append(p); });
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QVERIFY(!seen.isEmpty());
+    for (const Progress &p : std::as_const(seen))
+        QVERIFY(p.total < 0 || p.bytes <= p.total);   // never more than 100%
+    QCOMPARE(seen.last().bytes, s.file.size());
+    QCOMPARE(seen.last().total, s.file.size());      // the final progress tells the truth
+}
+
+void tst_tftpclient::cancelMidTransfer()
+{
+    {
+        QFile f(m_out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("previous");
+    }
+    FakeServer s;
+    s.file = randomBytes(100000, 12);
+    s.stallAfterBlock = 4;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.windowSize = 1;
+    o.timeoutMs = 5000;
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), m_out));
+    QTRY_COMPARE(c.progress().blocks, quint64(4));
+    c.cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(c.state(), Client::Failed);
+    QCOMPARE(c.error(), Client::CancelledError);
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    QCOMPARE(s.fromClient.last().errorCode, quint16(0));
+    QCOMPARE(s.fromClient.last().errorMessage, QByteArray("cancelled"));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("previous"));
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::noServerIcmp()
+{
+    quint16 port = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        port = probe.localPort();
+    }
+    Client c;
+    QSignalSpy finished(&c, &Client::finished);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), port, QStringLiteral("file.bin"), m_out));
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(c.error(), Client::NoServerError);
+    QVERIFY2(c.errorString().contains(QStringLiteral("No TFTP server at 127.0.0.1:%1").arg(port)),
+             qPrintable(c.errorString()));
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::netascii()
+{
+    FakeServer s;
+    // With 8-byte blocks the CR of "\r\n" and of "\r\0" fall at the end of a block.
+    s.file = QByteArray("abcdefg\r\nhijklm\r", 16) + QByteArray("\0nopq\r\nr\r\0", 10) + QByteArray("\r\n");
+    Client c;
+    ClientOptions o;
+    o.mode = ClientOptions::NetAscii;
+    o.blockSize = 8;
+    c.setOptions(o);
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QCOMPARE(s.request.mode, QByteArray("netascii"));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("abcdefg\nhijklm\rnopq\nr\r\n"));
+}
+
+void tst_tftpclient::emptyFile()
+{
+    FakeServer s;
+    Client c;
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.size(), 0);
+    QCOMPARE(c.progress().blocks, quint64(1));
+}
+
+void tst_tftpclient::sinkDevice()
+{
+    FakeServer s;
+    s.file = randomBytes(9 * 1024 * 1024 + 5, 13);   // more than one write chunk
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    Client c;
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), &buffer));
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(c.errorString()));
+    QCOMPARE(buffer.data(), s.file);
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::progressThrottled()
+{
+    FakeServer s;
+    s.file = randomBytes(2 * 1024 * 1024, 14);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = 4;
+    c.setOptions(o);
+    c.setTraceEnabled(true);
+    int progressCount = 0;
+    QList<TraceEntry> trace;
+    connect(&c, &Client::progressChanged, this, [&progressCount] { ++progressCount; });
+    connect(&c, &Client::packetTraced, this, [&trace](const TraceEntry &e) { trace.append(e); });
+    QElapsedTimer t;
+    t.start();
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    const qint64 ms = t.elapsed();
+    // At most ~10 per second plus the first and the final one; never one per block (4097 blocks).
+    QVERIFY2(progressCount <= ms / 100 + 4, qPrintable(QStringLiteral("%1 in %2 ms").arg(progressCount).arg(ms)));
+    // The trace: the request, the first blocks, the last DATA and the last ACK, not every packet.
+    QVERIFY(trace.size() > 10);
+    QVERIFY(trace.size() < 300);
+    QVERIFY(trace.first().outgoing);
+    QVERIFY(trace.first().summary.startsWith(QLatin1String("RRQ file.bin octet blksize=512")));
+    QCOMPARE(trace.last().summary, QStringLiteral("ACK 4097"));
+    QCOMPARE(trace.at(trace.size() - 2).summary, QStringLiteral("DATA 4097 (0 bytes)"));
+}
+
+void tst_tftpclient::badArguments()
+{
+    Client c;
+    QVERIFY(!c.download(QString(), 69, QStringLiteral("f"), m_out));
+    QVERIFY(!c.errorString().isEmpty());
+    QVERIFY(!c.download(QStringLiteral("127.0.0.1"), 0, QStringLiteral("f"), m_out));
+    QVERIFY(!c.download(QStringLiteral("127.0.0.1"), 69, QString(), m_out));
+    QVERIFY(!c.download(QStringLiteral("127.0.0.1"), 69, QStringLiteral("f"), m_dir->filePath(QStringLiteral("no/such/dir/x"))));
+    QCOMPARE(c.error(), Client::LocalFileError);
+    QCOMPARE(c.state(), Client::Idle);
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::serverNeverAnswers()
+{
+    // A socket that reads requests and never answers; the defaults give up within about 10 s.
+    QUdpSocket silent;
+    QVERIFY(silent.bind(QHostAddress::LocalHost, 0));
+    Client c;
+    QSignalSpy finished(&c, &Client::finished);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), silent.localPort(), QStringLiteral("f"), m_out));
+    QVERIFY(finished.wait(15000));
+    const qint64 ms = t.elapsed();
+    QVERIFY2(ms >= 8000 && ms <= 11000, qPrintable(QString::number(ms)));
+    QCOMPARE(c.error(), Client::TimeoutError);
+    QCOMPARE(c.progress().retransmissions, quint64(5));
+    int requests = 0;
+    while (silent.hasPendingDatagrams()) {
+        const QByteArray d = silent.receiveDatagram().data();
+        requests += parse(d).packet.opcode == Opcode::Rrq;
+    }
+    QCOMPARE(requests, 6);
+    checkNoPartialFile();
+}
+
+QTEST_GUILESS_MAIN(tst_tftpclient)
+#include "tst_tftpclient.moc"

@@ -1,0 +1,221 @@
+// The TFTP client against the real tftpd-hpa, started by the test as
+// `in.tftpd -L -a 127.0.0.1:PORT -s ROOT -B 65464` on a port the system chose, and stopped after.
+
+#include "tftp/tftpclient.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <sys/stat.h>
+
+using namespace NetPoke::Tftp;
+
+#ifndef NETPOKE_IN_TFTPD
+#define NETPOKE_IN_TFTPD ""
+#endif
+
+class tst_tftpinterop : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void download_data();
+    void download();
+    void fileNotFound();
+    void cli();
+
+private:
+    bool startServer();
+    bool get(const QString &name, const ClientOptions &o, Client *c, QString *path);
+
+    QTemporaryDir m_root;
+    QTemporaryDir m_out;
+    QProcess m_server;
+    quint16 m_port = 0;
+    QHash<QString, QByteArray> m_files;
+};
+
+bool tst_tftpinterop::startServer()
+{
+    // A free port: bind port 0, read it, close, start the server there. Retry on the rare collision.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        {
+            QUdpSocket probe;
+            if (!probe.bind(QHostAddress::LocalHost, 0))
+                return false;
+            m_port = probe.localPort();
+        }
+        m_server.setProgram(QStringLiteral(NETPOKE_IN_TFTPD));
+        m_server.setArguments({QStringLiteral("-L"), QStringLiteral("-a"), QStringLiteral("127.0.0.1:%1").arg(m_port),
+                               QStringLiteral("-s"), m_root.path(), QStringLiteral("-B"), QStringLiteral("65464")});
+        m_server.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_server.start();
+        if (!m_server.waitForStarted(5000))
+            return false;
+        // Listening once a request to a missing file is answered (an ERROR packet).
+        QUdpSocket s;
+        s.bind(QHostAddress::LocalHost, 0);
+        for (int i = 0; i < 40 && m_server.state() == QProcess::Running; ++i) {
+            s.writeDatagram(QByteArray("\0\1.probe\0octet\0", 15), QHostAddress::LocalHost, m_port);
+            if (s.waitForReadyRead(100))
+                return true;
+        }
+        m_server.kill();
+        m_server.waitForFinished(2000);
+    }
+    return false;
+}
+
+void tst_tftpinterop::initTestCase()
+{
+    const QString tftpd = QStringLiteral(NETPOKE_IN_TFTPD);
+    if (tftpd.isEmpty() || !QFileInfo(tftpd).isExecutable())
+        QFAIL("in.tftpd (tftpd-hpa) is missing: cmake/tftp.cmake unpacks it into the build tree with apt-get "
+              "download; libwrap0 must be installed (scripts/setup.sh).");
+    QVERIFY(m_root.isValid());
+    QVERIFY(m_out.isValid());
+    // in.tftpd serves as nobody: the root and the files must be world-readable.
+    QVERIFY(::chmod(QFile::encodeName(m_root.path()).constData(), 0755) == 0);
+    QRandomGenerator rng(42);
+    auto make = [&](const QString &name, qsizetype size) {
+        QByteArray b(size, Qt::Uninitialized);
+        for (qsizetype i = 0; i < size; i += 4) {
+            const quint32 v = rng.generate();
+            std::memcpy(b.data() + i, &v, size_t(qMin<qsizetype>(4, size - i)));
+        }
+        QFile f(m_root.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(b), size);
+        f.close();
+        QVERIFY(::chmod(QFile::encodeName(f.fileName()).constData(), 0644) == 0);
+        m_files.insert(name, b);
+    };
+    make(QStringLiteral("small.bin"), 12345);
+    make(QStringLiteral("exact.bin"), 512 * 64);
+    make(QStringLiteral("medium.bin"), 5 * 1024 * 1024 + 17);
+    make(QStringLiteral("rollover.bin"), 512 * 65536 + 1000);   // 32 MiB + 1000 at 512: block numbers wrap
+    make(QStringLiteral("empty.bin"), 0);
+    QVERIFY2(startServer(), "in.tftpd did not start");
+}
+
+void tst_tftpinterop::cleanupTestCase()
+{
+    if (m_server.state() != QProcess::NotRunning) {
+        m_server.terminate();
+        if (!m_server.waitForFinished(3000)) {
+            m_server.kill();
+            m_server.waitForFinished(3000);
+        }
+    }
+}
+
+bool tst_tftpinterop::get(const QString &name, const ClientOptions &o, Client *c, QString *path)
+{
+    *path = m_out.filePath(name + QStringLiteral(".out"));
+    QFile::remove(*path);
+    c->setOptions(o);
+    QSignalSpy finished(c, &Client::finished);
+    if (!c->download(QStringLiteral("127.0.0.1"), m_port, name, *path))
+        return false;
+    if (!finished.wait(60000))
+        return false;
+    return finished.first().first().toBool();
+}
+
+void tst_tftpinterop::download_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("blksize");      // -1: RFC 1350 only
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("expectBlk");
+    QTest::addColumn<int>("expectWindow");
+
+    QTest::newRow("defaults") << "medium.bin" << 0 << 8 << 65464 << 1;   // tftpd-hpa has no windowsize
+    QTest::newRow("defaults, small") << "small.bin" << 0 << 8 << 65464 << 1;
+    QTest::newRow("rfc1350 only") << "medium.bin" << -1 << 0 << 512 << 1;
+    QTest::newRow("rfc1350 exact multiple") << "exact.bin" << -1 << 0 << 512 << 1;
+    QTest::newRow("blksize 65464 + windowsize 16") << "medium.bin" << 65464 << 16 << 65464 << 1;
+    QTest::newRow("blksize 1428") << "medium.bin" << 1428 << 1 << 1428 << 1;
+    QTest::newRow("empty") << "empty.bin" << 0 << 8 << 65464 << 1;
+    QTest::newRow("rollover at 512") << "rollover.bin" << 512 << 1 << 512 << 1;
+}
+
+void tst_tftpinterop::download()
+{
+    QFETCH(QString, name);
+    QFETCH(int, blksize);
+    QFETCH(int, window);
+    QFETCH(int, expectBlk);
+    QFETCH(int, expectWindow);
+    ClientOptions o;
+    if (blksize < 0)
+        o.rfc1350Only = true;
+    else
+        o.blockSize = blksize;
+    o.windowSize = window;
+    Client c;
+    QString path;
+    QElapsedTimer t;
+    t.start();
+    QVERIFY2(get(name, o, &c, &path), qPrintable(c.errorString()));
+    const qint64 ms = t.elapsed();
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray got = f.readAll();
+    QCOMPARE(got.size(), m_files.value(name).size());
+    QVERIFY(got == m_files.value(name));
+    QCOMPARE(c.negotiatedBlockSize(), expectBlk);
+    QCOMPARE(c.negotiatedWindowSize(), expectWindow);
+    if (blksize >= 0)
+        QCOMPARE(c.progress().total, qint64(got.size()));
+    qDebug().noquote() << name << got.size() << "bytes in" << ms << "ms, retransmissions" << c.progress().retransmissions;
+}
+
+void tst_tftpinterop::fileNotFound()
+{
+    Client c;
+    QString path;
+    QVERIFY(!get(QStringLiteral("missing.bin"), ClientOptions(), &c, &path));
+    QCOMPARE(c.error(), Client::FileNotFoundError);
+    QVERIFY2(c.errorString().startsWith(QLatin1String("File not found on the server (TFTP error 1).")),
+             qPrintable(c.errorString()));
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(m_out.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("missing")), QStringList());
+}
+
+void tst_tftpinterop::cli()
+{
+    // netpoke-cli against the same server: success, exit 0 and identical bytes; not found, exit 1.
+    QProcess p;
+    p.setWorkingDirectory(m_out.path());
+    p.start(QStringLiteral(NETPOKE_CLI), {QStringLiteral("tftp"), QStringLiteral("get"),
+                                           QStringLiteral("tftp://127.0.0.1:%1/medium.bin").arg(m_port)});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QFile f(m_out.filePath(QStringLiteral("medium.bin")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == m_files.value(QStringLiteral("medium.bin")));
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("5242897 bytes in"), err.constData());
+
+    p.start(QStringLiteral(NETPOKE_CLI), {QStringLiteral("tftp"), QStringLiteral("get"),
+                                           QStringLiteral("tftp://127.0.0.1:%1/nothing.bin").arg(m_port)});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(p.readAllStandardError().contains("File not found on the server (TFTP error 1)."));
+    QVERIFY(!QFile::exists(m_out.filePath(QStringLiteral("nothing.bin"))));
+}
+
+QTEST_GUILESS_MAIN(tst_tftpinterop)
+#include "tst_tftpinterop.moc"
