@@ -14,6 +14,9 @@ netpoke_add_test(tst_tftppacket SOURCES tests/unit/tst_tftppacket.cpp LIBS netpo
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
 
+netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
+add_dependencies(tst_tftpcli netpoke-cli)
+set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
 
 # --- tftpd-hpa for the interoperability test -----------------------------------------------------
 # Installing the Debian package would start a system daemon on port 69, so the test runs in.tftpd from
@@ -58,3 +61,14 @@ target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_I
 add_dependencies(tst_tftpinterop netpoke-cli)
 set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
 
+# --- fuzzing: a libFuzzer target for the packet parser --------------------------------------------
+# Built with clang outside this build (the project compiler may be g++): scripts/fuzz.sh compiles
+# tests/fuzz/fuzz_tftppacket.cpp + tftppacket.cpp with -fsanitize=fuzzer,address and runs it for 60 s.
+find_program(NETPOKE_CLANGXX clang++)
+if(NETPOKE_CLANGXX)
+  add_custom_target(fuzz_tftppacket
+    COMMAND ${CMAKE_COMMAND} -E env FUZZ_BUILD_DIR=${CMAKE_BINARY_DIR}/fuzz FUZZ_SECONDS=60
+            ${CMAKE_CURRENT_SOURCE_DIR}/scripts/fuzz.sh
+    USES_TERMINAL
+    COMMENT "libFuzzer on the TFTP packet parser (60 s)")
+endif()

@@ -1,0 +1,351 @@
+// End-to-end tests of `netpoke-cli tftp get`: the real process against a small python3 TFTP server on
+// 127.0.0.1 port 0 (options blksize/tsize, lock-step, ERROR 1 for a missing file), exit codes and output.
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+namespace {
+
+constexpr int ProcessTimeoutMs = 30000;
+
+// Serves files from argv[1]; prints its port, then serves until killed (at most 60 s idle).
+const char *const kServer = R"(
+import os, socket, struct, sys
+root = sys.argv[1]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(('127.0.0.1', 0))
+print(s.getsockname()[1], flush=True)
+s.settimeout(60)
+while True:
+    req, client = s.recvfrom(65536)
+    if struct.unpack('!H', req[:2])[0] != 1:
+        continue
+    parts = req[2:].split(b'\0')
+    name, mode = parts[0].decode(), parts[1].lower()
+    opts = {parts[i].lower(): parts[i + 1] for i in range(2, len(parts) - 2, 2)}
+    t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    t.bind(('127.0.0.1', 0))
+    t.settimeout(2)
+    path = os.path.join(root, name)
+    if not os.path.isfile(path):
+        t.sendto(struct.pack('!HH', 5, 1) + b'File not found\0', client)
+        continue
+    data = open(path, 'rb').read()
+    blk = 512
+    oack = b''
+    if b'blksize' in opts:
+        blk = min(int(opts[b'blksize']), 65464)
+        oack += b'blksize\0%d\0' % blk
+    if b'tsize' in opts:
+        oack += b'tsize\0%d\0' % len(data)
+    def send_wait(pkt, block):
+        for _ in range(5):
+            t.sendto(pkt, client)
+            try:
+                while True:
+                    a, _ = t.recvfrom(100)
+                    op, b = struct.unpack('!HH', a[:4])
+                    if op == 5:
+                        return False
+                    if op == 4 and b == block:
+                        return True
+            except socket.timeout:
+                pass
+        return False
+    if oack and not send_wait(struct.pack('!H', 6) + oack, 0):
+        continue
+    n = 0
+    while True:
+        chunk = data[n * blk:(n + 1) * blk]
+        if not send_wait(struct.pack('!HH', 3, (n + 1) & 0xFFFF) + chunk, (n + 1) & 0xFFFF):
+            break
+        n += 1
+        if len(chunk) < blk:
+            break
+    t.close()
+)";
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QProcessEnvironment cliEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    return env;
+}
+
+} // namespace
+
+class tst_tftpcli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void help();
+    void listedInMainHelp();
+    void defaultOutputName();
+    void outputFile_data();
+    void outputFile();
+    void stdoutOutput();
+    void quiet();
+    void netascii();
+    void notFoundKeepsFile();
+    void noServer();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    Result run(const QStringList &args, const QString &cwd = QString());
+    QString url(const QString &name) const { return QStringLiteral("tftp://127.0.0.1:%1/%2").arg(m_port).arg(name); }
+
+    QProcess m_server;
+    QTemporaryDir m_root;
+    QTemporaryDir *m_work = nullptr;
+    quint16 m_port = 0;
+    QByteArray m_data;
+};
+
+void tst_tftpcli::initTestCase()
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 is needed for the test server");
+    QVERIFY(m_root.isValid());
+    m_data.resize(200000);
+    for (int i = 0; i < m_data.size(); ++i)
+        m_data[i] = char((i * 7 + i / 251) & 0xFF);
+    QFile f(m_root.filePath(QStringLiteral("data.bin")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(m_data);
+    f.close();
+    QFile t(m_root.filePath(QStringLiteral("text.txt")));
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write(QByteArray("line 1\r\nline 2\r\nbare\r\0cr\r\n", 26));
+    t.close();
+    m_server.start(python, {QStringLiteral("-c"), QString::fromUtf8(kServer), m_root.path()});
+    QVERIFY(m_server.waitForStarted(5000));
+    QVERIFY(m_server.waitForReadyRead(10000));
+    m_port = quint16(m_server.readLine().trimmed().toUInt());
+    QVERIFY(m_port != 0);
+}
+
+void tst_tftpcli::cleanupTestCase()
+{
+    m_server.kill();
+    m_server.waitForFinished(3000);
+    delete m_work;
+}
+
+void tst_tftpcli::init()
+{
+    delete m_work;
+    m_work = new QTemporaryDir;
+    QVERIFY(m_work->isValid());
+}
+
+Result tst_tftpcli::run(const QStringList &args, const QString &cwd)
+{
+    QProcess p;
+    p.setProcessEnvironment(cliEnvironment());
+    p.setWorkingDirectory(cwd.isEmpty() ? m_work->path() : cwd);
+    p.start(QStringLiteral(NETPOKE_CLI), args);
+    Result r;
+    if (!p.waitForStarted(5000) || !p.waitForFinished(ProcessTimeoutMs)) {
+        p.kill();
+        p.waitForFinished(2000);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void tst_tftpcli::help()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *opt : {"--blksize", "--windowsize", "--timeout", "--retries", "--no-tsize", "--rfc1350", "--mode",
+                            "--quiet", "-o", "tftp://HOST[:PORT]/PATH", "Exit status"})
+        QVERIFY2(r.out.contains(opt), opt);
+    const Result t = run({QStringLiteral("tftp"), QStringLiteral("--help")});
+    QCOMPARE(t.exitCode, 0);
+    QVERIFY(t.out.contains("get"));
+}
+
+void tst_tftpcli::listedInMainHelp()
+{
+    const Result r = run({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("tftp"));
+}
+
+void tst_tftpcli::defaultOutputName()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin"))});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(m_work->filePath(QStringLiteral("data.bin")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == m_data);
+    QVERIFY(r.out.isEmpty());
+    // One summary line; no progress bar when stderr is not a terminal.
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(!err.contains(QLatin1Char('\r')), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    static const QRegularExpression summary(
+        QStringLiteral("^200000 bytes in \\d+\\.\\d{3} s \\(\\d+\\.\\d MiB/s\\), 0 retransmissions, blksize 65464, "
+                       "windowsize 1\\n$"));
+    QVERIFY2(summary.match(err).hasMatch(), qPrintable(err));
+}
+
+void tst_tftpcli::outputFile_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("summaryPart");
+    QTest::newRow("defaults") << QStringList() << "blksize 65464";
+    QTest::newRow("rfc1350") << QStringList{QStringLiteral("--rfc1350")} << "blksize 512, windowsize 1";
+    QTest::newRow("blksize") << QStringList{QStringLiteral("--blksize"), QStringLiteral("1000")} << "blksize 1000";
+    QTest::newRow("blksize auto") << QStringList{QStringLiteral("--blksize"), QStringLiteral("auto")} << "blksize 65464";
+    QTest::newRow("no tsize, window 0") << QStringList{QStringLiteral("--no-tsize"), QStringLiteral("--windowsize"),
+                                                      QStringLiteral("0")} << "blksize 65464";
+    QTest::newRow("timeout, retries") << QStringList{QStringLiteral("--timeout"), QStringLiteral("500"),
+                                                    QStringLiteral("--retries"), QStringLiteral("3")} << "blksize";
+}
+
+void tst_tftpcli::outputFile()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, summaryPart);
+    const QString out = m_work->filePath(QStringLiteral("sub.out"));
+    const Result r = run(QStringList{QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                                     QStringLiteral("-o"), out} + options);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == m_data);
+    QVERIFY2(r.err.contains(summaryPart.toUtf8()), r.err.constData());
+}
+
+void tst_tftpcli::stdoutOutput()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), QStringLiteral("-")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out == m_data);
+    QVERIFY(r.err.contains("200000 bytes in"));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void tst_tftpcli::quiet()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("--quiet")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    QVERIFY(QFile::exists(m_work->filePath(QStringLiteral("data.bin"))));
+}
+
+void tst_tftpcli::netascii()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("text.txt")),
+                          QStringLiteral("--mode"), QStringLiteral("netascii"), QStringLiteral("-o"), QStringLiteral("-")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("line 1\nline 2\nbare\rcr\n"));
+}
+
+void tst_tftpcli::notFoundKeepsFile()
+{
+    const QString out = m_work->filePath(QStringLiteral("keep.bin"));
+    {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+    }
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("missing.bin")),
+                          QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith("netpoke-cli: File not found on the server (TFTP error 1)."), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("precious"));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("keep.bin")});
+}
+
+void tst_tftpcli::noServer()
+{
+    quint16 port = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        port = probe.localPort();
+    }
+    QElapsedTimer t;
+    t.start();
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"),
+                          QStringLiteral("tftp://127.0.0.1:%1/x.bin").arg(port)});
+    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("No TFTP server at 127.0.0.1:%1").arg(port).toUtf8()), r.err.constData());
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void tst_tftpcli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString u = QStringLiteral("tftp://127.0.0.1/f.bin");
+    QTest::newRow("no subcommand") << QStringList{QStringLiteral("tftp")} << "give a subcommand";
+    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("tftp"), QStringLiteral("put")} << "unknown subcommand";
+    QTest::newRow("no url") << QStringList{QStringLiteral("tftp"), QStringLiteral("get")} << "give a URL";
+    QTest::newRow("two urls") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, u} << "one URL only";
+    QTest::newRow("http url") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("http://h/f")} << "not a TFTP URL";
+    QTest::newRow("plain host") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("127.0.0.1/f")} << "not a TFTP URL";
+    QTest::newRow("no path") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1")} << "no file path";
+    QTest::newRow("dir path") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1/dir/")} << "give -o FILE";
+    QTest::newRow("port 0") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1:0/f")} << "port";
+    QTest::newRow("blksize 7") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("7")} << "--blksize";
+    QTest::newRow("blksize 65465") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("65465")} << "--blksize";
+    QTest::newRow("blksize word") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("big")} << "--blksize";
+    QTest::newRow("windowsize 65536") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--windowsize"), QStringLiteral("65536")} << "--windowsize";
+    QTest::newRow("timeout negative") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--timeout"), QStringLiteral("-1")} << "--timeout";
+    QTest::newRow("retries word") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--retries"), QStringLiteral("x")} << "--retries";
+    QTest::newRow("bad mode") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--mode"), QStringLiteral("binary")} << "--mode";
+    QTest::newRow("rfc1350 and blksize") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--rfc1350"), QStringLiteral("--blksize"), QStringLiteral("1000")} << "--rfc1350";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--fast")} << "fast";
+    QTest::newRow("output in missing dir") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/x")} << "";
+}
+
+void tst_tftpcli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result r = run(args);
+    // A local file that cannot be created is a failure (1), everything else a usage error (2).
+    QCOMPARE(r.exitCode, message.isEmpty() ? 1 : 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.startsWith("netpoke-cli: "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+QTEST_GUILESS_MAIN(tst_tftpcli)
+#include "tst_tftpcli.moc"
