@@ -265,6 +265,9 @@ bool ChatSession::setPeer(const QString &host, quint16 port)
         d->errorString = tr("Port 0 cannot be a destination: enter the port the other side listens on.");
         return false;
     }
+    // Typos such as "192.168.1" or "300.1.1.1" are refused here instead of becoming a name lookup.
+    if (!HostPort::validateHost(h, &d->errorString))
+        return false;
     ++d->lookupGeneration;
     d->resolvingHost.clear();
     QHostAddress address;

@@ -98,6 +98,7 @@ private slots:
     void usageErrors();
     void portInUse();
     void unknownHost();
+    void peerByName();
 
 private:
     Result run(const QStringList &args);
@@ -516,22 +517,46 @@ void tst_chatcli::portInUse()
 
 void tst_chatcli::unknownHost()
 {
-    // An empty label makes the name invalid, so Qt refuses it without asking any resolver: a real
-    // lookup of even a reserved .invalid name would send a DNS query off this machine.
+    // Refused before any lookup (an empty label): a real lookup of even a reserved .invalid name
+    // would send a DNS query off this machine.
     QProcess chat;
     start(chat, {"no-such-host..invalid:9000", "--bind", "127.0.0.1:0"});
-    chat.write("queued until the name resolves\n");
+    chat.write("never sent\n");
     const Result r = finish(chat);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.out, QByteArray());
     const QStringList err = lines(r.err);
-    QVERIFY2(!err.isEmpty() && err.constLast().startsWith(QLatin1String("netpoke-cli: "))
-                 && err.constLast().contains(QStringLiteral("no-such-host..invalid")),
+    QCOMPARE(err.size(), 2);
+    QVERIFY(err.at(0).startsWith(QLatin1String("listening on 127.0.0.1:")));
+    QVERIFY2(err.at(1).startsWith(QLatin1String("netpoke-cli: ")) && err.at(1).contains(QStringLiteral("no-such-host..invalid")),
              r.err.constData());
-    int errorLines = 0;
-    for (const QString &l : err)
-        errorLines += l.startsWith(QLatin1String("netpoke-cli: ")) ? 1 : 0;
-    QCOMPARE(errorLines, 1);
+}
+
+// A name from /etc/hosts is resolved without any DNS query; lines typed meanwhile wait for it.
+void tst_chatcli::peerByName()
+{
+    QProcess peer;
+    startPeer(peer, {"4", "1"});
+    const quint16 peerPort = quint16(readLine(peer, QProcess::StandardOutput).toUInt());
+    QVERIFY(peerPort != 0);
+    QProcess chat;
+    // Bound to IPv4: localhost's IPv4 answer is chosen.
+    start(chat, {QStringLiteral("localhost:%1").arg(peerPort), "--bind", "127.0.0.1:0"});
+    const quint16 port = listenPort(chat);
+    QVERIFY(port != 0);
+    peer.write(QByteArray::number(port) + '\n');
+    QVERIFY(peer.waitForBytesWritten(ProcessTimeoutMs));
+    peer.closeWriteChannel();
+    chat.write("by name\n");
+    QVERIFY(chat.waitForBytesWritten(ProcessTimeoutMs));
+    chat.closeWriteChannel();
+    const Result c = finish(chat);
+    QCOMPARE(c.exitCode, 0);
+    QVERIFY2(c.err.contains(QStringLiteral("Peer set to 127.0.0.1:%1 (localhost)").arg(peerPort).toUtf8()),
+             c.err.constData());
+    const Result r = finish(peer);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("6279206e616d65 127.0.0.1 ") + QByteArray::number(port) + '\n');
 }
 
 QTEST_GUILESS_MAIN(tst_chatcli)
