@@ -15,3 +15,10 @@ if(UNSHARE_EXECUTABLE AND IP_EXECUTABLE)
   set_tests_properties(tst_chatsession_room PROPERTIES TIMEOUT 60
                        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;NETPOKE_REQUIRE_MULTICAST=1")
 endif()
+if(UNSHARE_EXECUTABLE AND IP_EXECUTABLE)
+  add_test(NAME tst_chatcli_room
+           COMMAND ${UNSHARE_EXECUTABLE} -rn sh -c "${IP_EXECUTABLE} link set lo up multicast on && exec \"$0\" room"
+                   $<TARGET_FILE:tst_chatcli>)
+  set_tests_properties(tst_chatcli_room PROPERTIES TIMEOUT 60
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;NETPOKE_REQUIRE_MULTICAST=1")
+endif()
