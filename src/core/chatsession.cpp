@@ -5,13 +5,10 @@
 
 #include <QDateTime>
 #include <QHostInfo>
-#include <QLoggingCategory>
 #include <QPair>
 #include <QTimer>
 
 #include <deque>
-
-Q_LOGGING_CATEGORY(lcChat, "netpoke.chat", QtWarningMsg)
 
 namespace NetPoke {
 
