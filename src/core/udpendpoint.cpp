@@ -328,8 +328,16 @@ void UdpEndpoint::applySocketOptions()
         m_socket->setSocketOption(QAbstractSocket::MulticastTtlOption, m_multicastTtl);
     if (m_multicastLoopback >= 0)
         m_socket->setSocketOption(QAbstractSocket::MulticastLoopbackOption, m_multicastLoopback);
-    if (m_receiveBufferSize > 0)
+    if (m_receiveBufferSize > 0) {
         m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_receiveBufferSize);
+#ifdef Q_OS_LINUX
+        // SO_RCVBUF is capped at net.core.rmem_max (~208 KiB); a privileged process may go beyond it.
+        if (receiveBufferSize() < m_receiveBufferSize) {
+            const int size = m_receiveBufferSize;
+            ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
+        }
+#endif
+    }
 }
 
 void UdpEndpoint::readPending()

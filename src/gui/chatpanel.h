@@ -39,6 +39,7 @@ public:
     // Sends what the input holds to the peer (or the room); false with the reason shown.
     bool sendNow();
     bool saveConversation(const QString &fileName, QString *error = nullptr) const;
+    void saveInteractive();
 
     int unreadCount() const { return m_unread; }
     void markRead();
@@ -62,7 +63,6 @@ private:
     void addSystemLine(const QString &text);
     void appendRow(Kind kind, const QString &text, const QString &meta);
     void showError(QLabel *label, const QString &text);
-    void saveInteractive();
     void sendPending();
 
     ChatSession *m_session = nullptr;

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "addresses.h"
+#include "chatpanel.h"
+#include "tftppanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
 
@@ -27,11 +29,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_basePointSize = font().pointSizeF();
 
     m_udp = new UdpPanel(this);
+    m_chat = new ChatPanel(this);
+    m_tftp = new TftpPanel(this);
     m_ui->tabs->addTab(m_udp, tr("UDP"));
+    m_ui->tabs->addTab(m_chat, tr("Chat"));
+    m_ui->tabs->addTab(m_tftp, tr("TFTP"));
+    connect(m_chat, &ChatPanel::unreadCountChanged, this, &MainWindow::updateChatTabTitle);
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     connect(m_ui->actionSaveLog, &QAction::triggered, this, [this] {
         if (m_ui->tabs->currentWidget() == m_udp)
             m_udp->saveLogInteractive();
+        else if (m_ui->tabs->currentWidget() == m_chat)
+            m_chat->saveInteractive();
     });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom * ZoomStep); });
@@ -57,6 +67,18 @@ MainWindow::MainWindow(QWidget *parent)
     if (tab >= 0 && tab < m_ui->tabs->count())
         m_ui->tabs->setCurrentIndex(tab);
     setZoom(s.value(QStringLiteral("window/zoom"), 1.0).toDouble());
+    updateActions();
+}
+
+void MainWindow::updateChatTabTitle(int unread)
+{
+    const int i = m_ui->tabs->indexOf(m_chat);
+    m_ui->tabs->setTabText(i, unread > 0 ? tr("Chat (%1)").arg(unread) : tr("Chat"));
+}
+
+void MainWindow::updateActions()
+{
+    m_ui->actionSaveLog->setEnabled(m_ui->tabs->currentWidget() != m_tftp);
 }
 
 MainWindow::~MainWindow()
@@ -86,13 +108,15 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
     m_udp->saveSettings();
+    m_chat->saveSettings();
+    m_tftp->saveSettings();
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetPoke"),
                        tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP in UTF-8, GB2312, GBK, "
-                          "GB18030, Big5, Latin-1 or hex.</p><p>Built with Qt %2.</p>")
+                          "GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client.</p><p>Built with Qt %2.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 

@@ -8,6 +8,8 @@ class MainWindow;
 
 namespace NetPoke {
 
+class ChatPanel;
+class TftpPanel;
 class UdpPanel;
 
 class MainWindow final : public QMainWindow
@@ -20,6 +22,8 @@ public:
     ~MainWindow() override;
 
     UdpPanel *udpPanel() const { return m_udp; }
+    ChatPanel *chatPanel() const { return m_chat; }
+    TftpPanel *tftpPanel() const { return m_tftp; }
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -30,9 +34,13 @@ protected:
 private:
     void saveSettings();
     void showAbout();
+    void updateChatTabTitle(int unread);
+    void updateActions();
 
     Ui::MainWindow *m_ui = nullptr;
     UdpPanel *m_udp = nullptr;
+    ChatPanel *m_chat = nullptr;
+    TftpPanel *m_tftp = nullptr;
     double m_zoom = 1.0;
     qreal m_basePointSize = 0;
 };

@@ -733,6 +733,8 @@ void UdpPanel::loadSettings()
     m_contentMode->setCurrentIndex(qBound(0, s.value(QStringLiteral("contentMode"), 0).toInt(), 2));
     m_autoScroll->setChecked(s.value(QStringLiteral("autoScroll"), true).toBool());
     m_model->setRowCap(qMax(1, s.value(QStringLiteral("rowCap"), PacketLogModel::DefaultRowCap).toInt()));
+    // A deep socket buffer rides out the moments the window spends painting during a flood.
+    m_endpoint->setReceiveBufferSize(s.value(QStringLiteral("receiveBufferBytes"), 8 << 20).toInt());
     const QByteArray split = s.value(QStringLiteral("splitter")).toByteArray();
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("udpSplitter")); splitter && !split.isEmpty())
         splitter->restoreState(split);

@@ -48,8 +48,10 @@ void tst_MainWindow::tabsAndMenus()
     MainWindow w;
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 1);   // no placeholder tabs
+    QCOMPARE(tabs->count(), 3);
     QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("TFTP"));
     QCOMPARE(tabs->widget(0), w.udpPanel());
     QStringList menus;
     for (QAction *a : w.menuBar()->actions())
