@@ -156,7 +156,6 @@ ChatPanel::ChatPanel(QWidget *parent)
             m_peerHost->setText(displayAddress(address));
             m_peerPort->setText(QString::number(port));
         }
-        sendPending();
     });
     loadSettings();
     updateState();
@@ -458,24 +457,17 @@ bool ChatPanel::sendNow()
                 m_peerHost->setFocus();
                 return false;
             }
-            QHostAddress literal;
-            const bool isLiteral = literal.setAddress(host);
-            if (isLiteral && !literal.isNull()) {
-                if (m_session->peerAddress() != literal || m_session->peerPort() != port) {
-                    if (!m_session->setPeer(host, port)) {
-                        showError(m_peerError, m_session->errorString());
-                        return false;
-                    }
-                }
-            } else {
-                // A name: resolve first, send when the answer comes (peerChanged).
+            // A host name is looked up asynchronously; the session sends queued text once it resolves.
+            // The same name is not looked up again for every message.
+            const bool unchanged = host == m_appliedHost && port == m_appliedPort
+                                && (m_session->hasPeer() || m_session->isResolvingPeer());
+            if (!unchanged) {
                 if (!m_session->setPeer(host, port)) {
                     showError(m_peerError, m_session->errorString());
                     return false;
                 }
-                m_pendingText = text;
-                m_input->clear();
-                return true;
+                m_appliedHost = host;
+                m_appliedPort = port;
             }
         }
     }
@@ -485,17 +477,6 @@ bool ChatPanel::sendNow()
     }
     m_input->clear();
     return true;
-}
-
-void ChatPanel::sendPending()
-{
-    if (m_pendingText.isEmpty())
-        return;
-    const QString text = std::exchange(m_pendingText, QString());
-    if (!m_session->sendMessage(text)) {
-        showError(m_sendError, m_session->errorString());
-        m_input->setPlainText(text);
-    }
 }
 
 bool ChatPanel::saveConversation(const QString &fileName, QString *error) const

@@ -63,7 +63,6 @@ private:
     void addSystemLine(const QString &text);
     void appendRow(Kind kind, const QString &text, const QString &meta);
     void showError(QLabel *label, const QString &text);
-    void sendPending();
 
     ChatSession *m_session = nullptr;
     QStandardItemModel *m_model = nullptr;
@@ -91,8 +90,9 @@ private:
     QPushButton *m_sendButton = nullptr;
     QLabel *m_sendError = nullptr;
 
-    QString m_pendingText;     // waiting for a host name to resolve
     int m_unread = 0;
+    QString m_appliedHost;     // what was last given to setPeer()
+    quint16 m_appliedPort = 0;
 };
 
 } // namespace NetPoke
