@@ -140,6 +140,8 @@ ChatPanel::ChatPanel(QWidget *parent)
     , m_model(new QStandardItemModel(this))
 {
     buildUi();
+    // Settings first, so that restoring them does not fill the conversation with system lines.
+    loadSettings();
     connect(m_session, &ChatSession::messageReceived, this, [this](const ChatMessage &m) {
         addMessage(m);
         if (!isVisible()) {
@@ -157,7 +159,6 @@ ChatPanel::ChatPanel(QWidget *parent)
             m_peerPort->setText(QString::number(port));
         }
     });
-    loadSettings();
     updateState();
 }
 
