@@ -13,6 +13,161 @@
     </message>
 </context>
 <context>
+    <name>ChatCommand</name>
+    <message>
+        <source>listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>cannot write the output.</source>
+        <translation>无法写出输出。</translation>
+    </message>
+    <message>
+        <source>cannot read standard input: %1</source>
+        <translation>无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <source>Each line typed on standard input is sent as one datagram of bare text (no line break, no framing), so the other side can be a plain socket script or "nc -u". Empty lines are not sent.</source>
+        <translation>在标准输入中输入的每一行都作为一个只含文字的数据报发送（不带换行符，不加任何封装），因此对方可以是普通的套接字脚本或“nc -u”。空行不发送。</translation>
+    </message>
+    <message>
+        <source>Each datagram received is printed at once on standard output as:</source>
+        <translation>每收到一个数据报，立即在标准输出上打印为：</translation>
+    </message>
+    <message>
+        <source>SOURCE is the sender's ADDRESS:PORT, TEXT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too). A character split across two datagrams is printed with the second.</source>
+        <translation>SOURCE 为发送方的 地址:端口，TEXT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。被拆到两个数据报中的字符随第二个数据报一起打印。</translation>
+    </message>
+    <message>
+        <source>"listening on ADDRESS:PORT" is printed first on standard error, with the port the system chose when PORT is 0; other notices (peer set, nobody listening, ...) follow there too.</source>
+        <translation>先在标准错误上打印“正在监听 地址:端口”；端口为 0 时显示系统选择的端口。其他提示（已设定聊天对象、无人监听等）也打印在标准错误上。</translation>
+    </message>
+    <message>
+        <source>The end of standard input (Ctrl+D) ends the chat once every line has been sent.</source>
+        <translation>标准输入结束（Ctrl+D）后，待所有行发送完毕即结束聊天。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 failed (e.g. port in use, unknown host, a line that could not be sent), 2 bad arguments.</source>
+        <translation>退出码：0 完成，1 失败（例如端口被占用、找不到主机、某一行无法发送），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>Listen and send on this local address and port (e.g. 9000, 0.0.0.0:9000, [::1]:0). Default: all IPv4 and IPv6 addresses, a port the system chooses (0).</source>
+        <translation>在这个本地地址和端口上监听和发送（例如 9000、0.0.0.0:9000、[::1]:0）。默认：所有 IPv4 和 IPv6 地址，由系统选择端口（0）。</translation>
+    </message>
+    <message>
+        <source>[ADDR:]PORT</source>
+        <translation>[地址:]端口</translation>
+    </message>
+    <message>
+        <source>Encoding of the text on the wire: %1. Default: UTF-8.</source>
+        <translation>网络上传输文字所用的编码：%1。默认：UTF-8。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Your display name (see --send-name).</source>
+        <translation>你的显示名称（见 --send-name）。</translation>
+    </message>
+    <message>
+        <source>Prefix each line sent with "NAME: " (off by default: the bare text is the protocol).</source>
+        <translation>在发送的每一行前加上“名称: ”（默认关闭：协议就是纯文字）。</translation>
+    </message>
+    <message>
+        <source>Without HOST:PORT: answer whoever writes first.</source>
+        <translation>不给 HOST:PORT 时：回复第一个发来消息的人。</translation>
+    </message>
+    <message>
+        <source>Room mode instead of HOST:PORT: send to a multicast group (e.g. 239.255.43.21:9000) or a subnet broadcast address, listen on its port, and show everyone's messages.</source>
+        <translation>聊天室模式（代替 HOST:PORT）：发送到组播组（例如 239.255.43.21:9000）或子网广播地址，在其端口上监听，并显示所有人的消息。</translation>
+    </message>
+    <message>
+        <source>GROUP:PORT</source>
+        <translation>组:端口</translation>
+    </message>
+    <message>
+        <source>With --room: the network interface to join the group on and send from (e.g. eth0). Default: the system's choice.</source>
+        <translation>与 --room 一起使用：加入组播组并发送消息所用的网卡（例如 eth0）。默认：由系统选择。</translation>
+    </message>
+    <message>
+        <source>With --room: multicast TTL, how many routers a message may cross (0-255). Default: 1, this network only.</source>
+        <translation>与 --room 一起使用：组播 TTL，即消息最多可经过几个路由器（0-255）。默认：1，仅限本网络。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The other side, e.g. 192.168.1.20:8080 or [::1]:9000 (an IPv4 or IPv6 address or a name).</source>
+        <translation>对方，例如 192.168.1.20:8080 或 [::1]:9000（IPv4、IPv6 地址或主机名）。</translation>
+    </message>
+    <message>
+        <source>chat: unexpected argument "%1".</source>
+        <translation>chat：多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>chat: give either HOST:PORT or --room, not both.</source>
+        <translation>chat：HOST:PORT 和 --room 只能给出一个。</translation>
+    </message>
+    <message>
+        <source>--answer-first is for a two-person chat, not --room.</source>
+        <translation>--answer-first 用于两人聊天，不能与 --room 一起使用。</translation>
+    </message>
+    <message>
+        <source>chat: give HOST:PORT of the other side (or --room GROUP:PORT, or --answer-first).</source>
+        <translation>chat：请给出对方的 HOST:PORT（或 --room 组:端口，或 --answer-first）。</translation>
+    </message>
+    <message>
+        <source>--bind cannot be combined with --room: the room's port is the one listened on.</source>
+        <translation>--bind 不能与 --room 一起使用：监听的就是聊天室的端口。</translation>
+    </message>
+    <message>
+        <source>--bind: %1</source>
+        <translation>--bind：%1</translation>
+    </message>
+    <message>
+        <source>--bind: "%1" is not an IP address.</source>
+        <translation>--bind：“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>unknown encoding "%1"; supported: %2.</source>
+        <translation>未知编码“%1”；支持：%2。</translation>
+    </message>
+    <message>
+        <source>--send-name needs --name NAME.</source>
+        <translation>--send-name 需要同时给出 --name 名称。</translation>
+    </message>
+    <message>
+        <source>--interface and --ttl apply to --room only.</source>
+        <translation>--interface 和 --ttl 只用于 --room。</translation>
+    </message>
+    <message>
+        <source>--room: %1</source>
+        <translation>--room：%1</translation>
+    </message>
+    <message>
+        <source>--room: "%1" is not an IP address; give a multicast group such as 239.255.43.21 or a broadcast address.</source>
+        <translation>--room：“%1”不是 IP 地址；请给出组播地址（例如 239.255.43.21）或广播地址。</translation>
+    </message>
+    <message>
+        <source>--room: %1 is not a multicast group.</source>
+        <translation>--room：%1 不是组播地址。</translation>
+    </message>
+    <message>
+        <source>--interface: there is no network interface named "%1".</source>
+        <translation>--interface：没有名为“%1”的网卡。</translation>
+    </message>
+    <message>
+        <source>--ttl: "%1" is not a TTL (0-255).</source>
+        <translation>--ttl：“%1”不是有效的 TTL（0-255）。</translation>
+    </message>
+    <message>
+        <source>two-person UDP chat (or a multicast room) on standard input and output</source>
+        <translation>通过标准输入输出进行两人 UDP 聊天（或组播聊天室）</translation>
+    </message>
+</context>
+<context>
     <name>CliMain</name>
     <message>
         <source>NetPoke command line: network debugging without a window.</source>
@@ -64,6 +219,26 @@
     <message>
         <source>"%1": give a host and a port, e.g. 127.0.0.1:9000.</source>
         <translation>“%1”：请给出主机和端口，例如 127.0.0.1:9000。</translation>
+    </message>
+    <message>
+        <source>Enter an address (e.g. 127.0.0.1 or ::1) or a host name.</source>
+        <translation>请输入地址（例如 127.0.0.1 或 ::1）或主机名。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid IPv4 address: it needs four numbers from 0 to 255, e.g. 192.168.1.10.</source>
+        <translation>“%1”不是有效的 IPv4 地址：需要四个 0 到 255 之间的数字，例如 192.168.1.10。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid IPv6 address.</source>
+        <translation>“%1”不是有效的 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid host name: "%2" cannot appear in one.</source>
+        <translation>“%1”不是有效的主机名：主机名中不能出现“%2”。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid host name.</source>
+        <translation>“%1”不是有效的主机名。</translation>
     </message>
 </context>
 <context>
@@ -130,6 +305,232 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::ChatPanel</name>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>0 lets the system choose a free port.</source>
+        <translation>0 表示由系统选择一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Send my name</source>
+        <translation>发送我的昵称</translation>
+    </message>
+    <message>
+        <source>Put "NAME: " before every message. Off: only the text is sent, as a plain UDP script expects.</source>
+        <translation>在每条消息前加上“昵称: ”。不勾选时只发送文字本身，这正是普通 UDP 脚本所期望的。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6 or host name</source>
+        <translation>IPv4、IPv6 地址或主机名</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Answer whoever writes first</source>
+        <translation>回复第一个发来消息的人</translation>
+    </message>
+    <message>
+        <source>Both sides must use the same encoding. Classroom scripts usually use GB2312.</source>
+        <translation>双方必须使用相同的编码。课堂上的脚本通常使用 GB2312。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Room (a whole class)</source>
+        <translation>聊天室（全班）</translation>
+    </message>
+    <message>
+        <source>A multicast group everyone joins, or the subnet's broadcast address.</source>
+        <translation>大家都加入的组播组，或子网的广播地址。</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>加入聊天室</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组地址</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>输入消息。按 Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IP address: use a multicast group such as 239.255.43.21.</source>
+        <translation>“%1”不是 IP 地址：请使用组播地址，例如 239.255.43.21。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>Closed. Sending opens a port chosen by the system.</source>
+        <translation>未打开。发送时会自动打开一个系统选择的端口。</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>退出聊天室</translation>
+    </message>
+    <message>
+        <source>%1  to %2</source>
+        <translation>%1  发给 %2</translation>
+    </message>
+    <message>
+        <source>%1  %2  (not your chat partner)</source>
+        <translation>%1  %2  （不是你的聊天对象）</translation>
+    </message>
+    <message>
+        <source>Nobody has written yet: enter their address, or wait for their first message.</source>
+        <translation>还没有人发来消息：请输入对方的地址，或等待对方先发消息。</translation>
+    </message>
+    <message>
+        <source>Enter the other person's address (e.g. 127.0.0.1) and port.</source>
+        <translation>请输入对方的地址（例如 127.0.0.1）和端口。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save conversation</source>
+        <translation>保存聊天记录</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文本 (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::ChatSession</name>
+    <message>
+        <source>Bound to %1</source>
+        <translation>已绑定 %1</translation>
+    </message>
+    <message>
+        <source>Nobody is listening at %1 (ICMP port unreachable)</source>
+        <translation>%1 上没有程序在监听（ICMP 端口不可达）</translation>
+    </message>
+    <message>
+        <source>Answering %1, who wrote first</source>
+        <translation>回复先发来消息的 %1</translation>
+    </message>
+    <message>
+        <source>Enter the address or name of the other side.</source>
+        <translation>请输入对方的地址或主机名。</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be a destination: enter the port the other side listens on.</source>
+        <translation>端口 0 不能作为目标：请填写对方监听的端口。</translation>
+    </message>
+    <message>
+        <source>Peer changed to %1</source>
+        <translation>聊天对象已改为 %1</translation>
+    </message>
+    <message>
+        <source>Peer set to %1</source>
+        <translation>聊天对象：%1</translation>
+    </message>
+    <message>
+        <source>Looking up %1 ...</source>
+        <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot find the host "%1": %2</source>
+        <translation>找不到主机“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Peer set to %1 (%2)</source>
+        <translation>聊天对象：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No peer</source>
+        <translation>没有聊天对象</translation>
+    </message>
+    <message>
+        <source>Unknown encoding "%1". Supported: %2.</source>
+        <translation>未知编码“%1”。支持：%2。</translation>
+    </message>
+    <message>
+        <source>Encoding changed to %1</source>
+        <translation>编码已改为 %1</translation>
+    </message>
+    <message>
+        <source>No one to send to: enter the host and port of the other side.</source>
+        <translation>没有发送对象：请输入对方的主机和端口。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a multicast group (e.g. 239.255.43.21) nor a broadcast address.</source>
+        <translation>%1 既不是组播地址（例如 239.255.43.21），也不是广播地址。</translation>
+    </message>
+    <message>
+        <source>TTL %1 is out of range: use 0 to 255.</source>
+        <translation>TTL %1 超出范围：请使用 0 到 255。</translation>
+    </message>
+    <message>
+        <source>Joined the room %1 (broadcast)</source>
+        <translation>已加入聊天室 %1（广播）</translation>
+    </message>
+    <message>
+        <source>Joined the room %1 on %2, TTL %3</source>
+        <translation>已在 %2 上加入聊天室 %1，TTL %3</translation>
+    </message>
+    <message>
+        <source>Joined the room %1, TTL %2</source>
+        <translation>已加入聊天室 %1，TTL %2</translation>
+    </message>
+    <message>
+        <source>Left the room %1</source>
+        <translation>已退出聊天室 %1</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::MainWindow</name>
     <message>
         <source>UDP</source>
@@ -148,8 +549,20 @@
         <translation>关于 NetPoke</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：以 UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制收发 UDP。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>TFTP</source>
+        <translation>TFTP</translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation>聊天（%1）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UDP 收发（UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 编码或十六进制）；UDP 聊天；TFTP 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -181,6 +594,364 @@
     <message>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Client</name>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer from the TFTP server at %1: timed out after %n retries.</source>
+        <translation>
+            <numerusform>TFTP 服务器 %1 没有应答：重试 %n 次后超时。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The transfer timed out: the server at %1 stopped sending (%n retries).</source>
+        <translation>
+            <numerusform>传输超时：服务器 %1 停止发送数据（已重试 %n 次）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No TFTP server at %1: nothing listens on that port.</source>
+        <translation>%1 上没有 TFTP 服务器：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>The TFTP server at %1 went away during the transfer (its port %2 is closed).</source>
+        <translation>TFTP 服务器 %1 在传输过程中消失了（其端口 %2 已关闭）。</translation>
+    </message>
+    <message>
+        <source>The server's option answer is invalid: %1.</source>
+        <translation>服务器的选项应答无效：%1。</translation>
+    </message>
+    <message>
+        <source>an unexpected %1 packet</source>
+        <translation>意外的 %1 包</translation>
+    </message>
+    <message>
+        <source>The server sent %1.</source>
+        <translation>服务器发来的包有误：%1。</translation>
+    </message>
+    <message>
+        <source>%1 bytes from unknown port %2</source>
+        <translation>来自未知端口 %2 的 %1 字节</translation>
+    </message>
+    <message>
+        <source>File not found on the server (TFTP error 1).</source>
+        <translation>服务器上找不到该文件（TFTP error 1）。</translation>
+    </message>
+    <message>
+        <source>The server refused access to the file (TFTP error 2).</source>
+        <translation>服务器拒绝访问该文件（TFTP error 2）。</translation>
+    </message>
+    <message>
+        <source>The server's disk is full (TFTP error 3).</source>
+        <translation>服务器磁盘已满（TFTP error 3）。</translation>
+    </message>
+    <message>
+        <source>The server called the request illegal (TFTP error 4).</source>
+        <translation>服务器认为该请求是非法操作（TFTP error 4）。</translation>
+    </message>
+    <message>
+        <source>The server did not recognise this transfer (TFTP error 5).</source>
+        <translation>服务器无法识别本次传输（TFTP error 5）。</translation>
+    </message>
+    <message>
+        <source>The file already exists on the server (TFTP error 6).</source>
+        <translation>服务器上已存在该文件（TFTP error 6）。</translation>
+    </message>
+    <message>
+        <source>No such user on the server (TFTP error 7).</source>
+        <translation>服务器上没有该用户（TFTP error 7）。</translation>
+    </message>
+    <message>
+        <source>The server refused the transfer options (TFTP error 8). Try again without options (RFC 1350 only).</source>
+        <translation>服务器拒绝了传输选项（TFTP error 8）。请不带选项重试（仅 RFC 1350）。</translation>
+    </message>
+    <message>
+        <source>The server reported an error (TFTP error %1).</source>
+        <translation>服务器报告了错误（TFTP error %1）。</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1 (TFTP error %2).</source>
+        <translation>服务器报告了错误：%1（TFTP error %2）。</translation>
+    </message>
+    <message>
+        <source>The server said: "%1".</source>
+        <translation>服务器消息：“%1”。</translation>
+    </message>
+    <message>
+        <source>The server answered with options that were not asked for (TFTP error 8).</source>
+        <translation>服务器应答了未请求的选项（TFTP error 8）。</translation>
+    </message>
+    <message>
+        <source>The server answered with the option "%1", which was not asked for (TFTP error 8).</source>
+        <translation>服务器应答了未请求的选项“%1”（TFTP error 8）。</translation>
+    </message>
+    <message>
+        <source>The server chose %1 = %2, more than the %3 asked for (TFTP error 8).</source>
+        <translation>服务器选择了 %1 = %2，超过了请求的 %3（TFTP error 8）。</translation>
+    </message>
+    <message>
+        <source>The server sent block %1 with %2 bytes, more than the block size %3.</source>
+        <translation>服务器发来的块 %1 有 %2 字节，超过了块大小 %3。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a usable address.</source>
+        <translation>“%1”不是可用的地址。</translation>
+    </message>
+    <message>
+        <source>Cannot open a UDP socket: %1</source>
+        <translation>无法打开 UDP 套接字：%1</translation>
+    </message>
+    <message>
+        <source>Cannot find the host "%1": %2</source>
+        <translation>找不到主机“%1”：%2</translation>
+    </message>
+    <message>
+        <source>A download is already running.</source>
+        <translation>已有下载正在进行。</translation>
+    </message>
+    <message>
+        <source>Enter the address or name of the TFTP server.</source>
+        <translation>请输入 TFTP 服务器的地址或名称。</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be a destination: TFTP servers listen on port 69.</source>
+        <translation>端口 0 不能作为目标：TFTP 服务器监听的是端口 69。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the file to download.</source>
+        <translation>请输入要下载的文件名。</translation>
+    </message>
+    <message>
+        <source>The file name contains a NUL character.</source>
+        <translation>文件名中含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>The output is not open for writing.</source>
+        <translation>输出未以写入方式打开。</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>传输已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TftpPanel</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>server address or name</source>
+        <translation>服务器地址或名称</translation>
+    </message>
+    <message>
+        <source>file name on the server</source>
+        <translation>服务器上的文件名</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>octet (binary)</source>
+        <translation>octet（二进制）</translation>
+    </message>
+    <message>
+        <source>netascii (text)</source>
+        <translation>netascii（文本）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Remote file</source>
+        <translation>远程文件</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Bytes per DATA packet (RFC 2348, 8-65464). auto: the largest that fits the network path.</source>
+        <translation>每个 DATA 包的字节数（RFC 2348，8-65464）。自动：网络路径能容纳的最大值。</translation>
+    </message>
+    <message>
+        <source>Blocks sent before each ACK (RFC 7440). 1 is classic lock-step.</source>
+        <translation>每个 ACK 之前发送的块数（RFC 7440）。1 即经典的停等方式。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>adaptive</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <source>Ask for the file size (tsize)</source>
+        <translation>请求文件大小（tsize）</translation>
+    </message>
+    <message>
+        <source>RFC 1350 only (no options, 512-byte blocks)</source>
+        <translation>仅 RFC 1350（无选项，512 字节块）</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>窗口大小</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传次数</translation>
+    </message>
+    <message>
+        <source>Throughput (MiB/s)</source>
+        <translation>吞吐量（MiB/s）</translation>
+    </message>
+    <message>
+        <source>Retransmission</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>Packet trace: RRQ, OACK, DATA n, ACK n, ERROR</source>
+        <translation>数据包跟踪：RRQ、OACK、DATA n、ACK n、ERROR</translation>
+    </message>
+    <message>
+        <source>Save the download as</source>
+        <translation>下载文件另存为</translation>
+    </message>
+    <message>
+        <source>Enter the name of the file to download.</source>
+        <translation>请输入要下载的文件名。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: enter a file name.</source>
+        <translation>%1 是文件夹：请输入文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it when the download succeeds?</source>
+        <translation>%1 已存在。下载成功后替换它吗？</translation>
+    </message>
+    <message>
+        <source>Block size "%1" is not valid: use auto or a number from 8 to 65464.</source>
+        <translation>块大小“%1”无效：请选择“自动”或填写 8 到 65464 之间的数字。</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3)</source>
+        <translation>%1%（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>(retransmission)</source>
+        <translation>（重传）</translation>
+    </message>
+    <message>
+        <source>100% (%1)</source>
+        <translation>100%（%1）</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 in %2 (%3), %4 retransmissions. Saved as %5.</source>
+        <translation>已下载 %1，用时 %2（%3），重传 %4 次。已保存为 %5。</translation>
+    </message>
+    <message>
+        <source>No file was written; an existing file of that name is unchanged.</source>
+        <translation>未写入任何文件；已有的同名文件保持不变。</translation>
     </message>
 </context>
 <context>
@@ -256,6 +1027,10 @@
     <message>
         <source>Cannot leave the multicast group %1: %2</source>
         <translation>无法退出组播组 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1: the other side answered "port unreachable" (ICMP). Check the port number and that the program there is running.</source>
+        <translation>%1 上没有程序在监听：对方回复了“端口不可达”（ICMP）。请检查端口号，并确认对方的程序正在运行。</translation>
     </message>
 </context>
 <context>
@@ -502,6 +1277,77 @@
     </message>
 </context>
 <context>
+    <name>ParseResult</name>
+    <message>
+        <source>%1 packet: option name not terminated by a NUL byte</source>
+        <translation>%1 包：选项名没有以 NUL 字节结尾</translation>
+    </message>
+    <message>
+        <source>%1 packet: empty option name</source>
+        <translation>%1 包：选项名为空</translation>
+    </message>
+    <message>
+        <source>%1 packet: value of option "%2" not terminated by a NUL byte</source>
+        <translation>%1 包：选项“%2”的值没有以 NUL 字节结尾</translation>
+    </message>
+    <message>
+        <source>%1 packet: option "%2" appears twice</source>
+        <translation>%1 包：选项“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>%1 packet: bad value "%2" for option "%3"</source>
+        <translation>%1 包：选项“%3”的值“%2”无效</translation>
+    </message>
+    <message>
+        <source>packet of %1 bytes: too short for an opcode</source>
+        <translation>%1 字节的包：太短，放不下操作码</translation>
+    </message>
+    <message>
+        <source>%1 packet: too short</source>
+        <translation>%1 包：太短</translation>
+    </message>
+    <message>
+        <source>%1 packet: file name not terminated by a NUL byte</source>
+        <translation>%1 包：文件名没有以 NUL 字节结尾</translation>
+    </message>
+    <message>
+        <source>%1 packet: empty file name</source>
+        <translation>%1 包：文件名为空</translation>
+    </message>
+    <message>
+        <source>%1 packet: mode not terminated by a NUL byte</source>
+        <translation>%1 包：模式没有以 NUL 字节结尾</translation>
+    </message>
+    <message>
+        <source>%1 packet: unknown mode "%2"</source>
+        <translation>%1 包：未知模式“%2”</translation>
+    </message>
+    <message>
+        <source>DATA packet of %1 bytes: too short for a block number</source>
+        <translation>%1 字节的 DATA 包：太短，放不下块号</translation>
+    </message>
+    <message>
+        <source>ACK packet of %1 bytes: too short for a block number</source>
+        <translation>%1 字节的 ACK 包：太短，放不下块号</translation>
+    </message>
+    <message>
+        <source>ACK packet: %1 bytes after the block number</source>
+        <translation>ACK 包：块号后面多出 %1 字节</translation>
+    </message>
+    <message>
+        <source>ERROR packet of %1 bytes: too short for an error code</source>
+        <translation>%1 字节的 ERROR 包：太短，放不下错误码</translation>
+    </message>
+    <message>
+        <source>ERROR packet: message not terminated by a NUL byte</source>
+        <translation>ERROR 包：错误信息没有以 NUL 字节结尾</translation>
+    </message>
+    <message>
+        <source>unknown opcode %1</source>
+        <translation>未知操作码 %1</translation>
+    </message>
+</context>
+<context>
     <name>TextCodec</name>
     <message>
         <source>Unknown encoding "%1". Supported: %2.</source>
@@ -534,6 +1380,181 @@
     <message>
         <source>"%1" at position %2 has an odd number of hex digits; write each byte as two digits (e.g. 0A).</source>
         <translation>第 %2 个字符处的“%1”有奇数个十六进制数字；每个字节请写两位（例如 0A）。</translation>
+    </message>
+</context>
+<context>
+    <name>TftpCommand</name>
+    <message>
+        <source>Subcommands:</source>
+        <translation>子命令：</translation>
+    </message>
+    <message>
+        <source>download a file: tftp get tftp://HOST[:PORT]/PATH</source>
+        <translation>下载文件：tftp get tftp://HOST[:PORT]/PATH</translation>
+    </message>
+    <message>
+        <source>Run "netpoke-cli tftp get --help" for its options.</source>
+        <translation>运行“netpoke-cli tftp get --help”查看其选项。</translation>
+    </message>
+    <message>
+        <source>get.</source>
+        <translation>get。</translation>
+    </message>
+    <message>
+        <source>tftp: give a subcommand: get.</source>
+        <translation>tftp：请给出子命令 get。</translation>
+    </message>
+    <message>
+        <source>tftp: unknown subcommand "%1"; use get.</source>
+        <translation>tftp：未知子命令“%1”；请用 get。</translation>
+    </message>
+    <message>
+        <source>Download PATH from the TFTP server at HOST (port 69 unless given), e.g. tftp://192.168.1.10/boot/image.bin or tftp://[::1]:6969/file.txt.</source>
+        <translation>从 HOST 上的 TFTP 服务器下载 PATH（未指定端口时为 69），例如 tftp://192.168.1.10/boot/image.bin 或 tftp://[::1]:6969/file.txt。</translation>
+    </message>
+    <message>
+        <source>The file is written only when the transfer succeeds: an existing FILE is kept on failure.</source>
+        <translation>只有传输成功时才写入文件：传输失败时，已存在的输出文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Progress is shown on stderr when it is a terminal; a summary line follows (bytes, seconds, MiB/s, retransmissions).</source>
+        <translation>stderr 是终端时在其上显示进度；结束后再打印一行摘要（字节数、秒数、MiB/s、重传次数）。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 downloaded, 1 transfer failed (not found, access violation, timeout, no server, option refused, ...), 2 bad arguments.</source>
+        <translation>退出码：0 下载成功，1 传输失败（找不到文件、拒绝访问、超时、没有服务器、选项被拒绝等），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>Save as FILE ("-" for standard output). Default: the last part of PATH, in the current folder.</source>
+        <translation>保存到指定文件（“-”表示标准输出）。默认：以 PATH 的最后一段为文件名，保存在当前文件夹。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Block size 8-65464, or "auto": the MTU of the route to the server minus the headers (1468 on Ethernet, 65464 on loopback). Default: auto.</source>
+        <translation>块大小 8-65464，或“auto”：到服务器的路由的 MTU 减去各层首部（以太网上为 1468，回环接口上为 65464）。默认：auto。</translation>
+    </message>
+    <message>
+        <source>N|auto</source>
+        <translation>N|auto</translation>
+    </message>
+    <message>
+        <source>Blocks per acknowledgement (RFC 7440), 1-65535; 0 does not ask. Default: 8.</source>
+        <translation>每次确认的块数（RFC 7440），1-65535；0 表示不请求此选项。默认：8。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Fixed retransmission timeout in milliseconds (also asked from the server, in seconds). Default: 0, adaptive from the measured round trip.</source>
+        <translation>固定的重传超时，单位为毫秒（也会以秒为单位向服务器请求）。默认：0，根据测得的往返时间自适应。</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Retransmissions of one packet before giving up. Default: 5.</source>
+        <translation>单个包放弃前的最大重传次数。默认：5。</translation>
+    </message>
+    <message>
+        <source>Do not ask the server for the file size.</source>
+        <translation>不向服务器请求文件大小。</translation>
+    </message>
+    <message>
+        <source>Send no options at all: 512-byte blocks, one acknowledgement per block.</source>
+        <translation>完全不发送选项：512 字节块，每块确认一次。</translation>
+    </message>
+    <message>
+        <source>Transfer mode: octet (bytes unchanged) or netascii (CR LF becomes LF). Default: octet.</source>
+        <translation>传输模式：octet（字节原样不变）或 netascii（CR LF 转为 LF）。默认：octet。</translation>
+    </message>
+    <message>
+        <source>octet|netascii</source>
+        <translation>octet|netascii</translation>
+    </message>
+    <message>
+        <source>No progress bar and no summary; errors only.</source>
+        <translation>不显示进度条和摘要；只显示错误。</translation>
+    </message>
+    <message>
+        <source>tftp://HOST[:PORT]/PATH</source>
+        <translation>tftp://HOST[:PORT]/PATH</translation>
+    </message>
+    <message>
+        <source>tftp get: give a URL, tftp://HOST[:PORT]/PATH (see --help).</source>
+        <translation>tftp get：请给出 URL：tftp://HOST[:PORT]/PATH（见 --help）。</translation>
+    </message>
+    <message>
+        <source>tftp get: one URL only; unexpected "%1".</source>
+        <translation>tftp get：只能给出一个 URL；多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a TFTP URL: write tftp://HOST[:PORT]/PATH.</source>
+        <translation>“%1”不是 TFTP URL：请写成 tftp://HOST[:PORT]/PATH。</translation>
+    </message>
+    <message>
+        <source>"%1": a TFTP URL has no user, query or fragment.</source>
+        <translation>“%1”：TFTP URL 不能带用户名、查询参数或片段。</translation>
+    </message>
+    <message>
+        <source>"%1": the port must be 1-65535.</source>
+        <translation>“%1”：端口必须在 1-65535 之间。</translation>
+    </message>
+    <message>
+        <source>"%1": no file path after the host.</source>
+        <translation>“%1”：主机后面没有文件路径。</translation>
+    </message>
+    <message>
+        <source>--blksize: "%1" is not 8-65464 or auto.</source>
+        <translation>--blksize：“%1”既不是 8-65464 之间的数字，也不是 auto。</translation>
+    </message>
+    <message>
+        <source>--windowsize: "%1" is not 0-65535.</source>
+        <translation>--windowsize：“%1”不在 0-65535 之间。</translation>
+    </message>
+    <message>
+        <source>--timeout: "%1" is not a number of milliseconds (0-255000).</source>
+        <translation>--timeout：“%1”不是有效的毫秒数（0-255000）。</translation>
+    </message>
+    <message>
+        <source>--retries: "%1" is not 0-1000.</source>
+        <translation>--retries：“%1”不在 0-1000 之间。</translation>
+    </message>
+    <message>
+        <source>--mode: "%1" is not octet or netascii.</source>
+        <translation>--mode：“%1”不是 octet 或 netascii。</translation>
+    </message>
+    <message>
+        <source>--rfc1350 sends no options: it cannot be combined with --blksize, --windowsize or --no-tsize.</source>
+        <translation>--rfc1350 不发送任何选项：不能与 --blksize、--windowsize 或 --no-tsize 同时使用。</translation>
+    </message>
+    <message>
+        <source>"%1" does not end in a file name: give -o FILE.</source>
+        <translation>“%1”的末尾不是文件名：请用 -o 文件 指定保存位置。</translation>
+    </message>
+    <message>
+        <source>-o: give a file name, or - for standard output.</source>
+        <translation>-o：请给出文件名，或用 - 表示标准输出。</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output.</source>
+        <translation>无法写入标准输出。</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 s (%3 MiB/s), %4 retransmissions, blksize %5, windowsize %6</source>
+        <translation>%1 字节，用时 %2 秒（%3 MiB/s），重传 %4 次，blksize %5，windowsize %6</translation>
+    </message>
+    <message>
+        <source>%1 retransmissions</source>
+        <translation>重传 %1 次</translation>
+    </message>
+    <message>
+        <source>download files from a TFTP server (RFC 1350 with options)</source>
+        <translation>从 TFTP 服务器下载文件（RFC 1350 及选项扩展）</translation>
     </message>
 </context>
 <context>
