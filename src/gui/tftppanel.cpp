@@ -32,6 +32,8 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace NetPoke {
 
 namespace {
@@ -46,7 +48,7 @@ QString formatDuration(qint64 ms)
 
 QString formatRate(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1, QLocale::DataSizeTraditionalFormat)
+    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1, QLocale::DataSizeIecFormat)
          + QStringLiteral("/s");
 }
 
@@ -228,6 +230,7 @@ void TftpPanel::buildUi()
     m_axisX->setTitleText(tr("seconds"));
     m_axisX->setRange(0, 10);
     m_axisX->setLabelFormat(QStringLiteral("%.0f"));
+    m_axisX->setTickCount(6);
     m_axisY = new QValueAxis(m_chart);
     m_axisY->setTitleText(tr("MiB/s"));
     m_axisY->setRange(0, 1);
@@ -421,7 +424,7 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_progress->setValue(int(qBound(qint64(0), p.bytes * 1000 / p.total, qint64(1000))));
         m_progress->setFormat(tr("%1% (%2 of %3)")
                                   .arg(loc.toString(qMin(100.0, p.bytes * 100.0 / p.total), 'f', 1),
-                                       loc.formattedDataSize(p.bytes), loc.formattedDataSize(p.total)));
+                                       loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat), loc.formattedDataSize(p.total, 2, QLocale::DataSizeIecFormat)));
         if (p.bytesPerSecond > 0 && p.bytes < p.total)
             m_eta->setText(formatDuration(qint64((p.total - p.bytes) / p.bytesPerSecond * 1000)));
         else
@@ -429,7 +432,7 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
     } else {
         // Size unknown: a busy indicator, and the bytes so far.
         m_progress->setRange(0, 0);
-        m_progress->setFormat(loc.formattedDataSize(p.bytes));
+        m_progress->setFormat(loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat));
         m_eta->setText(tr("unknown"));
     }
     m_speed->setText(formatRate(p.bytesPerSecond));
@@ -452,10 +455,11 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_retransmitSeries->append(t, mib);
     m_lastRetransmissions = p.retransmissions;
     if (t > m_axisX->max())
-        m_axisX->setRange(0, t * 1.5);
+        m_axisX->setRange(0, std::ceil(t * 1.5 / 10) * 10);   // round, so the 6 ticks fall on whole seconds
     if (mib > m_chartMaxRate) {
         m_chartMaxRate = mib;
         m_axisY->setRange(0, mib * 1.2);
+        m_axisY->applyNiceNumbers();
     }
 }
 
@@ -477,10 +481,10 @@ void TftpPanel::onFinished(bool ok)
     if (ok) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(1000);
-        m_progress->setFormat(tr("100% (%1)").arg(QLocale().formattedDataSize(p.bytes)));
+        m_progress->setFormat(tr("100% (%1)").arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat)));
         const double secs = qMax<qint64>(1, p.elapsedMs) / 1000.0;
         m_result->setText(tr("Downloaded %1 in %2 (%3), %4 retransmissions. Saved as %5.")
-                              .arg(QLocale().formattedDataSize(p.bytes), formatDuration(p.elapsedMs),
+                              .arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat), formatDuration(p.elapsedMs),
                                    formatRate(p.bytes / secs))
                               .arg(p.retransmissions)
                               .arg(QDir::toNativeSeparators(m_activeLocalFile)));

@@ -40,7 +40,7 @@ constexpr int MaxHistory = 20;
 
 QString humanBytes(double bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 QLabel *makeErrorLabel(QWidget *parent)
