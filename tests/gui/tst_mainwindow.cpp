@@ -1,3 +1,5 @@
+#include "chatpanel.h"
+#include "chatsession.h"
 #include "mainwindow.h"
 #include "udppanel.h"
 
@@ -9,6 +11,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 using NetPoke::MainWindow;
 
@@ -22,6 +25,7 @@ private slots:
     void zoomScalesWholeWindow();
     void statusBarShowsAddresses();
     void geometryAndZoomPersist();
+    void chatTabShowsUnreadCount();
 
 private:
     QAction *action(MainWindow &w, const char *name)
@@ -104,6 +108,23 @@ void tst_MainWindow::geometryAndZoomPersist()
     QCOMPARE(w2.size(), closedSize);
     QCOMPARE(closedSize.height(), 700);   // differs from the form's default 760
     QVERIFY(qAbs(w2.zoom() - 1.5) < 1e-9);
+}
+
+void tst_MainWindow::chatTabShowsUnreadCount()
+{
+    MainWindow w;
+    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    tabs->setCurrentIndex(0);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.chatPanel()->openLocal(0));
+    QUdpSocket peer;
+    QVERIFY(peer.bind(QHostAddress::LocalHost, 0));
+    peer.writeDatagram(QByteArray("hi"), QHostAddress::LocalHost, w.chatPanel()->session()->localPort());
+    peer.writeDatagram(QByteArray("there"), QHostAddress::LocalHost, w.chatPanel()->session()->localPort());
+    QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Chat (2)"));
+    tabs->setCurrentIndex(1);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
 }
 
 QTEST_MAIN(tst_MainWindow)
