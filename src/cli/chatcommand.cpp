@@ -3,7 +3,7 @@
 #include "chatsession.h"
 #include "hostport.h"
 #include "textcodec.h"
-#include "udpcommand.h"
+#include "clicommon.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,42 +19,6 @@
 namespace NetPoke::Cli {
 
 namespace {
-
-void printInfo(const QString &message)
-{
-    const QByteArray line = message.toUtf8() + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
-}
-
-// Line breaks and control characters made visible as `udp listen` does: \n \r \t, \xHH for the other
-// C0 controls and DEL, \uXXXX for C1 controls and the Unicode line/paragraph separators.
-QString visible(const QString &text)
-{
-    static const char digits[] = "0123456789ABCDEF";
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c < 0x20 || c == 0x7F) {
-            switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            default:
-                out += QStringLiteral("\\x");
-                out += QLatin1Char(digits[c >> 4]);
-                out += QLatin1Char(digits[c & 0xF]);
-                break;
-            }
-        } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-            out += QStringLiteral("\\u") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
-        } else {
-            out += ch;
-        }
-    }
-    return out;
-}
 
 class ChatRunner final : public QObject
 {
@@ -109,7 +73,7 @@ public:
             fail(ExitFailure, m_session.errorString());
             return;
         }
-        printInfo(tr("listening on %1").arg(localEndpoint()));
+        printInfo(tr("listening on %1").arg(displayEndpoint(m_session.localAddress(), m_session.localPort())));
         // The first line is "Bound to ...", which the line above already says.
         for (qsizetype i = 1; i < setupLines.size(); ++i)
             printInfo(setupLines.at(i));
@@ -130,15 +94,6 @@ public:
     }
 
 private:
-    QString localEndpoint() const
-    {
-        const QHostAddress a = m_session.localAddress();
-        // A dual-stack socket reports QHostAddress::Any; it takes IPv6 too.
-        if (a == QHostAddress(QHostAddress::Any))
-            return QStringLiteral("[::]:") + QString::number(m_session.localPort());
-        return displayEndpoint(a, m_session.localPort());
-    }
-
     void finish(int code)
     {
         if (m_finished)
@@ -162,7 +117,7 @@ private:
     {
         if (m_finished)
             return;
-        const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + visible(m.text).toUtf8()
+        const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + visibleText(m.text).toUtf8()
             + '\n';
         if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
             || std::fflush(stdout) != 0) {
@@ -323,8 +278,7 @@ public:
         }
         o.encoding = TextCodec::canonicalName(parser.value(encodingOpt));
         if (o.encoding.isEmpty())
-            return usageError(tr("unknown encoding \"%1\"; supported: %2.")
-                                  .arg(parser.value(encodingOpt), TextCodec::encodings().join(QStringLiteral(", "))));
+            return usageError(unknownEncodingMessage(parser.value(encodingOpt)));
         o.name = parser.value(nameOpt).trimmed();
         o.sendName = parser.isSet(sendNameOpt);
         if (o.sendName && o.name.isEmpty())
@@ -362,11 +316,6 @@ public:
     }
 
 private:
-    static int usageError(const QString &message)
-    {
-        printError(message);
-        return ExitUsage;
-    }
 };
 
 } // namespace

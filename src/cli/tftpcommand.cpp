@@ -1,7 +1,7 @@
 #include "tftpcommand.h"
 
 #include "tftpclient.h"
-#include "udpcommand.h"
+#include "clicommon.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,22 +50,6 @@ public:
     }
 
 private:
-    static int usageError(const QString &message)
-    {
-        printError(message);
-        return ExitUsage;
-    }
-
-    static bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *value)
-    {
-        bool ok = false;
-        const qint64 v = text.trimmed().toLongLong(&ok);
-        if (!ok || v < min || v > max)
-            return false;
-        *value = v;
-        return true;
-    }
-
     static int get(const QStringList &args)
     {
         QCommandLineParser parser;
@@ -136,18 +120,18 @@ private:
             o.blockSize = 0;
         } else {
             qint64 v = 0;
-            if (!parseInt(blk, 8, 65464, &v))
+            if (!parseInteger(blk, 8, 65464, &v))
                 return usageError(tr("--blksize: \"%1\" is not 8-65464 or auto.").arg(blk));
             o.blockSize = int(v);
         }
         qint64 v = 0;
-        if (!parseInt(parser.value(winOpt), 0, 65535, &v))
+        if (!parseInteger(parser.value(winOpt), 0, 65535, &v))
             return usageError(tr("--windowsize: \"%1\" is not 0-65535.").arg(parser.value(winOpt)));
         o.windowSize = int(v);
-        if (!parseInt(parser.value(timeoutOpt), 0, 255000, &v))
+        if (!parseInteger(parser.value(timeoutOpt), 0, 255000, &v))
             return usageError(tr("--timeout: \"%1\" is not a number of milliseconds (0-255000).").arg(parser.value(timeoutOpt)));
         o.timeoutMs = int(v);
-        if (!parseInt(parser.value(retriesOpt), 0, 1000, &v))
+        if (!parseInteger(parser.value(retriesOpt), 0, 1000, &v))
             return usageError(tr("--retries: \"%1\" is not 0-1000.").arg(parser.value(retriesOpt)));
         o.retries = int(v);
         o.requestTsize = !parser.isSet(noTsizeOpt);

@@ -14,38 +14,13 @@
 #include <QTimer>
 
 #include <charconv>
+#include <climits>
 #include <cstdio>
 #include <string>
 
 namespace NetPoke::Cli {
 
-void printError(const QString &message)
-{
-    QString text = message.trimmed();
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    const QByteArray line = QByteArrayLiteral("netpoke-cli: ") + text.toUtf8() + '\n';
-    std::fflush(stdout);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
-}
-
 namespace {
-
-void printInfo(const QString &message)
-{
-    const QByteArray line = message.toUtf8() + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
-}
-
-// A dual-stack socket reports QHostAddress::Any, which displays as 0.0.0.0; it takes IPv6 too.
-QString localEndpoint(const UdpEndpoint &endpoint)
-{
-    const QHostAddress a = endpoint.localAddress();
-    if (a == QHostAddress(QHostAddress::Any))
-        return QStringLiteral("[::]:") + QString::number(endpoint.localPort());
-    return displayEndpoint(a, endpoint.localPort());
-}
 
 // Owns the event loop of one command; finish() may be called before the loop runs.
 class Runner : public QObject
@@ -169,7 +144,7 @@ private:
                           .arg(m_sent)
                           .arg(m_opt.payload.size())
                           .arg(displayEndpoint(m_opt.address, m_opt.port),
-                               localEndpoint(m_endpoint)));
+                               displayEndpoint(m_endpoint.localAddress(), m_endpoint.localPort())));
             finish(ExitSuccess);
             return;
         }
@@ -222,7 +197,7 @@ public:
             return;
         }
         connect(&m_endpoint, &UdpEndpoint::datagramsReceived, this, &UdpListener::onDatagrams);
-        printInfo(tr("listening on %1").arg(localEndpoint(m_endpoint)));
+        printInfo(tr("listening on %1").arg(displayEndpoint(m_endpoint.localAddress(), m_endpoint.localPort())));
         if (m_opt.timeoutMs > 0) {
             m_idle.start();
             m_timeout.start(int(m_opt.timeoutMs));
@@ -360,48 +335,9 @@ private:
             }
             return;
         }
-        appendVisible(TextCodec::decode(data, m_opt.encoding));
+        m_out += visibleText(TextCodec::decode(data, m_opt.encoding)).toUtf8();
     }
 
-    // UTF-8 of text with control characters written as escapes, so one datagram stays on one line.
-    void appendVisible(const QString &text)
-    {
-        const qsizetype n = text.size();
-        for (qsizetype i = 0; i < n; ++i) {
-            char32_t c = text.at(i).unicode();
-            if (c < 0x20 || c == 0x7F) {
-                appendEscapedByte(static_cast<unsigned char>(c));
-                continue;
-            }
-            if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04X", unsigned(c));
-                m_out += buf;
-                continue;
-            }
-            if (QChar::isHighSurrogate(c) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
-                c = QChar::surrogateToUcs4(char16_t(c), text.at(i + 1).unicode());
-                ++i;
-            } else if (QChar::isSurrogate(c)) {
-                c = 0xFFFD;
-            }
-            if (c < 0x80) {
-                m_out += char(c);
-            } else if (c < 0x800) {
-                m_out += char(0xC0 | (c >> 6));
-                m_out += char(0x80 | (c & 0x3F));
-            } else if (c < 0x10000) {
-                m_out += char(0xE0 | (c >> 12));
-                m_out += char(0x80 | ((c >> 6) & 0x3F));
-                m_out += char(0x80 | (c & 0x3F));
-            } else {
-                m_out += char(0xF0 | (c >> 18));
-                m_out += char(0x80 | ((c >> 12) & 0x3F));
-                m_out += char(0x80 | ((c >> 6) & 0x3F));
-                m_out += char(0x80 | (c & 0x3F));
-            }
-        }
-    }
 
     Options m_opt;
     UdpEndpoint m_endpoint;
@@ -451,28 +387,6 @@ public:
     }
 
 private:
-    static int usageError(const QString &message)
-    {
-        printError(message);
-        return ExitUsage;
-    }
-
-    static bool parseCount(const QString &text, qint64 min, qint64 *value)
-    {
-        bool ok = false;
-        const qint64 v = text.trimmed().toLongLong(&ok);
-        if (!ok || v < min)
-            return false;
-        *value = v;
-        return true;
-    }
-
-    static QString encodingError(const QString &name)
-    {
-        return tr("unknown encoding \"%1\"; supported: %2.")
-            .arg(name, TextCodec::encodings().join(QStringLiteral(", ")));
-    }
-
     static int send(const QStringList &args)
     {
         QCommandLineParser parser;
@@ -539,11 +453,11 @@ private:
                                  "apply to MESSAGE only."));
         const QString encoding = TextCodec::canonicalName(parser.value(encodingOpt));
         if (encoding.isEmpty())
-            return usageError(encodingError(parser.value(encodingOpt)));
-        if (!parseCount(parser.value(repeatOpt), 1, &o.repeat))
+            return usageError(unknownEncodingMessage(parser.value(encodingOpt)));
+        if (!parseInteger(parser.value(repeatOpt), 1, LLONG_MAX, &o.repeat))
             return usageError(tr("--repeat: \"%1\" is not a number of times (1 or more).").arg(parser.value(repeatOpt)));
         qint64 interval = 0;
-        if (!parseCount(parser.value(intervalOpt), 0, &interval) || interval > 24 * 3600 * 1000)
+        if (!parseInteger(parser.value(intervalOpt), 0, LLONG_MAX, &interval) || interval > 24 * 3600 * 1000)
             return usageError(tr("--interval: \"%1\" is not a number of milliseconds (0 or more).")
                                   .arg(parser.value(intervalOpt)));
         o.intervalMs = int(interval);
@@ -643,9 +557,9 @@ private:
             return usageError(tr("udp listen: \"%1\" is not an IP address of this machine.").arg(where.host));
         o.encoding = TextCodec::canonicalName(parser.value(encodingOpt));
         if (o.encoding.isEmpty())
-            return usageError(encodingError(parser.value(encodingOpt)));
+            return usageError(unknownEncodingMessage(parser.value(encodingOpt)));
         o.hex = parser.isSet(hexOpt);
-        if (parser.isSet(countOpt) && !parseCount(parser.value(countOpt), 1, &o.count))
+        if (parser.isSet(countOpt) && !parseInteger(parser.value(countOpt), 1, LLONG_MAX, &o.count))
             return usageError(tr("--count: \"%1\" is not a number of datagrams (1 or more).").arg(parser.value(countOpt)));
         if (parser.isSet(timeoutOpt)) {
             bool ok = false;

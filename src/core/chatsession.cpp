@@ -22,21 +22,6 @@ constexpr int MaxEchoes = 256;
 // How long a decoder waits for the rest of a character split across datagrams.
 constexpr int PendingTimeoutMs = 1000;
 
-// Dual-stack sockets report IPv4 senders as ::ffff:a.b.c.d: keep them as plain IPv4, so that they
-// compare equal to a peer typed as 127.0.0.1.
-QHostAddress normalized(const QHostAddress &address)
-{
-    // Only ::ffff:a.b.c.d: toIPv4Address() would also turn :: into 0.0.0.0.
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR a = address.toIPv6Address();
-        bool mapped = a[10] == 0xff && a[11] == 0xff;
-        for (int i = 0; mapped && i < 10; ++i)
-            mapped = a[i] == 0;
-        if (mapped)
-            return QHostAddress(quint32(a[12]) << 24 | quint32(a[13]) << 16 | quint32(a[14]) << 8 | a[15]);
-    }
-    return address;
-}
 
 QString localDisplay(const UdpEndpoint &endpoint)
 {
@@ -159,11 +144,11 @@ ChatSession::ChatSession(QObject *parent)
     });
     connect(d->endpoint, &UdpEndpoint::portUnreachable, this, [this](const QHostAddress &address, quint16 port) {
         emit systemMessage(tr("Nobody is listening at %1 (ICMP port unreachable)")
-                               .arg(displayEndpoint(normalized(address), port)));
+                               .arg(displayEndpoint(unmappedAddress(address), port)));
     });
     connect(d->endpoint, &UdpEndpoint::datagramsReceived, this, [this](const QList<Datagram> &datagrams) {
         for (const Datagram &dg : datagrams) {
-            const QHostAddress from = normalized(dg.peer);
+            const QHostAddress from = unmappedAddress(dg.peer);
             if (d->inRoom && !d->echoes.empty() && d->isEcho(dg, from))
                 continue;
             if (!d->inRoom && d->answerFirst && d->peerPort == 0 && !d->resolving()) {
@@ -269,7 +254,7 @@ bool ChatSession::setPeer(const QString &host, quint16 port)
     d->resolvingHost.clear();
     QHostAddress address;
     if (address.setAddress(h)) {
-        const QHostAddress a = normalized(address);
+        const QHostAddress a = unmappedAddress(address);
         const bool changed = a != d->peer || port != d->peerPort;
         const bool had = d->peerPort != 0;
         d->peer = a;
@@ -310,7 +295,7 @@ bool ChatSession::setPeer(const QString &host, quint16 port)
                 }
             }
         }
-        d->peer = normalized(chosen);
+        d->peer = unmappedAddress(chosen);
         d->peerPort = port;
         emit systemMessage(tr("Peer set to %1 (%2)").arg(displayEndpoint(d->peer, port), name));
         emit peerChanged(d->peer, d->peerPort);
@@ -534,7 +519,7 @@ bool ChatSession::joinRoom(const QHostAddress &group, quint16 port, const QNetwo
     d->echoes.clear();
     d->localAddresses = QNetworkInterface::allAddresses();
     for (QHostAddress &a : d->localAddresses)
-        a = normalized(a);
+        a = unmappedAddress(a);
     const QString where = displayEndpoint(group, d->roomPort);
     if (broadcast)
         emit systemMessage(tr("Joined the room %1 (broadcast)").arg(where));

@@ -89,7 +89,7 @@ HostPort HostPort::parse(const QString &text, bool requireHost, bool allowPortZe
     return hp;
 }
 
-QString displayAddress(const QHostAddress &address)
+QHostAddress unmappedAddress(const QHostAddress &address)
 {
     // Only ::ffff:a.b.c.d: toIPv4Address() also converts "::" (the IPv6 any-address) to 0.0.0.0.
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -98,9 +98,16 @@ QString displayAddress(const QHostAddress &address)
         for (int i = 0; mapped && i < 10; ++i)
             mapped = a[i] == 0;
         if (mapped)
-            return QHostAddress(quint32(a[12]) << 24 | quint32(a[13]) << 16 | quint32(a[14]) << 8 | a[15]).toString();
+            return QHostAddress(quint32(a[12]) << 24 | quint32(a[13]) << 16 | quint32(a[14]) << 8 | a[15]);
     }
-    return address.toString();
+    return address;
+}
+
+QString displayAddress(const QHostAddress &address)
+{
+    if (address.isEqual(QHostAddress(QHostAddress::Any), QHostAddress::StrictConversion))
+        return QStringLiteral("::");
+    return unmappedAddress(address).toString();
 }
 
 QString displayEndpoint(const QHostAddress &address, quint16 port)

@@ -26,7 +26,10 @@ public:
     static bool validateHost(const QString &text, QString *error);
 };
 
-// IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) shown as plain IPv4; IPv6 in brackets with the port.
+// ::ffff:a.b.c.d (how dual-stack sockets report IPv4 peers) as plain IPv4; other addresses unchanged.
+QHostAddress unmappedAddress(const QHostAddress &address);
+// IPv4-mapped IPv6 addresses shown as plain IPv4; the dual-stack any-address as "::" (it takes IPv4 and
+// IPv6; Qt writes it as 0.0.0.0); IPv6 in brackets with the port.
 QString displayAddress(const QHostAddress &address);
 QString displayEndpoint(const QHostAddress &address, quint16 port);
 

@@ -86,6 +86,15 @@ QString rawDecode(const EncodingInfo *info, QByteArrayView bytes)
     return c.decoder.decode(bytes);
 }
 
+int hexValue(QChar h)
+{
+    const char16_t u = h.unicode();
+    if (u >= '0' && u <= '9') return u - '0';
+    if (u >= 'a' && u <= 'f') return u - 'a' + 10;
+    if (u >= 'A' && u <= 'F') return u - 'A' + 10;
+    return -1;
+}
+
 bool isAscii(QByteArrayView bytes)
 {
     for (char ch : bytes) {
@@ -342,13 +351,6 @@ TextCodec::Result TextCodec::encodeEscaped(const QString &text, const QString &e
         case '\\': r.bytes += '\\'; ++i; break;
         case '0': r.bytes += '\0'; ++i; break;
         case 'x': {
-            const auto hexValue = [](QChar h) -> int {
-                const char16_t u = h.unicode();
-                if (u >= '0' && u <= '9') return u - '0';
-                if (u >= 'a' && u <= 'f') return u - 'a' + 10;
-                if (u >= 'A' && u <= 'F') return u - 'A' + 10;
-                return -1;
-            };
             const int hi = i + 2 < n ? hexValue(text.at(i + 2)) : -1;
             const int lo = i + 3 < n ? hexValue(text.at(i + 3)) : -1;
             if (hi < 0 || lo < 0) {
@@ -397,13 +399,6 @@ TextCodec::Result TextCodec::parseHex(const QString &text)
     const auto isSep = [](QChar c) {
         return c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(':') || c == QLatin1Char('-')
             || c == QLatin1Char(';');
-    };
-    const auto hexValue = [](QChar h) -> int {
-        const char16_t u = h.unicode();
-        if (u >= '0' && u <= '9') return u - '0';
-        if (u >= 'a' && u <= 'f') return u - 'a' + 10;
-        if (u >= 'A' && u <= 'F') return u - 'A' + 10;
-        return -1;
     };
     qsizetype i = 0;
     while (i < n) {

@@ -1,6 +1,7 @@
 #include "chatpanel.h"
 
 #include "chatsession.h"
+#include "errorlabel.h"
 #include "hostport.h"
 #include "textcodec.h"
 
@@ -122,15 +123,6 @@ private:
     QListView *m_view;
 };
 
-QLabel *makeErrorLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    l->hide();
-    return l;
-}
 
 } // namespace
 
@@ -330,12 +322,6 @@ void ChatPanel::markRead()
         return;
     m_unread = 0;
     emit unreadCountChanged(0);
-}
-
-void ChatPanel::showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
 }
 
 bool ChatPanel::openLocal(quint16 port)

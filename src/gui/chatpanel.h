@@ -62,7 +62,6 @@ private:
     void addMessage(const ChatMessage &message);
     void addSystemLine(const QString &text);
     void appendRow(Kind kind, const QString &text, const QString &meta);
-    void showError(QLabel *label, const QString &text);
 
     ChatSession *m_session = nullptr;
     QStandardItemModel *m_model = nullptr;

@@ -1,5 +1,6 @@
 #include "tftppanel.h"
 
+#include "errorlabel.h"
 #include "hostport.h"
 #include "tftp/tftpclient.h"
 
@@ -53,15 +54,6 @@ QString formatRate(double bytesPerSecond)
          + QStringLiteral("/s");
 }
 
-QLabel *makeErrorLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    l->hide();
-    return l;
-}
 
 } // namespace
 
@@ -285,12 +277,6 @@ void TftpPanel::buildUi()
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(leftWidget);
     layout->addLayout(right, 1);
-}
-
-void TftpPanel::showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
 }
 
 void TftpPanel::updateDefaultLocalFile()

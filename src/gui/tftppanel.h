@@ -56,7 +56,6 @@ private:
     void setRunning(bool running);
     void updateDefaultLocalFile();
     void browse();
-    void showError(QLabel *label, const QString &text);
 
     Tftp::Client *m_client = nullptr;
 

@@ -1,6 +1,7 @@
 #include "udppanel.h"
 
 #include "addresses.h"
+#include "errorlabel.h"
 #include "hostport.h"
 #include "packetlogmodel.h"
 #include "textcodec.h"
@@ -43,15 +44,6 @@ QString humanBytes(double bytes)
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
-QLabel *makeErrorLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->hide();
-    return l;
-}
 
 QString csvField(const QString &s)
 {
@@ -113,8 +105,7 @@ void UdpPanel::buildUi()
     m_openButton->setObjectName(QStringLiteral("openButton"));
     m_localStatus = new QLabel(localBox);
     m_localStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_localError = makeErrorLabel(localBox);
-    m_localError->setObjectName(QStringLiteral("localError"));
+    m_localError = makeErrorLabel(localBox, "localError");
     auto *localForm = new QFormLayout(localBox);
     localForm->addRow(tr("Address"), m_localAddress);
     localForm->addRow(tr("Port"), m_localPort);
@@ -152,7 +143,7 @@ void UdpPanel::buildUi()
     m_multicastTtl->setValue(1);
     m_multicastTtl->setPrefix(tr("TTL "));
     m_joinButton = new QPushButton(tr("Join"), remoteBox);
-    m_remoteError = makeErrorLabel(remoteBox);
+    m_remoteError = makeErrorLabel(remoteBox, "remoteError");
     auto *remoteForm = new QFormLayout(remoteBox);
     remoteForm->addRow(tr("Host"), m_remoteHost);
     remoteForm->addRow(tr("Port"), m_remotePort);
@@ -211,8 +202,7 @@ void UdpPanel::buildUi()
     m_periodMs->setValue(1000);
     m_periodMs->setSuffix(tr(" ms"));
     m_periodRate = new QLabel(sendBox);
-    m_sendError = makeErrorLabel(sendBox);
-    m_sendError->setObjectName(QStringLiteral("sendError"));
+    m_sendError = makeErrorLabel(sendBox, "sendError");
     auto *sendLayout = new QVBoxLayout(sendBox);
     auto *modeRow = new QHBoxLayout;
     modeRow->addWidget(m_sendMode);
@@ -345,19 +335,13 @@ void UdpPanel::buildUi()
     const std::pair<QWidget *, const char *> names[] = {
         {m_localAddress, "localAddress"}, {m_localPort, "localPort"}, {m_shareAddress, "shareAddress"},
         {m_replyToSender, "replyToSender"}, {m_broadcast, "broadcast"}, {m_multicastGroup, "multicastGroup"},
-        {m_joinButton, "joinButton"}, {m_remoteError, "remoteError"}, {m_escapes, "escapes"},
+        {m_joinButton, "joinButton"}, {m_escapes, "escapes"},
         {m_lineEnding, "lineEnding"}, {m_periodic, "periodic"}, {m_periodMs, "periodMs"},
         {m_periodRate, "periodRate"}, {m_contentMode, "contentMode"}, {m_pause, "pause"},
         {m_localStatus, "localStatus"}, {m_history, "history"},
     };
     for (const auto &[w, name] : names)
         w->setObjectName(QLatin1String(name));
-}
-
-void UdpPanel::showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
 }
 
 QHostAddress UdpPanel::selectedLocalAddress(bool *ok)

@@ -59,7 +59,6 @@ private:
     void toggleMulticast();
     void onEncodingChanged();
     void addToHistory(const QString &text);
-    void showError(QLabel *label, const QString &text);
     QHostAddress selectedLocalAddress(bool *ok);
     bool buildPayload(QByteArray *out);
     bool sendBytes(const QByteArray &bytes);
