@@ -27,7 +27,7 @@
         <translation>无法读取标准输入：%1</translation>
     </message>
     <message>
-        <source>Each line typed on standard input is sent as one datagram of bare text (no line break, no framing), so the other side can be a plain socket script or "nc -u". Empty lines are not sent.</source>
+        <source>Each line typed on standard input is sent as one datagram of bare text (no line break, no framing), so the other side can be a plain socket script or &quot;nc -u&quot;. Empty lines are not sent.</source>
         <translation>在标准输入中输入的每一行都作为一个只含文字的数据报发送（不带换行符，不加任何封装），因此对方可以是普通的套接字脚本或“nc -u”。空行不发送。</translation>
     </message>
     <message>
@@ -35,11 +35,11 @@
         <translation>每收到一个数据报，立即在标准输出上打印为：</translation>
     </message>
     <message>
-        <source>SOURCE is the sender's ADDRESS:PORT, TEXT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too). A character split across two datagrams is printed with the second.</source>
+        <source>SOURCE is the sender&apos;s ADDRESS:PORT, TEXT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too). A character split across two datagrams is printed with the second.</source>
         <translation>SOURCE 为发送方的 地址:端口，TEXT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。被拆到两个数据报中的字符随第二个数据报一起打印。</translation>
     </message>
     <message>
-        <source>"listening on ADDRESS:PORT" is printed first on standard error, with the port the system chose when PORT is 0; other notices (peer set, nobody listening, ...) follow there too.</source>
+        <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0; other notices (peer set, nobody listening, ...) follow there too.</source>
         <translation>先在标准错误上打印“正在监听 地址:端口”；端口为 0 时显示系统选择的端口。其他提示（已设定聊天对象、无人监听等）也打印在标准错误上。</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
         <translation>你的显示名称（见 --send-name）。</translation>
     </message>
     <message>
-        <source>Prefix each line sent with "NAME: " (off by default: the bare text is the protocol).</source>
+        <source>Prefix each line sent with &quot;NAME: &quot; (off by default: the bare text is the protocol).</source>
         <translation>在发送的每一行前加上“名称: ”（默认关闭：协议就是纯文字）。</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>不给 HOST:PORT 时：回复第一个发来消息的人。</translation>
     </message>
     <message>
-        <source>Room mode instead of HOST:PORT: send to a multicast group (e.g. 239.255.43.21:9000) or a subnet broadcast address, listen on its port, and show everyone's messages.</source>
+        <source>Room mode instead of HOST:PORT: send to a multicast group (e.g. 239.255.43.21:9000) or a subnet broadcast address, listen on its port, and show everyone&apos;s messages.</source>
         <translation>聊天室模式（代替 HOST:PORT）：发送到组播组（例如 239.255.43.21:9000）或子网广播地址，在其端口上监听，并显示所有人的消息。</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>组:端口</translation>
     </message>
     <message>
-        <source>With --room: the network interface to join the group on and send from (e.g. eth0). Default: the system's choice.</source>
+        <source>With --room: the network interface to join the group on and send from (e.g. eth0). Default: the system&apos;s choice.</source>
         <translation>与 --room 一起使用：加入组播组并发送消息所用的网卡（例如 eth0）。默认：由系统选择。</translation>
     </message>
     <message>
@@ -103,7 +103,7 @@
         <translation>对方，例如 192.168.1.20:8080 或 [::1]:9000（IPv4、IPv6 地址或主机名）。</translation>
     </message>
     <message>
-        <source>chat: unexpected argument "%1".</source>
+        <source>chat: unexpected argument &quot;%1&quot;.</source>
         <translation>chat：多余的参数“%1”。</translation>
     </message>
     <message>
@@ -119,7 +119,7 @@
         <translation>chat：请给出对方的 HOST:PORT（或 --room 组:端口，或 --answer-first）。</translation>
     </message>
     <message>
-        <source>--bind cannot be combined with --room: the room's port is the one listened on.</source>
+        <source>--bind cannot be combined with --room: the room&apos;s port is the one listened on.</source>
         <translation>--bind 不能与 --room 一起使用：监听的就是聊天室的端口。</translation>
     </message>
     <message>
@@ -127,12 +127,8 @@
         <translation>--bind：%1</translation>
     </message>
     <message>
-        <source>--bind: "%1" is not an IP address.</source>
+        <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind：“%1”不是 IP 地址。</translation>
-    </message>
-    <message>
-        <source>unknown encoding "%1"; supported: %2.</source>
-        <translation>未知编码“%1”；支持：%2。</translation>
     </message>
     <message>
         <source>--send-name needs --name NAME.</source>
@@ -147,7 +143,7 @@
         <translation>--room：%1</translation>
     </message>
     <message>
-        <source>--room: "%1" is not an IP address; give a multicast group such as 239.255.43.21 or a broadcast address.</source>
+        <source>--room: &quot;%1&quot; is not an IP address; give a multicast group such as 239.255.43.21 or a broadcast address.</source>
         <translation>--room：“%1”不是 IP 地址；请给出组播地址（例如 239.255.43.21）或广播地址。</translation>
     </message>
     <message>
@@ -155,16 +151,23 @@
         <translation>--room：%1 不是组播地址。</translation>
     </message>
     <message>
-        <source>--interface: there is no network interface named "%1".</source>
+        <source>--interface: there is no network interface named &quot;%1&quot;.</source>
         <translation>--interface：没有名为“%1”的网卡。</translation>
     </message>
     <message>
-        <source>--ttl: "%1" is not a TTL (0-255).</source>
+        <source>--ttl: &quot;%1&quot; is not a TTL (0-255).</source>
         <translation>--ttl：“%1”不是有效的 TTL（0-255）。</translation>
     </message>
     <message>
         <source>two-person UDP chat (or a multicast room) on standard input and output</source>
         <translation>通过标准输入输出进行两人 UDP 聊天（或组播聊天室）</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommon</name>
+    <message>
+        <source>unknown encoding &quot;%1&quot;; supported: %2.</source>
+        <translation>未知编码“%1”；支持：%2。</translation>
     </message>
 </context>
 <context>
@@ -178,7 +181,7 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run "netpoke-cli COMMAND --help" for the options of a command.</source>
+        <source>Run &quot;netpoke-cli COMMAND --help&quot; for the options of a command.</source>
         <translation>运行“netpoke-cli 命令 --help”查看该命令的选项。</translation>
     </message>
     <message>
@@ -190,11 +193,11 @@
         <translation>（见 --help）</translation>
     </message>
     <message>
-        <source>no command given; run "netpoke-cli --help" for the list.</source>
+        <source>no command given; run &quot;netpoke-cli --help&quot; for the list.</source>
         <translation>没有给出命令；运行“netpoke-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <source>unknown command "%1"; run "netpoke-cli --help" for the list.</source>
+        <source>unknown command &quot;%1&quot;; run &quot;netpoke-cli --help&quot; for the list.</source>
         <translation>未知命令“%1”；运行“netpoke-cli --help”查看命令列表。</translation>
     </message>
 </context>
@@ -205,19 +208,19 @@
         <translation>请输入端口号（%1-65535）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid port: use a number from %2 to 65535.</source>
+        <source>&quot;%1&quot; is not a valid port: use a number from %2 to 65535.</source>
         <translation>“%1”不是有效的端口：请使用 %2 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>"%1": write an IPv6 address with its port as [ADDRESS]:PORT, e.g. [::1]:9000.</source>
+        <source>&quot;%1&quot;: write an IPv6 address with its port as [ADDRESS]:PORT, e.g. [::1]:9000.</source>
         <translation>“%1”：IPv6 地址加端口请写成 [地址]:端口，例如 [::1]:9000。</translation>
     </message>
     <message>
-        <source>"%1": put an IPv6 address in brackets, e.g. [::1]:9000.</source>
+        <source>&quot;%1&quot;: put an IPv6 address in brackets, e.g. [::1]:9000.</source>
         <translation>“%1”：IPv6 地址请放在方括号中，例如 [::1]:9000。</translation>
     </message>
     <message>
-        <source>"%1": give a host and a port, e.g. 127.0.0.1:9000.</source>
+        <source>&quot;%1&quot;: give a host and a port, e.g. 127.0.0.1:9000.</source>
         <translation>“%1”：请给出主机和端口，例如 127.0.0.1:9000。</translation>
     </message>
     <message>
@@ -225,19 +228,19 @@
         <translation>请输入地址（例如 127.0.0.1 或 ::1）或主机名。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid IPv4 address: it needs four numbers from 0 to 255, e.g. 192.168.1.10.</source>
+        <source>&quot;%1&quot; is not a valid IPv4 address: it needs four numbers from 0 to 255, e.g. 192.168.1.10.</source>
         <translation>“%1”不是有效的 IPv4 地址：需要四个 0 到 255 之间的数字，例如 192.168.1.10。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid IPv6 address.</source>
+        <source>&quot;%1&quot; is not a valid IPv6 address.</source>
         <translation>“%1”不是有效的 IPv6 地址。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name: "%2" cannot appear in one.</source>
+        <source>&quot;%1&quot; is not a valid host name: &quot;%2&quot; cannot appear in one.</source>
         <translation>“%1”不是有效的主机名：主机名中不能出现“%2”。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name.</source>
+        <source>&quot;%1&quot; is not a valid host name.</source>
         <translation>“%1”不是有效的主机名。</translation>
     </message>
 </context>
@@ -327,7 +330,7 @@
         <translation>发送我的昵称</translation>
     </message>
     <message>
-        <source>Put "NAME: " before every message. Off: only the text is sent, as a plain UDP script expects.</source>
+        <source>Put &quot;NAME: &quot; before every message. Off: only the text is sent, as a plain UDP script expects.</source>
         <translation>在每条消息前加上“昵称: ”。不勾选时只发送文字本身，这正是普通 UDP 脚本所期望的。</translation>
     </message>
     <message>
@@ -371,7 +374,7 @@
         <translation>聊天室（全班）</translation>
     </message>
     <message>
-        <source>A multicast group everyone joins, or the subnet's broadcast address.</source>
+        <source>A multicast group everyone joins, or the subnet&apos;s broadcast address.</source>
         <translation>大家都加入的组播组，或子网的广播地址。</translation>
     </message>
     <message>
@@ -399,7 +402,7 @@
         <translation>发送</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address: use a multicast group such as 239.255.43.21.</source>
+        <source>&quot;%1&quot; is not an IP address: use a multicast group such as 239.255.43.21.</source>
         <translation>“%1”不是 IP 地址：请使用组播地址，例如 239.255.43.21。</translation>
     </message>
     <message>
@@ -431,7 +434,7 @@
         <translation>还没有人发来消息：请输入对方的地址，或等待对方先发消息。</translation>
     </message>
     <message>
-        <source>Enter the other person's address (e.g. 127.0.0.1) and port.</source>
+        <source>Enter the other person&apos;s address (e.g. 127.0.0.1) and port.</source>
         <translation>请输入对方的地址（例如 127.0.0.1）和端口。</translation>
     </message>
     <message>
@@ -482,7 +485,7 @@
         <translation>正在解析 %1…</translation>
     </message>
     <message>
-        <source>Cannot find the host "%1": %2</source>
+        <source>Cannot find the host &quot;%1&quot;: %2</source>
         <translation>找不到主机“%1”：%2</translation>
     </message>
     <message>
@@ -494,7 +497,7 @@
         <translation>没有聊天对象</translation>
     </message>
     <message>
-        <source>Unknown encoding "%1". Supported: %2.</source>
+        <source>Unknown encoding &quot;%1&quot;. Supported: %2.</source>
         <translation>未知编码“%1”。支持：%2。</translation>
     </message>
     <message>
@@ -631,7 +634,7 @@
         <translation>TFTP 服务器 %1 在传输过程中消失了（其端口 %2 已关闭）。</translation>
     </message>
     <message>
-        <source>The server's option answer is invalid: %1.</source>
+        <source>The server&apos;s option answer is invalid: %1.</source>
         <translation>服务器的选项应答无效：%1。</translation>
     </message>
     <message>
@@ -655,7 +658,7 @@
         <translation>服务器拒绝访问该文件（TFTP error 2）。</translation>
     </message>
     <message>
-        <source>The server's disk is full (TFTP error 3).</source>
+        <source>The server&apos;s disk is full (TFTP error 3).</source>
         <translation>服务器磁盘已满（TFTP error 3）。</translation>
     </message>
     <message>
@@ -687,7 +690,7 @@
         <translation>服务器报告了错误：%1（TFTP error %2）。</translation>
     </message>
     <message>
-        <source>The server said: "%1".</source>
+        <source>The server said: &quot;%1&quot;.</source>
         <translation>服务器消息：“%1”。</translation>
     </message>
     <message>
@@ -695,7 +698,7 @@
         <translation>服务器应答了未请求的选项（TFTP error 8）。</translation>
     </message>
     <message>
-        <source>The server answered with the option "%1", which was not asked for (TFTP error 8).</source>
+        <source>The server answered with the option &quot;%1&quot;, which was not asked for (TFTP error 8).</source>
         <translation>服务器应答了未请求的选项“%1”（TFTP error 8）。</translation>
     </message>
     <message>
@@ -707,7 +710,7 @@
         <translation>服务器发来的块 %1 有 %2 字节，超过了块大小 %3。</translation>
     </message>
     <message>
-        <source>"%1" is not a usable address.</source>
+        <source>&quot;%1&quot; is not a usable address.</source>
         <translation>“%1”不是可用的地址。</translation>
     </message>
     <message>
@@ -715,7 +718,7 @@
         <translation>无法打开 UDP 套接字：%1</translation>
     </message>
     <message>
-        <source>Cannot find the host "%1": %2</source>
+        <source>Cannot find the host &quot;%1&quot;: %2</source>
         <translation>找不到主机“%1”：%2</translation>
     </message>
     <message>
@@ -926,7 +929,7 @@
         <translation>%1 已存在。下载成功后替换它吗？</translation>
     </message>
     <message>
-        <source>Block size "%1" is not valid: use auto or a number from 8 to 65464.</source>
+        <source>Block size &quot;%1&quot; is not valid: use auto or a number from 8 to 65464.</source>
         <translation>块大小“%1”无效：请选择“自动”或填写 8 到 65464 之间的数字。</translation>
     </message>
     <message>
@@ -946,12 +949,14 @@
         <translation>100%（%1）</translation>
     </message>
     <message>
-        <source>Downloaded %1 in %2 (%3), %4 retransmissions. Saved as %5.</source>
-        <translation>已下载 %1，用时 %2（%3），重传 %4 次。已保存为 %5。</translation>
-    </message>
-    <message>
         <source>No file was written; an existing file of that name is unchanged.</source>
         <translation>未写入任何文件；已有的同名文件保持不变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded %1 in %2 (%3), %n retransmission(s). Saved as %4.</source>
+        <translation>
+            <numerusform>已下载 %1，用时 %2（%3），重传 %n 次。已保存为 %4。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1018,7 @@
         <translation>请输入要发送到的主机地址或名称。</translation>
     </message>
     <message>
-        <source>Cannot find the host "%1": %2</source>
+        <source>Cannot find the host &quot;%1&quot;: %2</source>
         <translation>找不到主机“%1”：%2</translation>
     </message>
     <message>
@@ -1029,7 +1034,7 @@
         <translation>无法退出组播组 %1：%2</translation>
     </message>
     <message>
-        <source>Nothing is listening at %1: the other side answered "port unreachable" (ICMP). Check the port number and that the program there is running.</source>
+        <source>Nothing is listening at %1: the other side answered &quot;port unreachable&quot; (ICMP). Check the port number and that the program there is running.</source>
         <translation>%1 上没有程序在监听：对方回复了“端口不可达”（ICMP）。请检查端口号，并确认对方的程序正在运行。</translation>
     </message>
 </context>
@@ -1204,7 +1209,7 @@
         <translation>显示</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address. Choose one from the list.</source>
+        <source>&quot;%1&quot; is not an IP address. Choose one from the list.</source>
         <translation>“%1”不是 IP 地址。请从列表中选择。</translation>
     </message>
     <message>
@@ -1256,7 +1261,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>"%1" is not a multicast group: use 224.0.0.0-239.255.255.255 or an IPv6 address starting with ff.</source>
+        <source>&quot;%1&quot; is not a multicast group: use 224.0.0.0-239.255.255.255 or an IPv6 address starting with ff.</source>
         <translation>“%1”不是组播地址：请使用 224.0.0.0-239.255.255.255 或以 ff 开头的 IPv6 地址。</translation>
     </message>
     <message>
@@ -1287,15 +1292,15 @@
         <translation>%1 包：选项名为空</translation>
     </message>
     <message>
-        <source>%1 packet: value of option "%2" not terminated by a NUL byte</source>
+        <source>%1 packet: value of option &quot;%2&quot; not terminated by a NUL byte</source>
         <translation>%1 包：选项“%2”的值没有以 NUL 字节结尾</translation>
     </message>
     <message>
-        <source>%1 packet: option "%2" appears twice</source>
+        <source>%1 packet: option &quot;%2&quot; appears twice</source>
         <translation>%1 包：选项“%2”出现了两次</translation>
     </message>
     <message>
-        <source>%1 packet: bad value "%2" for option "%3"</source>
+        <source>%1 packet: bad value &quot;%2&quot; for option &quot;%3&quot;</source>
         <translation>%1 包：选项“%3”的值“%2”无效</translation>
     </message>
     <message>
@@ -1319,7 +1324,7 @@
         <translation>%1 包：模式没有以 NUL 字节结尾</translation>
     </message>
     <message>
-        <source>%1 packet: unknown mode "%2"</source>
+        <source>%1 packet: unknown mode &quot;%2&quot;</source>
         <translation>%1 包：未知模式“%2”</translation>
     </message>
     <message>
@@ -1350,11 +1355,11 @@
 <context>
     <name>TextCodec</name>
     <message>
-        <source>Unknown encoding "%1". Supported: %2.</source>
+        <source>Unknown encoding &quot;%1&quot;. Supported: %2.</source>
         <translation>未知编码“%1”。支持：%2。</translation>
     </message>
     <message>
-        <source>The character "%1" at position %2 cannot be written in %3.</source>
+        <source>The character &quot;%1&quot; at position %2 cannot be written in %3.</source>
         <translation>第 %2 个字符“%1”无法用 %3 编码。</translation>
     </message>
     <message>
@@ -1366,19 +1371,19 @@
         <translation>第 %1 个字符处的 \x 后面必须跟两个十六进制数字，例如 \x0D。</translation>
     </message>
     <message>
-        <source>Unknown escape "\%1" at position %2. Known: \r \n \t \\ \0 \xHH.</source>
+        <source>Unknown escape &quot;\%1&quot; at position %2. Known: \r \n \t \\ \0 \xHH.</source>
         <translation>第 %2 个字符处的转义符“\%1”无法识别。可用：\r \n \t \\ \0 \xHH。</translation>
     </message>
     <message>
-        <source>"%1" at position %2 is not a hex digit (0-9, A-F).</source>
+        <source>&quot;%1&quot; at position %2 is not a hex digit (0-9, A-F).</source>
         <translation>第 %2 个字符“%1”不是十六进制数字（0-9、A-F）。</translation>
     </message>
     <message>
-        <source>"0x" at position %1 is not followed by hex digits.</source>
+        <source>&quot;0x&quot; at position %1 is not followed by hex digits.</source>
         <translation>第 %1 个字符处的“0x”后面没有十六进制数字。</translation>
     </message>
     <message>
-        <source>"%1" at position %2 has an odd number of hex digits; write each byte as two digits (e.g. 0A).</source>
+        <source>&quot;%1&quot; at position %2 has an odd number of hex digits; write each byte as two digits (e.g. 0A).</source>
         <translation>第 %2 个字符处的“%1”有奇数个十六进制数字；每个字节请写两位（例如 0A）。</translation>
     </message>
 </context>
@@ -1393,7 +1398,7 @@
         <translation>下载文件：tftp get tftp://HOST[:PORT]/PATH</translation>
     </message>
     <message>
-        <source>Run "netpoke-cli tftp get --help" for its options.</source>
+        <source>Run &quot;netpoke-cli tftp get --help&quot; for its options.</source>
         <translation>运行“netpoke-cli tftp get --help”查看其选项。</translation>
     </message>
     <message>
@@ -1405,7 +1410,7 @@
         <translation>tftp：请给出子命令 get。</translation>
     </message>
     <message>
-        <source>tftp: unknown subcommand "%1"; use get.</source>
+        <source>tftp: unknown subcommand &quot;%1&quot;; use get.</source>
         <translation>tftp：未知子命令“%1”；请用 get。</translation>
     </message>
     <message>
@@ -1425,7 +1430,7 @@
         <translation>退出码：0 下载成功，1 传输失败（找不到文件、拒绝访问、超时、没有服务器、选项被拒绝等），2 参数错误。</translation>
     </message>
     <message>
-        <source>Save as FILE ("-" for standard output). Default: the last part of PATH, in the current folder.</source>
+        <source>Save as FILE (&quot;-&quot; for standard output). Default: the last part of PATH, in the current folder.</source>
         <translation>保存到指定文件（“-”表示标准输出）。默认：以 PATH 的最后一段为文件名，保存在当前文件夹。</translation>
     </message>
     <message>
@@ -1433,7 +1438,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Block size 8-65464, or "auto": the MTU of the route to the server minus the headers (1468 on Ethernet, 65464 on loopback). Default: auto.</source>
+        <source>Block size 8-65464, or &quot;auto&quot;: the MTU of the route to the server minus the headers (1468 on Ethernet, 65464 on loopback). Default: auto.</source>
         <translation>块大小 8-65464，或“auto”：到服务器的路由的 MTU 减去各层首部（以太网上为 1468，回环接口上为 65464）。默认：auto。</translation>
     </message>
     <message>
@@ -1454,7 +1459,7 @@
     </message>
     <message>
         <source>MS</source>
-        <translation>毫秒</translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>Retransmissions of one packet before giving up. Default: 5.</source>
@@ -1489,43 +1494,43 @@
         <translation>tftp get：请给出 URL：tftp://HOST[:PORT]/PATH（见 --help）。</translation>
     </message>
     <message>
-        <source>tftp get: one URL only; unexpected "%1".</source>
+        <source>tftp get: one URL only; unexpected &quot;%1&quot;.</source>
         <translation>tftp get：只能给出一个 URL；多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is not a TFTP URL: write tftp://HOST[:PORT]/PATH.</source>
+        <source>&quot;%1&quot; is not a TFTP URL: write tftp://HOST[:PORT]/PATH.</source>
         <translation>“%1”不是 TFTP URL：请写成 tftp://HOST[:PORT]/PATH。</translation>
     </message>
     <message>
-        <source>"%1": a TFTP URL has no user, query or fragment.</source>
+        <source>&quot;%1&quot;: a TFTP URL has no user, query or fragment.</source>
         <translation>“%1”：TFTP URL 不能带用户名、查询参数或片段。</translation>
     </message>
     <message>
-        <source>"%1": the port must be 1-65535.</source>
+        <source>&quot;%1&quot;: the port must be 1-65535.</source>
         <translation>“%1”：端口必须在 1-65535 之间。</translation>
     </message>
     <message>
-        <source>"%1": no file path after the host.</source>
+        <source>&quot;%1&quot;: no file path after the host.</source>
         <translation>“%1”：主机后面没有文件路径。</translation>
     </message>
     <message>
-        <source>--blksize: "%1" is not 8-65464 or auto.</source>
+        <source>--blksize: &quot;%1&quot; is not 8-65464 or auto.</source>
         <translation>--blksize：“%1”既不是 8-65464 之间的数字，也不是 auto。</translation>
     </message>
     <message>
-        <source>--windowsize: "%1" is not 0-65535.</source>
+        <source>--windowsize: &quot;%1&quot; is not 0-65535.</source>
         <translation>--windowsize：“%1”不在 0-65535 之间。</translation>
     </message>
     <message>
-        <source>--timeout: "%1" is not a number of milliseconds (0-255000).</source>
+        <source>--timeout: &quot;%1&quot; is not a number of milliseconds (0-255000).</source>
         <translation>--timeout：“%1”不是有效的毫秒数（0-255000）。</translation>
     </message>
     <message>
-        <source>--retries: "%1" is not 0-1000.</source>
+        <source>--retries: &quot;%1&quot; is not 0-1000.</source>
         <translation>--retries：“%1”不在 0-1000 之间。</translation>
     </message>
     <message>
-        <source>--mode: "%1" is not octet or netascii.</source>
+        <source>--mode: &quot;%1&quot; is not octet or netascii.</source>
         <translation>--mode：“%1”不是 octet 或 netascii。</translation>
     </message>
     <message>
@@ -1533,7 +1538,7 @@
         <translation>--rfc1350 不发送任何选项：不能与 --blksize、--windowsize 或 --no-tsize 同时使用。</translation>
     </message>
     <message>
-        <source>"%1" does not end in a file name: give -o FILE.</source>
+        <source>&quot;%1&quot; does not end in a file name: give -o FILE.</source>
         <translation>“%1”的末尾不是文件名：请用 -o 文件 指定保存位置。</translation>
     </message>
     <message>
@@ -1588,7 +1593,7 @@
         <translation>打印端口上收到的每个数据报，每个一行</translation>
     </message>
     <message>
-        <source>Run "netpoke-cli udp send --help" or "netpoke-cli udp listen --help" for their options.</source>
+        <source>Run &quot;netpoke-cli udp send --help&quot; or &quot;netpoke-cli udp listen --help&quot; for their options.</source>
         <translation>运行“netpoke-cli udp send --help”或“netpoke-cli udp listen --help”查看选项。</translation>
     </message>
     <message>
@@ -1600,12 +1605,8 @@
         <translation>udp：请给出子命令 send 或 listen。</translation>
     </message>
     <message>
-        <source>udp: unknown subcommand "%1"; use send or listen.</source>
+        <source>udp: unknown subcommand &quot;%1&quot;; use send or listen.</source>
         <translation>udp：未知子命令“%1”；请用 send 或 listen。</translation>
-    </message>
-    <message>
-        <source>unknown encoding "%1"; supported: %2.</source>
-        <translation>未知编码“%1”；支持：%2。</translation>
     </message>
     <message>
         <source>Send MESSAGE (or the bytes of a file) as UDP datagrams to HOST:PORT.</source>
@@ -1640,7 +1641,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>MESSAGE is hex bytes, e.g. "c4 e3 ba c3" or 0x0d0a (separators and 0x are optional).</source>
+        <source>MESSAGE is hex bytes, e.g. &quot;c4 e3 ba c3&quot; or 0x0d0a (separators and 0x are optional).</source>
         <translation>MESSAGE 为十六进制字节，例如“c4 e3 ba c3”或 0x0d0a（分隔符和 0x 可省略）。</translation>
     </message>
     <message>
@@ -1661,7 +1662,7 @@
     </message>
     <message>
         <source>MS</source>
-        <translation>毫秒</translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>Send the bytes of this file, unchanged, as one datagram (instead of MESSAGE).</source>
@@ -1696,15 +1697,15 @@
         <translation>udp send：缺少 MESSAGE（或 --file 路径）。</translation>
     </message>
     <message>
-        <source>--file sends the file's bytes unchanged; --hex, --escapes and --encoding apply to MESSAGE only.</source>
+        <source>--file sends the file&apos;s bytes unchanged; --hex, --escapes and --encoding apply to MESSAGE only.</source>
         <translation>--file 原样发送文件字节；--hex、--escapes 和 --encoding 只用于 MESSAGE。</translation>
     </message>
     <message>
-        <source>--repeat: "%1" is not a number of times (1 or more).</source>
+        <source>--repeat: &quot;%1&quot; is not a number of times (1 or more).</source>
         <translation>--repeat：“%1”不是有效的次数（1 或以上）。</translation>
     </message>
     <message>
-        <source>--interval: "%1" is not a number of milliseconds (0 or more).</source>
+        <source>--interval: &quot;%1&quot; is not a number of milliseconds (0 or more).</source>
         <translation>--interval：“%1”不是有效的毫秒数（0 或以上）。</translation>
     </message>
     <message>
@@ -1712,7 +1713,7 @@
         <translation>--bind：%1</translation>
     </message>
     <message>
-        <source>--bind: "%1" is not an IP address.</source>
+        <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind：“%1”不是 IP 地址。</translation>
     </message>
     <message>
@@ -1728,11 +1729,11 @@
         <translation>接收 UDP 数据报，并在标准输出上每个数据报打印一行：</translation>
     </message>
     <message>
-        <source>TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender's ADDRESS:PORT, LENGTH the byte count, CONTENT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too).</source>
+        <source>TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender&apos;s ADDRESS:PORT, LENGTH the byte count, CONTENT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too).</source>
         <translation>TIME 为到达的本地时间（HH:mm:ss.zzz），SOURCE 为发送方的 地址:端口，LENGTH 为字节数，CONTENT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。</translation>
     </message>
     <message>
-        <source>"listening on ADDRESS:PORT" is printed first on standard error, with the port the system chose when PORT is 0.</source>
+        <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0.</source>
         <translation>先在标准错误上打印“正在监听 地址:端口”；PORT 为 0 时显示系统选择的端口。</translation>
     </message>
     <message>
@@ -1744,7 +1745,7 @@
         <translation>以 %1 解码数据报。默认：UTF-8。</translation>
     </message>
     <message>
-        <source>Print CONTENT as hex bytes ("c4 e3 ba c3").</source>
+        <source>Print CONTENT as hex bytes (&quot;c4 e3 ba c3&quot;).</source>
         <translation>以十六进制字节打印 CONTENT（“c4 e3 ba c3”）。</translation>
     </message>
     <message>
@@ -1757,7 +1758,7 @@
     </message>
     <message>
         <source>SEC</source>
-        <translation>秒</translation>
+        <translation>SEC</translation>
     </message>
     <message>
         <source>Port to listen on (0: the system chooses), optionally with a local address, e.g. 9000, 127.0.0.1:9000, [::1]:9000. Default address: all IPv4 and IPv6 addresses.</source>
@@ -1768,19 +1769,19 @@
         <translation>udp listen：请给出要监听的端口（0：由系统选择）。</translation>
     </message>
     <message>
-        <source>udp listen: unexpected argument "%1".</source>
+        <source>udp listen: unexpected argument &quot;%1&quot;.</source>
         <translation>udp listen：多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>udp listen: "%1" is not an IP address of this machine.</source>
+        <source>udp listen: &quot;%1&quot; is not an IP address of this machine.</source>
         <translation>udp listen：“%1”不是本机的 IP 地址。</translation>
     </message>
     <message>
-        <source>--count: "%1" is not a number of datagrams (1 or more).</source>
+        <source>--count: &quot;%1&quot; is not a number of datagrams (1 or more).</source>
         <translation>--count：“%1”不是有效的数据报个数（1 或以上）。</translation>
     </message>
     <message>
-        <source>--timeout: "%1" is not a number of seconds (more than 0).</source>
+        <source>--timeout: &quot;%1&quot; is not a number of seconds (more than 0).</source>
         <translation>--timeout：“%1”不是有效的秒数（大于 0）。</translation>
     </message>
     <message>
