@@ -7,6 +7,8 @@
 #include "tftp/tftppacket.h"
 
 #include <QBuffer>
+#include <functional>
+#include <utility>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -31,6 +33,28 @@ QByteArray randomBytes(qsizetype n, quint32 seed)
     return b;
 }
 
+// An output device that calls a function on each write, or fails every write.
+class HookSink : public QBuffer
+{
+public:
+    std::function<void()> onWrite;
+    bool failWrites = false;
+
+protected:
+    qint64 writeData(const char *data, qint64 len) override
+    {
+        if (onWrite) {
+            const auto f = std::exchange(onWrite, nullptr);
+            f();
+        }
+        if (failWrites) {
+            setErrorString(QStringLiteral("no space left (test)"));
+            return -1;
+        }
+        return QBuffer::writeData(data, len);
+    }
+};
+
 // A TFTP server for one download, with knobs for misbehaviour. Sends windows as RFC 7440 describes, and
 // resends the current window on its own timer (never because of a duplicate ACK).
 class FakeServer : public QObject
@@ -54,6 +78,7 @@ public:
     quint16 errorCode = 3;
     qint64 strangerAfterBlock = -1; // also send a DATA from another port after this block
     int resendMs = 60;
+    int dropFinalAcks = 0;          // ignore the client's first ACKs of the last block: the window is sent again
 
     // What happened.
     Packet request;
@@ -61,6 +86,7 @@ public:
     QList<Packet> toStranger;       // what the client answered to the stranger
     int ack0Count = 0;
     int oackCount = 0;
+    int finalAckCount = 0;          // ACKs of the last block received
     bool done = false;
 
     quint16 port() const { return m_listen.localPort(); }
@@ -143,6 +169,10 @@ private:
         m_timer.start(resendMs);
     }
 
+public:
+    qint64 lastBlock() const { return m_last; }
+
+private:
     QByteArray block(qint64 n) const
     {
         const qint64 offset = (n - 1) * m_blk;
@@ -252,6 +282,8 @@ private:
         if (abs > qMin(m_acked + m_window, m_last))
             return;   // old or unknown
         if (abs == m_last) {
+            if (++finalAckCount <= dropFinalAcks)
+                return;   // "lost": the timer resends the last window
             done = true;
             m_timer.stop();
             return;
@@ -312,6 +344,9 @@ private slots:
     void progressThrottled();
     void badArguments();
     void serverNeverAnswers();
+    void finishedOnceWhenEndedDuringFinalWrite();
+    void finalWriteErrorSendsError3();
+    void dallyReAcksFinalBlock();
 
 private:
     // Runs one download into dir/out.bin; returns true on finished(true). Waits at most timeoutMs.
@@ -812,6 +847,125 @@ void tst_tftpclient::serverNeverAnswers()
     }
     QCOMPARE(requests, 6);
     checkNoPartialFile();
+}
+
+void tst_tftpclient::finishedOnceWhenEndedDuringFinalWrite()
+{
+    // The transfer ends (here: cancel() from the output's write) while the final block is being handled:
+    // finished is emitted once, false, and the final block is not acknowledged.
+    FakeServer s;
+    s.file = randomBytes(100, 20);
+    HookSink sink;
+    QVERIFY(sink.open(QIODevice::WriteOnly));
+    Client c;
+    ClientOptions o;
+    o.windowSize = 1;
+    c.setOptions(o);
+    sink.onWrite = [&c] { c.cancel(); };
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), &sink));
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(c.state(), Client::Failed);
+    QCOMPARE(c.error(), Client::CancelledError);
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY(!(p.opcode == Opcode::Ack && p.block == 1));
+}
+
+void tst_tftpclient::finalWriteErrorSendsError3()
+{
+    // The output fails when the last block is written: ERROR 3 instead of the final ACK.
+    FakeServer s;
+    s.file = randomBytes(3000, 21);
+    HookSink sink;
+    sink.failWrites = true;
+    QVERIFY(sink.open(QIODevice::WriteOnly));
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), &sink));
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(c.error(), Client::LocalFileError);
+    QVERIFY2(c.errorString().contains(QLatin1String("no space left (test)")), qPrintable(c.errorString()));
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    QCOMPARE(s.fromClient.last().errorCode, quint16(3));
+    QCOMPARE(s.finalAckCount, 0);
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY(!(p.opcode == Opcode::Ack && p.block == quint16(s.lastBlock())));
+}
+
+void tst_tftpclient::dallyReAcksFinalBlock()
+{
+    {
+        QFile f(m_out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    FakeServer s;
+    s.file = randomBytes(5000, 22);
+    s.dropFinalAcks = 1;   // our final ACK is "lost" once: the server sends the last block again
+    s.resendMs = 30;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.windowSize = 1;
+    o.timeoutMs = 500;     // dally = min(2 × 500, 1000) ms
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QByteArray atFinish;
+    int finalAcksAtFinish = -1;
+    connect(&c, &Client::finished, this, [&] {
+        QFile f(m_out);
+        if (f.open(QIODevice::ReadOnly))
+            atFinish = f.readAll();
+        finalAcksAtFinish = s.finalAckCount;
+    });
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), m_out));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(c.state(), Client::Finished);
+    QCOMPARE(atFinish, s.file);          // committed before finished(true), without waiting for the dally
+    QVERIFY(finalAcksAtFinish <= 1);     // finished did not wait for the server's repeat
+    QTRY_COMPARE_WITH_TIMEOUT(s.finalAckCount, 2, 900);   // the repeated last block got its ACK again
+    QVERIFY(s.done);
+    QCOMPARE(finished.size(), 1);
+    checkNoPartialFile(QStringLiteral("out.bin"));
+
+    // A server that never hears the final ACK: re-ACKed during the dally only, then the socket is closed.
+    FakeServer deaf;
+    deaf.file = randomBytes(3000, 23);
+    deaf.dropFinalAcks = 1000;
+    deaf.resendMs = 30;
+    QVERIFY2(run(c, deaf, 5000), qPrintable(c.errorString()));
+    QTRY_VERIFY(deaf.finalAckCount >= 3);
+    QTest::qWait(1200);
+    const int count = deaf.finalAckCount;
+    QTest::qWait(300);
+    QCOMPARE(deaf.finalAckCount, count);
+
+    // A new download during the dally works (the old socket is closed first).
+    FakeServer first;
+    first.file = randomBytes(3000, 24);
+    first.dropFinalAcks = 1000;
+    first.resendMs = 30;
+    QVERIFY2(run(c, first, 5000), qPrintable(c.errorString()));
+    FakeServer second;
+    second.file = randomBytes(7000, 25);
+    QVERIFY2(run(c, second, 5000), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), second.file);
+    const int firstCount = first.finalAckCount;
+    QTest::qWait(200);
+    QCOMPARE(first.finalAckCount, firstCount);   // the first server's repeats are no longer answered
 }
 
 QTEST_GUILESS_MAIN(tst_tftpclient)

@@ -9,6 +9,7 @@
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QNetworkInterface>
+#include <QPointer>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -40,6 +41,7 @@ constexpr qsizetype WriteChunk = 4 * 1024 * 1024;   // bytes collected before on
 constexpr int ReadBudget = 512;                     // datagrams per wake-up before yielding to the event loop
 constexpr quint64 TraceAllBlocks = 64;              // every packet of the first blocks; later only notable ones
 constexpr int RxBufferSize = 65536;
+constexpr int MaxDallyMs = 1000;                    // how long the socket stays open after the final ACK
 
 bool sameHost(const sockaddr_storage &a, const sockaddr_storage &b)
 {
@@ -167,6 +169,11 @@ struct Client::Private
     double rttvarMs = 0;
     qint64 rttStartNs = -1;     // set when a fresh (not retransmitted) packet that expects an answer left
 
+    // After success: the socket stays open a little ("dally", RFC 1350 section 6) to ACK the final DATA
+    // again if the server repeats it because our final ACK was lost.
+    bool dallying = false;
+    quint16 dallyBlock = 0;
+
     // ---------------------------------------------------------------------------------------------
     void setState(State s)
     {
@@ -213,6 +220,7 @@ struct Client::Private
     void closeSocket()
     {
         timer.stop();
+        dallying = false;
         if (notifier) {
             notifier->setEnabled(false);
             delete notifier;
@@ -339,15 +347,38 @@ struct Client::Private
         emit q->finished(false);
     }
 
-    void succeed()
+    // The final (short) block is in: write everything out, then ACK, then commit and report. The flush comes
+    // before the ACK so that a write error is still told to the server (ERROR 3 instead of the ACK).
+    void finishTransfer(quint16 block)
     {
         if (pendingCr) {
             out.append('\r');
             pendingCr = false;
         }
-        if (!flushOutput())
+        if (!flushOutput() || !active())
+            return;   // fail() has sent ERROR 3 (or a slot ended the transfer during the write)
+        QFileDevice *file = saveFile ? static_cast<QFileDevice *>(saveFile) : qobject_cast<QFileDevice *>(sink);
+        if (file && !file->flush()) {
+            const QString name = saveFile ? saveFile->fileName() : Client::tr("the output");
+            fail(LocalFileError, Client::tr("Cannot write %1: %2").arg(name, file->errorString()), ErrDiskFull,
+                 QByteArrayLiteral("Disk full or allocation exceeded"));
             return;
-        closeSocket();
+        }
+        if (!active())
+            return;
+        if (trace && progress.blocks > TraceAllBlocks)
+            traceEntry(true, QStringLiteral("ACK %1").arg(block));
+        sendAck(block, false);
+        if (!active())
+            return;   // an ICMP report came in while sending (sendTo -> handleIcmp -> fail): already finished
+        succeed(block);
+    }
+
+    void succeed(quint16 finalBlock)
+    {
+        if (!active())
+            return;   // ended already (finished is emitted once)
+        timer.stop();
         if (saveFile) {
             const bool ok = saveFile->commit();
             const QString name = saveFile->fileName();
@@ -355,7 +386,8 @@ struct Client::Private
             delete saveFile;
             saveFile = nullptr;
             if (!ok) {
-                // The socket is gone already: no ERROR to send, the server has its last ACK.
+                // The server has its last ACK already: no ERROR to send.
+                closeSocket();
                 error = LocalFileError;
                 errorString = Client::tr("Cannot save %1: %2").arg(name, why);
                 setState(Failed);
@@ -365,9 +397,49 @@ struct Client::Private
         }
         sink = nullptr;
         progress.total = progress.bytes;
+        // Dally: keep the socket for a while to answer a repeated final block; finished() does not wait.
+        dallying = fd >= 0;
+        dallyBlock = finalBlock;
+        if (dallying)
+            timer.start(qMin(2 * rtoMs, MaxDallyMs));
         emitProgress(true);
         setState(Finished);
-        emit q->finished(true);
+        emit q->finished(true);   // last: a slot may start another download or delete the client
+    }
+
+    void onDallyReadable()
+    {
+        char *buf = rx.data();
+        int count = 0;
+        while (dallying && fd >= 0 && count < ReadBudget) {
+            sockaddr_storage from{};
+            socklen_t len = sizeof from;
+            const ssize_t n = ::recvfrom(fd, buf, size_t(rx.size()), MSG_DONTWAIT, reinterpret_cast<sockaddr *>(&from), &len);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                    // An ICMP report (the server's port is closed): nobody is left to ACK.
+                    drainIcmpErrors(fd);
+                    closeSocket();
+                    return;
+                }
+                if (count == 0 && !drainIcmpErrors(fd).isEmpty())
+                    closeSocket();
+                return;
+            }
+            ++count;
+            quint16 block = 0;
+            if (sameHost(from, server) && portOf(from) == portOf(server) && peekData(buf, qsizetype(n), &block)
+                && block == dallyBlock) {
+                // Our final ACK was lost: ACK again. Not counted in progress, which was final at finished().
+                char ack[4];
+                writeAck(ack, block);
+                sendTo(server, ack, 4);
+                traceEntry(true, QStringLiteral("ACK %1").arg(block), true);
+            }
+            // Anything else is ignored: the transfer is over.
+        }
     }
 
     bool flushOutput()
@@ -452,6 +524,10 @@ struct Client::Private
 
     void onTimer()
     {
+        if (dallying) {
+            closeSocket();   // the dally is over
+            return;
+        }
         if (state != Requesting && state != Transferring)
             return;
         const qint64 idleMs = (clock.nsecsElapsed() - lastActivityNs) / 1000000;
@@ -514,6 +590,11 @@ struct Client::Private
     {
         if (fd < 0)
             return;
+        if (dallying) {
+            onDallyReadable();
+            return;
+        }
+        const QPointer<Client> alive(q);   // a slot connected to finished() may delete the client
         char *buf = rx.data();
         int count = 0;
         while (count < ReadBudget) {
@@ -533,8 +614,8 @@ struct Client::Private
             }
             ++count;
             handleDatagram(from, buf, qsizetype(n));
-            if (fd < 0)
-                return;   // finished or failed (and maybe deleted the client's state: return at once)
+            if (!alive || fd < 0 || !active())
+                return;   // deleted by a slot (touch nothing), or finished, failed or dallying
         }
         if (count == 0)
             handleIcmp();
@@ -729,10 +810,7 @@ struct Client::Private
                 return;
             expected = quint16(block + 1);
             if (last) {
-                if (trace && progress.blocks > TraceAllBlocks)
-                    traceEntry(true, QStringLiteral("ACK %1").arg(block));
-                sendAck(block, false);
-                succeed();
+                finishTransfer(block);
                 return;
             }
             if (++inWindow >= windowSize) {
@@ -915,6 +993,7 @@ struct Client::Private
             errorString = Client::tr("A download is already running.");
             return false;
         }
+        closeSocket();   // the previous download's dally, if any
         reset();
         QString name = h.trimmed();
         if (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']')))
