@@ -451,13 +451,20 @@ struct Client::Private
             out.clear();
             return true;
         }
-        const qint64 written = dev->write(out.constData(), out.size());
-        if (written != out.size()) {
+        // Write from a local buffer: a slot reached from a sink's write (e.g. cancel()) discards the output.
+        QByteArray chunk;
+        chunk.swap(out);
+        const qint64 written = dev->write(chunk.constData(), chunk.size());
+        if (!active())
+            return false;   // ended during the write (a sink is not deleted by discardOutput, a QSaveFile is)
+        if (written != chunk.size()) {
             const QString name = saveFile ? saveFile->fileName() : Client::tr("the output");
             fail(LocalFileError, Client::tr("Cannot write %1: %2").arg(name, dev->errorString()), ErrDiskFull,
                  QByteArrayLiteral("Disk full or allocation exceeded"));
             return false;
         }
+        chunk.resize(0);
+        out.swap(chunk);   // keeps the capacity
 #ifdef Q_OS_LINUX
         if (saveFile && saveFile->flush() && saveFile->handle() >= 0) {
             // QSaveFile::commit() syncs the file to disk: start writing back each chunk now, without waiting,
@@ -466,7 +473,6 @@ struct Client::Private
             ::sync_file_range(saveFile->handle(), end - written, written, SYNC_FILE_RANGE_WRITE);
         }
 #endif
-        out.resize(0);   // keeps the capacity
         return true;
     }
 
