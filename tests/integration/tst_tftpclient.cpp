@@ -60,7 +60,7 @@ protected:
 class FakeServer : public QObject
 {
 public:
-    enum OackMode { NormalOack, NoOack, UnrequestedOption, BiggerBlksize };
+    enum OackMode { NormalOack, NoOack, UnrequestedOption, BiggerBlksize, MalformedOack };
 
     QByteArray file;
     OackMode oackMode = NormalOack;
@@ -78,7 +78,9 @@ public:
     quint16 errorCode = 3;
     qint64 strangerAfterBlock = -1; // also send a DATA from another port after this block
     int resendMs = 60;
-    int dropFinalAcks = 0;          // ignore the client's first ACKs of the last block: the window is sent again
+    int dropFinalAcks = 0;
+    bool ignoreAck0 = false;        // never hear ACK 0: the OACK is sent again and again
+    QByteArray errorPacket;         // sent (raw) instead of ERROR errorCode by errorAfterBlock          // ignore the client's first ACKs of the last block: the window is sent again
 
     // What happened.
     Packet request;
@@ -150,6 +152,12 @@ private:
             if (oackMode == UnrequestedOption)
                 oack.append(Option{"x-surprise", "1"});
         }
+        if (oackMode == MalformedOack) {
+            m_oack = QByteArray("\0\6blksize\0abc\0", 14);
+            m_waitingAck0 = true;
+            sendOack();
+            return;
+        }
         m_last = file.size() / m_blk + 1;   // the last block is shorter than m_blk (maybe empty)
         if (!oack.isEmpty()) {
             m_oack = Packet::oack(oack).serialize();
@@ -189,7 +197,9 @@ private:
             if (stallAfterBlock >= 0 && n > stallAfterBlock)
                 return;   // silence, not even the timer
             if (errorAfterBlock >= 0 && n > errorAfterBlock) {
-                m_transfer.writeDatagram(Packet::error(errorCode, "Disk on fire").serialize(), m_client, m_clientPort);
+                m_transfer.writeDatagram(errorPacket.isEmpty() ? Packet::error(errorCode, "Disk on fire").serialize()
+                                                               : errorPacket,
+                                         m_client, m_clientPort);
                 done = true;
                 return;
             }
@@ -249,7 +259,7 @@ private:
                 continue;
             if (r.packet.block == 0 && m_waitingAck0) {
                 ++ack0Count;
-                if (dropFirstAck0 && ack0Count == 1)
+                if (ignoreAck0 || (dropFirstAck0 && ack0Count == 1))
                     continue;
             }
             if (chance(lossFromClient))
@@ -347,6 +357,10 @@ private slots:
     void finishedOnceWhenEndedDuringFinalWrite();
     void finalWriteErrorSendsError3();
     void dallyReAcksFinalBlock();
+    void windowSizeClamped();
+    void truncatedErrorNotAnswered();
+    void repeatedOackStillTimesOut();
+    void malformedOackFixedMessage();
 
 private:
     // Runs one download into dir/out.bin; returns true on finished(true). Waits at most timeoutMs.
@@ -966,6 +980,82 @@ void tst_tftpclient::dallyReAcksFinalBlock()
     const int firstCount = first.finalAckCount;
     QTest::qWait(200);
     QCOMPARE(first.finalAckCount, firstCount);   // the first server's repeats are no longer answered
+}
+
+void tst_tftpclient::windowSizeClamped()
+{
+    // Above 32767 a gap and a duplicate look alike (16-bit block numbers): the request asks for 32767.
+    FakeServer s;
+    s.file = randomBytes(20000, 26);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = 65535;
+    c.setOptions(o);
+    QCOMPARE(c.options().windowSize, 32767);
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QCOMPARE(s.request.optionValue("windowsize"), QByteArray("32767"));
+    QCOMPARE(c.negotiatedWindowSize(), 32767);
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+}
+
+void tst_tftpclient::truncatedErrorNotAnswered()
+{
+    FakeServer s;
+    s.file = randomBytes(20000, 27);
+    s.errorAfterBlock = 3;
+    s.errorPacket = QByteArray("\0\5\0", 3);   // an ERROR too short for its code
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::ProtocolError);
+    QVERIFY2(c.errorString().contains(QLatin1String("truncated ERROR")), qPrintable(c.errorString()));
+    QTest::qWait(100);
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY(p.opcode != Opcode::Error);   // never answer an ERROR
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::repeatedOackStillTimesOut()
+{
+    // The server never hears our ACK 0 and keeps repeating its OACK (faster than our timeout): each repeat is
+    // answered, but does not count as progress, so the retries still run out.
+    FakeServer s;
+    s.file = randomBytes(5000, 28);
+    s.ignoreAck0 = true;
+    s.resendMs = 30;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.timeoutMs = 100;
+    o.retries = 3;
+    c.setOptions(o);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(!run(c, s, 4000));
+    QCOMPARE(c.error(), Client::TimeoutError);
+    QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(s.ack0Count >= 4);
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    checkNoPartialFile();
+}
+
+void tst_tftpclient::malformedOackFixedMessage()
+{
+    FakeServer s;
+    s.file = randomBytes(5000, 29);
+    s.oackMode = FakeServer::MalformedOack;
+    Client c;
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::OptionRefusedError);
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
+    QCOMPARE(s.fromClient.last().errorCode, quint16(8));
+    QCOMPARE(s.fromClient.last().errorMessage, QByteArray("Invalid option acknowledgement"));
+    checkNoPartialFile();
 }
 
 QTEST_GUILESS_MAIN(tst_tftpclient)

@@ -41,7 +41,10 @@ constexpr qsizetype WriteChunk = 4 * 1024 * 1024;   // bytes collected before on
 constexpr int ReadBudget = 512;                     // datagrams per wake-up before yielding to the event loop
 constexpr quint64 TraceAllBlocks = 64;              // every packet of the first blocks; later only notable ones
 constexpr int RxBufferSize = 65536;
-constexpr int MaxDallyMs = 1000;                    // how long the socket stays open after the final ACK
+constexpr int MaxDallyMs = 1000;
+// Largest window asked for: onData() tells a gap from a duplicate by (block - expected) < 0x8000, which is
+// only unambiguous while a window spans less than half the 16-bit block numbers.
+constexpr int MaxClientWindowSize = 32767;                    // how long the socket stays open after the final ACK
 
 bool sameHost(const sockaddr_storage &a, const sockaddr_storage &b)
 {
@@ -650,16 +653,23 @@ struct Client::Private
         const ParseResult r = parse(QByteArrayView(buf, n));
         switch (r.packet.opcode) {
         case Opcode::Error:
-            if (r.error == ParseError::TooShort)
-                break;
+            if (r.error == ParseError::TooShort) {
+                // Still an ERROR: it ends the transfer, and an ERROR is never answered (no tftpCode).
+                traceEntry(false, r.errorString, false, true);
+                fail(ProtocolError,
+                     Client::tr("The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).",
+                                nullptr, int(n)));
+                return;
+            }
             traceEntry(false, r.packet.summary(), false, true);
             serverError(r.packet.errorCode, r.packet.errorMessage);
             return;
         case Opcode::Oack:
             traceEntry(false, r.packet.summary());
             if (!r.ok()) {
+                // The wire gets fixed ASCII, not the (translated) parser text.
                 fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
-                     ErrOptionRefused, r.errorString.toUtf8());
+                     ErrOptionRefused, QByteArrayLiteral("Invalid option acknowledgement"));
                 return;
             }
             onOack(r.packet);
@@ -725,10 +735,12 @@ struct Client::Private
         if (dataSeen)
             return;   // a late duplicate: the transfer has moved on
         if (oackSeen) {
-            // Our ACK 0 was lost and the server repeats its OACK: ACK 0 again (atftp aborts here).
+            // Our ACK 0 was lost and the server repeats its OACK: ACK 0 again (atftp aborts here). Not activity:
+            // the idle clock keeps running, so that a server that never hears our ACK 0 still times out.
             sendAck(0, true);
             progress.retransmissions++;
-            armTimer();
+            if (!timer.isActive())
+                timer.start(rtoMs);
             return;
         }
         int blk = DefaultBlockSize;
@@ -948,7 +960,7 @@ struct Client::Private
                 options.append(Option{"timeout", QByteArray::number(askedTimeoutS)});
             }
             if (opt.windowSize > 1) {
-                askedWindowSize = qMin(opt.windowSize, MaxWindowSize);
+                askedWindowSize = qMin(opt.windowSize, MaxClientWindowSize);
                 options.append(Option{"windowsize", QByteArray::number(askedWindowSize)});
             }
             askedOptions = true;
@@ -1077,7 +1089,7 @@ void Client::setOptions(const ClientOptions &options)
     d->opt = options;
     d->opt.retries = qMax(0, d->opt.retries);
     d->opt.timeoutMs = qMax(0, d->opt.timeoutMs);
-    d->opt.windowSize = qBound(0, d->opt.windowSize, MaxWindowSize);
+    d->opt.windowSize = qBound(0, d->opt.windowSize, MaxClientWindowSize);
     if (d->opt.blockSize != 0)
         d->opt.blockSize = qBound(MinBlockSize, d->opt.blockSize, MaxBlockSize);
 }
