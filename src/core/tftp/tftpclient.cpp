@@ -44,7 +44,15 @@ constexpr int RxBufferSize = 65536;
 constexpr int MaxDallyMs = 1000;
 // Largest window asked for: onData() tells a gap from a duplicate by (block - expected) < 0x8000, which is
 // only unambiguous while a window spans less than half the 16-bit block numbers.
-constexpr int MaxClientWindowSize = 32767;                    // how long the socket stays open after the final ACK
+constexpr int MaxClientWindowSize = 32767;
+constexpr qint64 MaxReceiveBuffer = 64 * 1024 * 1024;
+
+// Receive buffer one full datagram of blk bytes takes: DATA header, the kernel's per-datagram overhead, and
+// a factor of 2 for the allocation rounding (a 64 KiB datagram takes a 128 KiB buffer on loopback).
+qint64 receiveBufferPerDatagram(int blk)
+{
+    return (qint64(blk) + 4 + 1024) * 2;
+}                    // how long the socket stays open after the final ACK
 
 bool sameHost(const sockaddr_storage &a, const sockaddr_storage &b)
 {
@@ -903,15 +911,17 @@ struct Client::Private
         return qBound(DefaultBlockSize, blk, MaxBlockSize);
     }
 
-    void sizeReceiveBuffer(int blk, int window)
+    // Returns the effective receive buffer (bytes, as SO_RCVBUF reports it), 0 if unknown.
+    int sizeReceiveBuffer(int blk, int window)
     {
         // Room for a whole window of full datagrams, with the kernel's per-datagram overhead.
-        const qint64 want = qMin<qint64>(qint64(window) * (blk + 4 + 1024) * 2, 64 * 1024 * 1024);
+        const qint64 want = qMin<qint64>(qint64(window) * receiveBufferPerDatagram(blk), MaxReceiveBuffer);
         int current = 0;
         socklen_t len = sizeof current;
-        ::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &current, &len);
+        if (::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &current, &len) != 0)
+            return 0;
         if (current >= want)
-            return;
+            return current;
         const int half = int(want / 2);   // the kernel doubles what it is given
         ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &half, sizeof half);
         len = sizeof current;
@@ -925,6 +935,7 @@ struct Client::Private
         }
 #endif
         qCDebug(lcTftp) << "receive buffer" << current << "for" << want;
+        return current;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -948,8 +959,23 @@ struct Client::Private
         enableIcmpErrors(fd);
 
         QList<Option> options;
+        int buffer = 0;
         if (!opt.rfc1350Only) {
             askedBlockSize = opt.blockSize > 0 ? qBound(MinBlockSize, opt.blockSize, MaxBlockSize) : autoBlockSize();
+            if (opt.windowSize > 1) {
+                askedWindowSize = qMin(opt.windowSize, MaxClientWindowSize);
+                // A window the receive buffer cannot hold (net.core.rmem_max caps it for non-root users) would
+                // overflow on every burst: ask only for what fits.
+                const int blk = qMax(askedBlockSize, DefaultBlockSize);
+                buffer = sizeReceiveBuffer(blk, askedWindowSize);
+                if (buffer > 0) {
+                    const int fits = Client::windowForReceiveBuffer(buffer, blk, askedWindowSize);
+                    if (fits < askedWindowSize)
+                        qCDebug(lcTftp) << "windowsize" << askedWindowSize << "lowered to" << fits
+                                        << "for a receive buffer of" << buffer;
+                    askedWindowSize = fits > 1 ? fits : 0;   // 1 is lock-step: not asked for at all
+                }
+            }
             options.append(Option{"blksize", QByteArray::number(askedBlockSize)});
             if (opt.requestTsize) {
                 askedTsize = true;
@@ -959,13 +985,12 @@ struct Client::Private
                 askedTimeoutS = qBound(MinTimeoutSeconds, (opt.timeoutMs + 999) / 1000, MaxTimeoutSeconds);
                 options.append(Option{"timeout", QByteArray::number(askedTimeoutS)});
             }
-            if (opt.windowSize > 1) {
-                askedWindowSize = qMin(opt.windowSize, MaxClientWindowSize);
+            if (askedWindowSize > 1)
                 options.append(Option{"windowsize", QByteArray::number(askedWindowSize)});
-            }
             askedOptions = true;
         }
-        sizeReceiveBuffer(qMax(askedBlockSize, DefaultBlockSize), qMax(askedWindowSize, 1));
+        if (buffer == 0)
+            sizeReceiveBuffer(qMax(askedBlockSize, DefaultBlockSize), qMax(askedWindowSize, 1));
         if (rx.size() < RxBufferSize)
             rx.resize(RxBufferSize);
         out.reserve(WriteChunk + MaxBlockSize + 16);
@@ -1082,6 +1107,14 @@ Client::~Client()
     d->closeSocket();
     d->discardOutput();
     delete d;
+}
+
+int Client::windowForReceiveBuffer(qint64 receiveBufferBytes, int blockSize, int windowSize)
+{
+    if (windowSize <= 1)
+        return windowSize;
+    const qint64 fits = receiveBufferBytes / receiveBufferPerDatagram(qMax(blockSize, MinBlockSize));
+    return int(qBound(qint64(1), fits, qint64(windowSize)));
 }
 
 void Client::setOptions(const ClientOptions &options)

@@ -90,6 +90,10 @@ public:
     int negotiatedBlockSize() const;
     int negotiatedWindowSize() const;
 
+    // The largest window (at least 1, at most windowSize) whose full datagrams of blockSize bytes fit in a
+    // receive buffer of receiveBufferBytes (as SO_RCVBUF reports it). The request asks for no more.
+    static int windowForReceiveBuffer(qint64 receiveBufferBytes, int blockSize, int windowSize);
+
     // Packet trace for teaching: every packet of small transfers; for large ones the first and last
     // packets, every retransmission and error (counters cover the rest).
     void setTraceEnabled(bool on);
