@@ -865,8 +865,10 @@ struct Client::Private
         // retransmit anything else because of a duplicate (Sorcerer's Apprentice).
         if (trace)
             traceEntry(false, QStringLiteral("DATA %1 (%2 bytes), duplicate").arg(block).arg(size), true);
-        if (ackSent && block == lastAckSent && block == quint16(expected - 1))
+        if (ackSent && block == lastAckSent && block == quint16(expected - 1)) {
+            progress.retransmissions++;   // counted like a gap ACK or a repeated ACK 0
             sendAck(block, true);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
