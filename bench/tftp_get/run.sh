@@ -9,6 +9,7 @@
 #   LIMIT [300] s per download    LOSS [1] run the loss table    LOSS_SIZE [1] MiB
 #   LOSS_SETS ["defaults rfc1350"]    LOSS_RATE [0.02]    LOSS_SEED [1]    LOSS_LIMIT [120] s
 #   WORK [BUILD_DIR/tftp_get_work]    BUILD [0] (1: build netpoke-cli in BUILD_DIR first)
+#   OUT_DIR [a fresh dir in /dev/shm if tmpfs, else WORK/out]: where downloads are written
 #   TABLE_ONLY [0] (1: only print the tables of the last run from WORK/results.txt and WORK/loss.txt)
 set -euo pipefail
 
@@ -178,9 +179,32 @@ if [[ -x $CLI ]] && "$CLI" tftp get --help 2>&1 | grep -q -- '--blksize'; then
   HAVE_CLI=1
 fi
 
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  [[ -n ${OUT:-} ]] && rm -f "$OUT"/dl.* 2>/dev/null || true
+  if [[ ${OUT_TMP:-0} == 1 ]]; then rm -rf "$OUT"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 # --- files -------------------------------------------------------------------------------------
 ROOT=$WORK/root
-OUT=$WORK/out
+# Downloads go to a tmpfs by default: netpoke-cli commits through QSaveFile (fsync) and flushes as it
+# writes, the peers leave dirty pages behind, so on a disk the fast rows would measure write-back policy.
+if [[ -z ${OUT_DIR:-} ]]; then
+  if [[ $(stat -f -c %T /dev/shm 2>/dev/null) == tmpfs ]] &&
+     (($(df -Pk /dev/shm | awk 'NR == 2 { print $4 }') > 2 * 1048576)); then
+    OUT=$(mktemp -d /dev/shm/netpoke-tftp-bench.XXXXXX)
+    OUT_TMP=1
+  else
+    OUT=$WORK/out
+  fi
+else
+  OUT=$OUT_DIR
+fi
 mkdir -p "$ROOT" "$OUT"
 chmod 755 "$WORK" "$ROOT"   # servers run as nobody
 allsizes=$(printf '%s\n' $SIZES $( ((LOSS)) && echo "$LOSS_SIZE") | sort -nu)
@@ -200,15 +224,6 @@ while [[ $d != / ]]; do
 done
 
 # --- servers -----------------------------------------------------------------------------------
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -f "$OUT"/dl.* 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -323,7 +338,7 @@ one_download() {
 cpu_of() { [[ $1 == same ]] && echo 0 || echo 1; }
 if (($(nproc) < 2)); then PLACEMENTS=same; log "1 CPU: only the 'same' placement"; fi
 
-log "tftp_get: sizes [$SIZES] MiB, $RUNS run(s), placements [$PLACEMENTS], servers [$SERVERS]," \
+log "tftp_get: sizes [$SIZES] MiB, $RUNS run(s), placements [$PLACEMENTS], servers [$SERVERS], downloads to $OUT," \
     "netpoke-cli tftp get: $([[ $HAVE_CLI == 1 ]] && echo yes || echo 'not built')," \
     "$(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for pl in $PLACEMENTS; do
