@@ -753,6 +753,12 @@
         <source>The transfer was cancelled.</source>
         <translation>传输已取消。</translation>
     </message>
+    <message numerus="yes">
+        <source>The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).</source>
+        <translation>
+            <numerusform>服务器以一个不完整的 ERROR 包结束了传输（%n 字节，没有错误码）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::TftpPanel</name>
