@@ -79,6 +79,10 @@ public:
 
 int main(int argc, char *argv[])
 {
+    // Qt's plain Unix event dispatcher costs less per wake-up than the GLib one; in lock-step TFTP
+    // (one wake-up per block) that was measured at about 25% of the transfer time.
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("netpoke-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETPOKE_VERSION));
