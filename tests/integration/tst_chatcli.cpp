@@ -2,6 +2,8 @@
 // The other side is a python3 script in the classroom style (sendto(text.encode("gb2312")), recvfrom)
 // or `nc -u` (netcat-openbsd), each bounded in time.
 
+#include "clitestutil.h"
+
 #include <QElapsedTimer>
 #include <QNetworkInterface>
 #include <QFile>
@@ -11,9 +13,18 @@
 #include <QTest>
 #include <QUdpSocket>
 
+using CliTest::Result;
+using CliTest::checkOneErrorLine;
+using CliTest::lines;
+
 namespace {
 
 constexpr int ProcessTimeoutMs = 20000;
+
+Result finish(QProcess &p)
+{
+    return CliTest::finish(p, ProcessTimeoutMs);
+}
 
 // The classroom peer. Binds 127.0.0.1 (argv[1] == "4") or ::1 ("6") port 0 and prints the port; reads
 // the chat's port from its standard input; sends each item of argv[3:] as one datagram ("t:TEXT" is
@@ -37,32 +48,6 @@ for _ in range(int(sys.argv[2])):
     data, a = s.recvfrom(65536)
     print(data.hex(), a[0], a[1], flush=True)
 )";
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // English messages, UTF-8 arguments and output, no debug output from the core.
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("LANGUAGE"));
-    env.remove(QStringLiteral("QT_LOGGING_RULES"));
-    return env;
-}
-
-QStringList lines(const QByteArray &text)
-{
-    QStringList l = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    if (!l.isEmpty() && l.constLast().isEmpty())
-        l.removeLast();
-    return l;
-}
 
 QByteArray gb2312Hex(const QString &text)
 {
@@ -110,8 +95,6 @@ private:
     QString readLine(QProcess &p, QProcess::ProcessChannel channel);
     // Reads the "listening on ADDR:PORT" line of the chat.
     quint16 listenPort(QProcess &p);
-    Result finish(QProcess &p);
-    void checkOneErrorLine(const Result &r, int exitCode);
 
     QString m_python;
     bool m_ipv6 = false;
@@ -137,14 +120,14 @@ Result tst_chatcli::run(const QStringList &args)
 
 void tst_chatcli::start(QProcess &p, const QStringList &args)
 {
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.start(QStringLiteral(NETPOKE_CLI), QStringList{QStringLiteral("chat")} + args);
     QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
 }
 
 void tst_chatcli::startPeer(QProcess &p, const QStringList &args)
 {
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.start(m_python, QStringList{QStringLiteral("-c"), QString::fromUtf8(kPeer)} + args);
     QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
 }
@@ -152,12 +135,7 @@ void tst_chatcli::startPeer(QProcess &p, const QStringList &args)
 QString tst_chatcli::readLine(QProcess &p, QProcess::ProcessChannel channel)
 {
     p.setReadChannel(channel);
-    QElapsedTimer t;
-    t.start();
-    while (!p.canReadLine() && t.elapsed() < ProcessTimeoutMs) {
-        if (!p.waitForReadyRead(1000) && p.state() != QProcess::Running)
-            break;
-    }
+    CliTest::waitForLine(p, ProcessTimeoutMs);
     const QByteArray line = p.readLine();
     if (!line.endsWith('\n'))
         qWarning() << "no complete line from" << p.program() << line << p.readAllStandardError();
@@ -166,39 +144,7 @@ QString tst_chatcli::readLine(QProcess &p, QProcess::ProcessChannel channel)
 
 quint16 tst_chatcli::listenPort(QProcess &p)
 {
-    const QString line = readLine(p, QProcess::StandardError);
-    static const QRegularExpression re(QStringLiteral(R"(^listening on (\S+):(\d+)$)"));
-    const auto m = re.match(line);
-    if (!m.hasMatch()) {
-        qWarning() << "unexpected first stderr line" << line << p.readAllStandardError();
-        return 0;
-    }
-    return quint16(m.captured(2).toUInt());
-}
-
-Result tst_chatcli::finish(QProcess &p)
-{
-    Result r;
-    if (!p.waitForFinished(ProcessTimeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        qWarning() << "process did not finish in time:" << p.program() << p.arguments();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-void tst_chatcli::checkOneErrorLine(const Result &r, int exitCode)
-{
-    QCOMPARE(r.exitCode, exitCode);
-    const QStringList errLines = lines(r.err);
-    QCOMPARE(errLines.size(), 1);
-    QVERIFY2(errLines.constFirst().startsWith(QLatin1String("netpoke-cli: ")), r.err.constData());
-    QVERIFY2(errLines.constFirst().size() > 20, r.err.constData());
-    QCOMPARE(r.out, QByteArray());
+    return CliTest::listeningPort(readLine(p, QProcess::StandardError), p);
 }
 
 // ---- help ----------------------------------------------------------------------------------------
@@ -220,7 +166,7 @@ void tst_chatcli::help()
     QFETCH(QStringList, args);
     QFETCH(QStringList, mentions);
     QProcess p;
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.start(QStringLiteral(NETPOKE_CLI), args);
     QVERIFY(p.waitForStarted(ProcessTimeoutMs));
     const Result r = finish(p);
@@ -425,7 +371,7 @@ void tst_chatcli::netcatInterop()
 
     // -w 5: nc ends at most 5 s after its input and the socket went quiet.
     QProcess netcat;
-    netcat.setProcessEnvironment(cliEnvironment());
+    netcat.setProcessEnvironment(CliTest::environment());
     netcat.start(nc, {"-u", "-w", "5", "127.0.0.1", QString::number(port)});
     QVERIFY2(netcat.waitForStarted(ProcessTimeoutMs), qPrintable(netcat.errorString()));
     netcat.write(QByteArray::fromHex("c4e3bac3") + " from nc\n");

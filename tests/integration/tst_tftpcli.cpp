@@ -1,6 +1,8 @@
 // End-to-end tests of `netpoke-cli tftp get`: the real process against a small python3 TFTP server on
 // 127.0.0.1 port 0 (options blksize/tsize, lock-step, ERROR 1 for a missing file), exit codes and output.
 
+#include "clitestutil.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -10,6 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
+
+using CliTest::Result;
+using CliTest::checkOneErrorLine;
+using CliTest::lines;
 
 namespace {
 
@@ -71,23 +77,6 @@ while True:
             break
     t.close()
 )";
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("LANGUAGE"));
-    env.remove(QStringLiteral("QT_LOGGING_RULES"));
-    return env;
-}
 
 } // namespace
 
@@ -163,19 +152,12 @@ void tst_tftpcli::init()
 Result tst_tftpcli::run(const QStringList &args, const QString &cwd)
 {
     QProcess p;
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.setWorkingDirectory(cwd.isEmpty() ? m_work->path() : cwd);
     p.start(QStringLiteral(NETPOKE_CLI), args);
-    Result r;
-    if (!p.waitForStarted(5000) || !p.waitForFinished(ProcessTimeoutMs)) {
-        p.kill();
-        p.waitForFinished(2000);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    if (!p.waitForStarted(5000))
+        return Result();
+    return CliTest::finish(p, ProcessTimeoutMs);
 }
 
 void tst_tftpcli::help()

@@ -1,6 +1,8 @@
 // End-to-end tests of `netpoke-cli udp`: real processes over loopback (127.0.0.1 and ::1), port 0 only.
 // Peers are small python3 scripts, as a classroom exercise would write them.
 
+#include "clitestutil.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -10,9 +12,18 @@
 #include <QTest>
 #include <QUdpSocket>
 
+using CliTest::Result;
+using CliTest::checkOneErrorLine;
+using CliTest::lines;
+
 namespace {
 
 constexpr int ProcessTimeoutMs = 20000;
+
+Result finish(QProcess &p)
+{
+    return CliTest::finish(p, ProcessTimeoutMs);
+}
 
 // Receives N datagrams on 127.0.0.1 (argv[1] == "4") or ::1 ("6"), port 0; prints the port, then
 // "HEX SOURCEADDRESS" per datagram.
@@ -69,32 +80,6 @@ for h in sys.argv[3:]:
     s.sendto(bytes.fromhex(h), (sys.argv[1], int(sys.argv[2])))
 )";
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // English messages, UTF-8 arguments and output, no debug output from the core.
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("LANGUAGE"));
-    env.remove(QStringLiteral("QT_LOGGING_RULES"));
-    return env;
-}
-
-QStringList lines(const QByteArray &text)
-{
-    QStringList l = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    if (!l.isEmpty() && l.constLast().isEmpty())
-        l.removeLast();
-    return l;
-}
-
 } // namespace
 
 class tst_udpcli : public QObject
@@ -144,8 +129,6 @@ private:
     quint16 listenPort(QProcess &p);
     // Reads the first stdout line of a python peer: its port.
     quint16 pythonPort(QProcess &p);
-    Result finish(QProcess &p);
-    void checkOneErrorLine(const Result &r, int exitCode);
 
     QString m_python;
 };
@@ -167,14 +150,14 @@ Result tst_udpcli::run(const QStringList &args)
 
 void tst_udpcli::start(QProcess &p, const QStringList &args)
 {
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.start(QStringLiteral(NETPOKE_CLI), args);
     QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
 }
 
 void tst_udpcli::startPython(QProcess &p, const char *script, const QStringList &args)
 {
-    p.setProcessEnvironment(cliEnvironment());
+    p.setProcessEnvironment(CliTest::environment());
     p.start(m_python, QStringList{QStringLiteral("-c"), QString::fromUtf8(script)} + args);
     QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
 }
@@ -182,60 +165,19 @@ void tst_udpcli::startPython(QProcess &p, const char *script, const QStringList 
 quint16 tst_udpcli::listenPort(QProcess &p)
 {
     p.setReadChannel(QProcess::StandardError);
-    QElapsedTimer t;
-    t.start();
-    while (!p.canReadLine() && t.elapsed() < ProcessTimeoutMs) {
-        if (!p.waitForReadyRead(1000) && p.state() != QProcess::Running)
-            break;
-    }
+    CliTest::waitForLine(p, ProcessTimeoutMs);
     const QString line = QString::fromUtf8(p.readLine()).trimmed();
     p.setReadChannel(QProcess::StandardOutput);
-    static const QRegularExpression re(QStringLiteral(R"(^listening on (\S+):(\d+)$)"));
-    const auto m = re.match(line);
-    if (!m.hasMatch()) {
-        qWarning() << "unexpected first stderr line" << line << p.readAllStandardError();
-        return 0;
-    }
-    return quint16(m.captured(2).toUInt());
+    return CliTest::listeningPort(line, p);
 }
 
 quint16 tst_udpcli::pythonPort(QProcess &p)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!p.canReadLine() && t.elapsed() < ProcessTimeoutMs) {
-        if (!p.waitForReadyRead(1000) && p.state() != QProcess::Running)
-            break;
-    }
+    CliTest::waitForLine(p, ProcessTimeoutMs);
     const QByteArray line = p.readLine().trimmed();
     if (line.isEmpty())
         qWarning() << "python peer printed no port:" << p.readAllStandardError();
     return quint16(line.toUInt());
-}
-
-Result tst_udpcli::finish(QProcess &p)
-{
-    Result r;
-    if (!p.waitForFinished(ProcessTimeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        qWarning() << "process did not finish in time:" << p.program() << p.arguments();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-void tst_udpcli::checkOneErrorLine(const Result &r, int exitCode)
-{
-    QCOMPARE(r.exitCode, exitCode);
-    const QStringList errLines = lines(r.err);
-    QCOMPARE(errLines.size(), 1);
-    QVERIFY2(errLines.constFirst().startsWith(QLatin1String("netpoke-cli: ")), r.err.constData());
-    QVERIFY2(errLines.constFirst().size() > 20, r.err.constData());
-    QCOMPARE(r.out, QByteArray());
 }
 
 // ---- help ----------------------------------------------------------------------------------------
