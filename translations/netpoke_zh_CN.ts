@@ -614,13 +614,13 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <source>No answer from the TFTP server at %1: timed out after %n retries.</source>
+        <source>No answer from the TFTP server at %1: timed out (retries: %n).</source>
         <translation>
             <numerusform>TFTP 服务器 %1 没有应答：重试 %n 次后超时。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The transfer timed out: the server at %1 stopped sending (%n retries).</source>
+        <source>The transfer timed out: the server at %1 stopped sending (retries: %n).</source>
         <translation>
             <numerusform>传输超时：服务器 %1 停止发送数据（已重试 %n 次）。</numerusform>
         </translation>
@@ -959,7 +959,7 @@
         <translation>未写入任何文件；已有的同名文件保持不变。</translation>
     </message>
     <message numerus="yes">
-        <source>Downloaded %1 in %2 (%3), %n retransmission(s). Saved as %4.</source>
+        <source>Downloaded %1 in %2 (%3), retransmissions: %n. Saved as %4.</source>
         <translation>
             <numerusform>已下载 %1，用时 %2（%3），重传 %n 次。已保存为 %4。</numerusform>
         </translation>

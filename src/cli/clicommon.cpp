@@ -2,6 +2,7 @@
 
 #include "textcodec.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -72,6 +73,43 @@ QString visibleText(const QString &text)
         }
     }
     return out;
+}
+
+int runSubcommand(const QString &group, const QString &summary, const QList<Subcommand> &subcommands,
+                  const QStringList &args)
+{
+    QStringList names;
+    qsizetype width = 0;
+    for (const Subcommand &s : subcommands) {
+        names.append(s.name);
+        width = qMax(width, s.name.size());
+    }
+    QString description = summary + QStringLiteral("\n\n") + QCoreApplication::translate("Cli", "Subcommands:");
+    for (const Subcommand &s : subcommands)
+        description += QStringLiteral("\n  ") + s.name.leftJustified(width + 2) + s.summary;
+    description += QStringLiteral("\n\n")
+        + QCoreApplication::translate("Cli", "Run \"netpoke-cli %1 SUBCOMMAND --help\" for its options.").arg(group);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addHelpOption();
+    const QString list = names.join(QLatin1Char('|'));
+    parser.addPositionalArgument(QStringLiteral("subcommand"), names.join(QStringLiteral(", ")),
+                                 QStringLiteral("%1 %2 [ARGS...]").arg(group, list));
+    if (!parser.parse(args))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(ExitSuccess);
+    const QStringList rest = parser.positionalArguments();
+    if (rest.isEmpty())
+        return usageError(QCoreApplication::translate("Cli", "%1: give a subcommand: %2.").arg(group, names.join(QStringLiteral(", "))));
+    for (const Subcommand &s : subcommands) {
+        if (rest.first() == s.name)
+            return s.run(rest);
+    }
+    return usageError(QCoreApplication::translate("Cli", "%1: unknown subcommand \"%2\"; use %3.")
+                          .arg(group, rest.first(), names.join(QStringLiteral(", "))));
 }
 
 } // namespace NetPoke::Cli

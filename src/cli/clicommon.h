@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
 
 namespace NetPoke::Cli {
 
@@ -24,5 +28,18 @@ QString unknownEncodingMessage(const QString &name);
 // Line breaks and control characters as \n \r \t, \xHH for the other C0 controls and DEL, \uXXXX for
 // C1 controls and the Unicode line/paragraph separators: one datagram stays on one output line.
 QString visibleText(const QString &text);
+
+// One subcommand of a command group ("udp send", "tftp get").
+struct Subcommand
+{
+    QString name;                                    // e.g. "send"
+    QString summary;                                 // one line for the group's --help
+    std::function<int(const QStringList &)> run;     // gets the arguments from the subcommand's name on
+};
+
+// Runs "GROUP SUBCOMMAND [ARGS...]" (args start at GROUP): --help lists the subcommands under summary; a
+// missing or unknown subcommand is a usage error naming the valid ones.
+int runSubcommand(const QString &group, const QString &summary, const QList<Subcommand> &subcommands,
+                  const QStringList &args);
 
 } // namespace NetPoke::Cli

@@ -29,24 +29,10 @@ class TftpCommand final
 public:
     static int run(const QStringList &args)
     {
-        QCommandLineParser parser;
-        parser.setApplicationDescription(tftpSummary() + QStringLiteral("\n\n") + tr("Subcommands:") + QLatin1Char('\n')
-                                         + QStringLiteral("  get  ") + tr("download a file: tftp get tftp://HOST[:PORT]/PATH")
-                                         + QStringLiteral("\n\n")
-                                         + tr("Run \"netpoke-cli tftp get --help\" for its options."));
-        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-        parser.addHelpOption();
-        parser.addPositionalArgument(QStringLiteral("subcommand"), tr("get."), QStringLiteral("tftp get [ARGS...]"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
-        const QStringList rest = parser.positionalArguments();
-        if (rest.isEmpty())
-            return usageError(tr("tftp: give a subcommand: get."));
-        if (rest.first() == QLatin1String("get"))
-            return get(rest);
-        return usageError(tr("tftp: unknown subcommand \"%1\"; use get.").arg(rest.first()));
+        return runSubcommand(QStringLiteral("tftp"), tftpSummary(),
+                             {{QStringLiteral("get"), tr("download a file: tftp get tftp://HOST[:PORT]/PATH"),
+                               &TftpCommand::get}},
+                             args);
     }
 
 private:

@@ -361,29 +361,11 @@ class UdpCommand final
 public:
     static int run(const QStringList &args)
     {
-        QCommandLineParser parser;
-        parser.setApplicationDescription(
-            udpSummary() + QStringLiteral("\n\n") + tr("Subcommands:") + QLatin1Char('\n')
-            + QStringLiteral("  send    ") + tr("send datagrams to HOST:PORT") + QLatin1Char('\n')
-            + QStringLiteral("  listen  ") + tr("print every datagram received on a port, one line each")
-            + QStringLiteral("\n\n")
-            + tr("Run \"netpoke-cli udp send --help\" or \"netpoke-cli udp listen --help\" for their options."));
-        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-        parser.addHelpOption();
-        parser.addPositionalArgument(QStringLiteral("subcommand"), tr("send or listen."),
-                                     QStringLiteral("udp send|listen [ARGS...]"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
-        const QStringList rest = parser.positionalArguments();
-        if (rest.isEmpty())
-            return usageError(tr("udp: give a subcommand, send or listen."));
-        if (rest.first() == QLatin1String("send"))
-            return send(rest);
-        if (rest.first() == QLatin1String("listen"))
-            return listen(rest);
-        return usageError(tr("udp: unknown subcommand \"%1\"; use send or listen.").arg(rest.first()));
+        return runSubcommand(QStringLiteral("udp"), udpSummary(),
+                             {{QStringLiteral("send"), tr("send datagrams to HOST:PORT"), &UdpCommand::send},
+                              {QStringLiteral("listen"), tr("print every datagram received on a port, one line each"),
+                               &UdpCommand::listen}},
+                             args);
     }
 
 private:

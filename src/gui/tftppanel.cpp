@@ -470,7 +470,7 @@ void TftpPanel::onFinished(bool ok)
         m_progress->setValue(1000);
         m_progress->setFormat(tr("100% (%1)").arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat)));
         const double secs = qMax<qint64>(1, p.elapsedMs) / 1000.0;
-        m_result->setText(tr("Downloaded %1 in %2 (%3), %n retransmission(s). Saved as %4.", nullptr,
+        m_result->setText(tr("Downloaded %1 in %2 (%3), retransmissions: %n. Saved as %4.", nullptr,
                              int(qMin<quint64>(p.retransmissions, INT_MAX)))
                               .arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat),
                                    formatDuration(p.elapsedMs), formatRate(p.bytes / secs),

@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <functional>
 #include <utility>
+#include <unistd.h>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -77,6 +78,7 @@ public:
     qint64 errorAfterBlock = -1;    // send ERROR errorCode instead of the block after this one
     quint16 errorCode = 3;
     qint64 strangerAfterBlock = -1; // also send a DATA from another port after this block
+    qint64 oversizeBlock = -1;      // send this block with 100 bytes more than the block size
     int resendMs = 60;
     int dropFinalAcks = 0;
     bool ignoreAck0 = false;        // never hear ACK 0: the OACK is sent again and again
@@ -184,7 +186,9 @@ private:
     QByteArray block(qint64 n) const
     {
         const qint64 offset = (n - 1) * m_blk;
-        const QByteArray payload = file.mid(offset, qMin<qint64>(m_blk, qMax<qint64>(0, file.size() - offset)));
+        QByteArray payload = file.mid(offset, qMin<qint64>(m_blk, qMax<qint64>(0, file.size() - offset)));
+        if (n == oversizeBlock)
+            payload.append(QByteArray(m_blk + 100 - payload.size(), 'x'));
         return Packet::dataPacket(quint16(n & 0xFFFF), payload).serialize();
     }
 
@@ -336,7 +340,10 @@ private slots:
     void defaults();
     void faults_data();
     void faults();
+    void strangerMidTransfer_data();
     void strangerMidTransfer();
+    void oversizeBlock_data();
+    void oversizeBlock();
     void errorMidTransfer();
     void oackUnrequestedOption();
     void oackBiggerBlksize();
@@ -396,6 +403,24 @@ void tst_tftpclient::checkNoPartialFile(const QString &keep)
     QCOMPARE(entries, keep.isEmpty() ? QStringList() : QStringList{keep});
 }
 
+// The window the defaults end up with: 8, unless the receive buffer cannot hold 8 blocks of 65464 bytes.
+static int expectedDefaultWindow()
+{
+    if (::geteuid() == 0)
+        return 8;   // SO_RCVBUFFORCE goes past net.core.rmem_max
+    QFile f(QStringLiteral("/proc/sys/net/core/rmem_max"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 8;
+    const qint64 rmemMax = f.readAll().trimmed().toLongLong();
+    QFile d(QStringLiteral("/proc/sys/net/core/rmem_default"));
+    const qint64 rmemDefault = d.open(QIODevice::ReadOnly) ? d.readAll().trimmed().toLongLong() : 0;
+    // As the client sizes it: left alone when the default is big enough, otherwise set to half of what
+    // is wanted, which the kernel caps at rmem_max and then doubles.
+    const qint64 want = 8 * (65464 + 4 + 1024) * 2;
+    const qint64 buffer = rmemDefault >= want ? rmemDefault : 2 * qMin(want / 2, rmemMax);
+    return Client::windowForReceiveBuffer(buffer, 65464, 8);
+}
+
 void tst_tftpclient::defaults()
 {
     FakeServer s;
@@ -408,13 +433,15 @@ void tst_tftpclient::defaults()
     QFile f(m_out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), s.file);
-    // Defaults: blksize auto (65464 on loopback), tsize, windowsize 8.
+    // Defaults: blksize auto (65464 on loopback), tsize, windowsize 8 -- or what a receive buffer capped by
+    // net.core.rmem_max holds when we may not go past it (not root): the client asks for no more.
+    const int window = expectedDefaultWindow();
     QCOMPARE(s.request.optionValue("blksize"), QByteArray("65464"));
     QCOMPARE(s.request.optionValue("tsize"), QByteArray("0"));
-    QCOMPARE(s.request.optionValue("windowsize"), QByteArray("8"));
+    QCOMPARE(s.request.optionValue("windowsize"), window > 1 ? QByteArray::number(window) : QByteArray());
     QCOMPARE(s.request.mode, QByteArray("octet"));
     QCOMPARE(c.negotiatedBlockSize(), 65464);
-    QCOMPARE(c.negotiatedWindowSize(), 8);
+    QCOMPARE(c.negotiatedWindowSize(), window);
     QCOMPARE(c.progress().bytes, s.file.size());
     QCOMPARE(c.progress().total, s.file.size());
     QCOMPARE(c.progress().blocks, quint64(5));
@@ -495,15 +522,23 @@ void tst_tftpclient::faults()
     checkNoPartialFile(QStringLiteral("out.bin"));
 }
 
+void tst_tftpclient::strangerMidTransfer_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::newRow("lock-step") << 1;
+    QTest::newRow("windowed") << 8;   // the stranger's datagrams arrive amid a window (one recvmmsg batch)
+}
+
 void tst_tftpclient::strangerMidTransfer()
 {
+    QFETCH(int, window);
     FakeServer s;
     s.file = randomBytes(20000, 3);
     s.strangerAfterBlock = 5;
     Client c;
     ClientOptions o;
     o.blockSize = 512;
-    o.windowSize = 1;
+    o.windowSize = window;
     c.setOptions(o);
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
     QFile f(m_out);
@@ -515,6 +550,37 @@ void tst_tftpclient::strangerMidTransfer()
     QCOMPARE(s.toStranger.first().errorCode, quint16(5));
     for (const Packet &p : std::as_const(s.fromClient))
         QVERIFY(p.opcode == Opcode::Ack);
+}
+
+void tst_tftpclient::oversizeBlock_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("blksize");
+    QTest::newRow("lock-step") << 1 << 512;
+    QTest::newRow("windowed") << 8 << 512;     // the block does not fit its slot in the batch
+    QTest::newRow("windowed, large") << 4 << 8192;
+}
+
+void tst_tftpclient::oversizeBlock()
+{
+    QFETCH(int, window);
+    QFETCH(int, blksize);
+    FakeServer s;
+    s.file = randomBytes(blksize * 20, 4);
+    s.oversizeBlock = 6;
+    Client c;
+    ClientOptions o;
+    o.blockSize = blksize;
+    o.windowSize = window;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::ProtocolError);
+    QVERIFY2(c.errorString().contains(QStringLiteral("block 6 with %1 bytes").arg(blksize + 100)),
+             qPrintable(c.errorString()));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(4));
+    checkNoPartialFile();
 }
 
 void tst_tftpclient::errorMidTransfer()

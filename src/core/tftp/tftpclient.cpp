@@ -47,6 +47,7 @@ constexpr qsizetype FlushThreshold = 32 * 1024;       // bytes pending before a 
 constexpr qsizetype PageSize = 4096;
 constexpr qsizetype SyncInterval = 4 * 1024 * 1024;   // bytes written between write-back hints
 constexpr int ReadBudget = 512;                     // datagrams per wake-up before yielding to the event loop
+constexpr int MaxBatch = 64;                        // datagrams per recvmmsg in a window
 constexpr quint64 TraceAllBlocks = 64;              // every packet of the first blocks; later only notable ones
 constexpr int RxBufferSize = 65536;
 constexpr qsizetype OutCapacity = 1024 * 1024 + RxBufferSize;   // room for a datagram whenever a read starts
@@ -578,9 +579,9 @@ struct Client::Private
         }
         if (++retries > opt.retries) {
             const QString text = state == Requesting
-                ? Client::tr("No answer from the TFTP server at %1: timed out after %n retries.", nullptr, opt.retries)
+                ? Client::tr("No answer from the TFTP server at %1: timed out (retries: %n).", nullptr, opt.retries)
                       .arg(endpointText())
-                : Client::tr("The transfer timed out: the server at %1 stopped sending (%n retries).", nullptr,
+                : Client::tr("The transfer timed out: the server at %1 stopped sending (retries: %n).", nullptr,
                              opt.retries).arg(endpointText());
             fail(TimeoutError, text, ErrNotDefined, QByteArrayLiteral("Timed out"));
             return;
@@ -636,29 +637,51 @@ struct Client::Private
             return;
         }
         const QPointer<Client> alive(q);   // a slot connected to finished() may delete the client
+        // Each datagram's 4-byte header lands in hdrs[i], the rest in a slot right behind the pending output.
+        // One slot (lock-step, and before the options are settled) takes all the room; in a window, up to a
+        // window of datagrams come in one recvmmsg, each in a slot of blksize bytes, so that consecutive
+        // full blocks land exactly where they belong.
+        mmsghdr msgs[MaxBatch];
+        iovec iovs[MaxBatch][2];
+        char hdrs[MaxBatch][4];
+        sockaddr_storage froms[MaxBatch];
         int count = 0;
-        while (count < ReadBudget) {
+        bool more = true;
+        while (more && count < ReadBudget) {
             if (outLen >= OutLimit) {
                 flushOutput();
                 if (!alive || fd < 0 || !active())
                     return;
             }
-            // The 4-byte header lands in hdr, the rest right behind the pending output: an in-order octet
-            // DATA block is then in place; anything else is put back together in rx.
-            sockaddr_storage from{};
-            char hdr[4];
-            iovec iov[2];
-            iov[0].iov_base = hdr;
-            iov[0].iov_len = sizeof hdr;
-            iov[1].iov_base = out + outLen;
-            iov[1].iov_len = size_t(OutCapacity - outLen);
-            msghdr msg{};
-            msg.msg_name = &from;
-            msg.msg_namelen = sizeof from;
-            msg.msg_iov = iov;
-            msg.msg_iovlen = 2;
-            const ssize_t n = ::recvmsg(fd, &msg, MSG_DONTWAIT);
-            if (n < 0) {
+            const bool batch = windowSize > 1 && blockSize >= DefaultBlockSize && locked
+                && opt.mode == ClientOptions::Octet;
+            const qsizetype room = OutCapacity - outLen;
+            const qsizetype slotSize = batch ? qsizetype(blockSize) : room;
+            const int nSlots = batch ? int(qMin<qsizetype>(qMin(qMin(MaxBatch, windowSize), ReadBudget - count),
+                                                          room / slotSize))
+                                    : 1;
+            char *base = out + outLen;
+            for (int i = 0; i < nSlots; ++i) {
+                iovs[i][0].iov_base = hdrs[i];
+                iovs[i][0].iov_len = sizeof hdrs[i];
+                iovs[i][1].iov_base = base + i * slotSize;
+                iovs[i][1].iov_len = size_t(slotSize);
+                msgs[i] = mmsghdr{};
+                msgs[i].msg_hdr.msg_name = &froms[i];
+                msgs[i].msg_hdr.msg_namelen = sizeof froms[i];
+                msgs[i].msg_hdr.msg_iov = iovs[i];
+                msgs[i].msg_hdr.msg_iovlen = 2;
+            }
+            // MSG_TRUNC: the real length of a datagram bigger than its slot (a block over blksize).
+            int got = 0;
+            if (nSlots == 1) {
+                const ssize_t n = ::recvmsg(fd, &msgs[0].msg_hdr, MSG_DONTWAIT | MSG_TRUNC);
+                got = n < 0 ? -1 : 1;
+                msgs[0].msg_len = n < 0 ? 0 : unsigned(n);
+            } else {
+                got = ::recvmmsg(fd, msgs, unsigned(nSlots), MSG_DONTWAIT | MSG_TRUNC, nullptr);
+            }
+            if (got < 0) {
                 if (errno == EINTR)
                     continue;
                 // An empty wake-up or an error: the error queue may hold an ICMP report (it keeps the
@@ -669,23 +692,16 @@ struct Client::Private
                     break;
                 continue;
             }
-            ++count;
-            const quint16 before = expected;
-            quint16 block = 0;
-            if (locked && opt.mode == ClientOptions::Octet && peekData(hdr, qsizetype(n), &block)
-                && portOf(from) == portOf(server) && sameHost(from, server)) {
-                onData(block, nullptr, qsizetype(n) - 4);
-            } else {
-                char *buf = rx.data();
-                std::memcpy(buf, hdr, size_t(qMin<ssize_t>(n, 4)));
-                if (n > 4)
-                    std::memcpy(buf + 4, out + outLen, size_t(n - 4));
-                handleDatagram(from, buf, qsizetype(n));
+            count += got;
+            more = got == nSlots;   // fewer: the queue is empty for now
+            for (int i = 0; i < got; ++i) {
+                const quint16 before = expected;
+                dispatch(froms[i], hdrs[i], base + i * slotSize, qsizetype(msgs[i].msg_len), slotSize);
+                if (!alive || fd < 0 || !active())
+                    return;   // deleted by a slot (touch nothing), or finished, failed or dallying
+                if (windowSize == 1 && expected != before)
+                    more = false;   // lock-step: the next block cannot be there before our ACK (poll says)
             }
-            if (!alive || fd < 0 || !active())
-                return;   // deleted by a slot (touch nothing), or finished, failed or dallying
-            if (windowSize == 1 && expected != before)
-                break;    // lock-step: the next block cannot be there before our ACK (poll says if one is)
         }
         if (count == 0)
             handleIcmp();
@@ -697,6 +713,28 @@ struct Client::Private
         }
         if (state == Transferring)
             emitProgress(false);
+    }
+
+    // One received datagram of n bytes: its header in hdr, the rest at payload (room bytes there at most).
+    // Octet DATA from the server is handled in place; anything else is put back together in rx first.
+    void dispatch(const sockaddr_storage &from, const char *hdr, char *payload, qsizetype n, qsizetype room)
+    {
+        quint16 block = 0;
+        if (locked && opt.mode == ClientOptions::Octet && peekData(hdr, n, &block) && portOf(from) == portOf(server)
+            && sameHost(from, server)) {
+            const qsizetype size = n - 4;
+            // In a batch, a block after a duplicate or a stray packet sits one slot too far: move it down.
+            if (block == expected && size <= room && payload != out + outLen)
+                std::memmove(out + outLen, payload, size_t(size));
+            onData(block, nullptr, size);
+            return;
+        }
+        char *buf = rx.data();
+        const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
+        std::memcpy(buf, hdr, size_t(qMin<qsizetype>(kept, 4)));
+        if (kept > 4)
+            std::memcpy(buf + 4, payload, size_t(kept - 4));
+        handleDatagram(from, buf, kept);
     }
 
     void handleDatagram(const sockaddr_storage &from, const char *buf, qsizetype n)
