@@ -164,6 +164,25 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Subcommands:</source>
+        <translation>子命令：</translation>
+    </message>
+    <message>
+        <source>Run &quot;netpoke-cli %1 SUBCOMMAND --help&quot; for its options.</source>
+        <translation>运行“netpoke-cli %1 SUBCOMMAND --help”查看该子命令的选项。</translation>
+    </message>
+    <message>
+        <source>%1: give a subcommand: %2.</source>
+        <translation>%1：请给出子命令：%2。</translation>
+    </message>
+    <message>
+        <source>%1: unknown subcommand &quot;%2&quot;; use %3.</source>
+        <translation>%1：未知子命令“%2”；请用 %3。</translation>
+    </message>
+</context>
+<context>
     <name>CliCommon</name>
     <message>
         <source>unknown encoding &quot;%1&quot;; supported: %2.</source>
@@ -1396,28 +1415,8 @@
 <context>
     <name>TftpCommand</name>
     <message>
-        <source>Subcommands:</source>
-        <translation>子命令：</translation>
-    </message>
-    <message>
         <source>download a file: tftp get tftp://HOST[:PORT]/PATH</source>
         <translation>下载文件：tftp get tftp://HOST[:PORT]/PATH</translation>
-    </message>
-    <message>
-        <source>Run &quot;netpoke-cli tftp get --help&quot; for its options.</source>
-        <translation>运行“netpoke-cli tftp get --help”查看其选项。</translation>
-    </message>
-    <message>
-        <source>get.</source>
-        <translation>get。</translation>
-    </message>
-    <message>
-        <source>tftp: give a subcommand: get.</source>
-        <translation>tftp：请给出子命令 get。</translation>
-    </message>
-    <message>
-        <source>tftp: unknown subcommand &quot;%1&quot;; use get.</source>
-        <translation>tftp：未知子命令“%1”；请用 get。</translation>
     </message>
     <message>
         <source>Download PATH from the TFTP server at HOST (port 69 unless given), e.g. tftp://192.168.1.10/boot/image.bin or tftp://[::1]:6969/file.txt.</source>
@@ -1587,32 +1586,12 @@
         <translation>无法写出输出。</translation>
     </message>
     <message>
-        <source>Subcommands:</source>
-        <translation>子命令：</translation>
-    </message>
-    <message>
         <source>send datagrams to HOST:PORT</source>
         <translation>向 主机:端口 发送数据报</translation>
     </message>
     <message>
         <source>print every datagram received on a port, one line each</source>
         <translation>打印端口上收到的每个数据报，每个一行</translation>
-    </message>
-    <message>
-        <source>Run &quot;netpoke-cli udp send --help&quot; or &quot;netpoke-cli udp listen --help&quot; for their options.</source>
-        <translation>运行“netpoke-cli udp send --help”或“netpoke-cli udp listen --help”查看选项。</translation>
-    </message>
-    <message>
-        <source>send or listen.</source>
-        <translation>send 或 listen。</translation>
-    </message>
-    <message>
-        <source>udp: give a subcommand, send or listen.</source>
-        <translation>udp：请给出子命令 send 或 listen。</translation>
-    </message>
-    <message>
-        <source>udp: unknown subcommand &quot;%1&quot;; use send or listen.</source>
-        <translation>udp：未知子命令“%1”；请用 send 或 listen。</translation>
     </message>
     <message>
         <source>Send MESSAGE (or the bytes of a file) as UDP datagrams to HOST:PORT.</source>
