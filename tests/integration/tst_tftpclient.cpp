@@ -79,6 +79,7 @@ public:
     quint16 errorCode = 3;
     qint64 strangerAfterBlock = -1; // also send a DATA from another port after this block
     qint64 oversizeBlock = -1;      // send this block with 100 bytes more than the block size
+    qint64 dropOnce = -1;           // do not send this block the first time
     int resendMs = 60;
     int dropFinalAcks = 0;
     bool ignoreAck0 = false;        // never hear ACK 0: the OACK is sent again and again
@@ -216,6 +217,10 @@ private:
             }
             if (chance(lossToClient))
                 continue;
+            if (n == dropOnce && !m_droppedOnce) {
+                m_droppedOnce = true;
+                continue;
+            }
             if (!held.isEmpty()) {
                 m_transfer.writeDatagram(d, m_client, m_clientPort);
                 m_transfer.writeDatagram(held, m_client, m_clientPort);
@@ -321,6 +326,7 @@ private:
     bool m_started = false;
     bool m_waitingAck0 = false;
     bool m_strangerSent = false;
+    bool m_droppedOnce = false;
     QByteArray m_oack;
     int m_blk = 512;
     int m_window = 1;
@@ -342,6 +348,7 @@ private slots:
     void faults();
     void strangerMidTransfer_data();
     void strangerMidTransfer();
+    void lossNoticedAfterOneTimeout();
     void oversizeBlock_data();
     void oversizeBlock();
     void errorMidTransfer();
@@ -550,6 +557,43 @@ void tst_tftpclient::strangerMidTransfer()
     QCOMPARE(s.toStranger.first().errorCode, quint16(5));
     for (const Packet &p : std::as_const(s.fromClient))
         QVERIFY(p.opcode == Opcode::Ack);
+}
+
+void tst_tftpclient::lossNoticedAfterOneTimeout()
+{
+    // The last block of a window is lost: no gap to see, only the timeout tells. The first request's timer
+    // runs 1 s; once the round trip is measured the timeout is 100 ms, and the loss must be noticed one
+    // timeout after it, not when the request's timer runs out. The server never resends on its own.
+    FakeServer s;
+    s.file = randomBytes(512 * 20, 5);
+    s.dropOnce = 8;
+    s.resendMs = 10000;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = 4;
+    c.setOptions(o);
+    c.setTraceEnabled(true);
+    QList<TraceEntry> trace;
+    connect(&c, &Client::packetTraced, this, [&trace](const TraceEntry &e) { trace.append(e); });
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    QFile f(m_out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), s.file);
+    QCOMPARE(c.progress().retransmissions, quint64(1));
+    // The retransmitted ACK 7 went out well before the request's 1 s timer would have run out (the bound
+    // leaves 5x room for a busy machine: about 100 ms are expected).
+    qint64 data7 = -1;
+    qint64 ack7Again = -1;
+    for (const TraceEntry &e : std::as_const(trace)) {
+        if (!e.outgoing && e.summary.startsWith(QStringLiteral("DATA 7 ")))
+            data7 = e.elapsedMs;
+        if (e.outgoing && e.retransmission && e.summary == QStringLiteral("ACK 7"))
+            ack7Again = e.elapsedMs;
+    }
+    QVERIFY(data7 >= 0);
+    QVERIFY(ack7Again >= 0);
+    QVERIFY2(ack7Again - data7 < 500, qPrintable(QStringLiteral("%1 ms").arg(ack7Again - data7)));
 }
 
 void tst_tftpclient::oversizeBlock_data()

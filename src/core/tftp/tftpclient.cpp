@@ -161,6 +161,7 @@ struct Client::Private
     QTimer timer;
     QElapsedTimer clock;
     qint64 lastActivityNs = 0;
+    qint64 timerDueNs = 0;      // when the running timer fires (clock time)
     qint64 lastProgressMs = -ProgressIntervalMs;
     qint64 rateMs = 0;
     qint64 rateBytes = 0;
@@ -432,7 +433,7 @@ struct Client::Private
         dallying = fd >= 0;
         dallyBlock = finalBlock;
         if (dallying)
-            timer.start(qMin(2 * rtoMs, MaxDallyMs));
+            startTimer(qMin(2 * rtoMs, MaxDallyMs));
         emitProgress(true);
         setState(Finished);
         emit q->finished(true);   // last: a slot may start another download or delete the client
@@ -562,11 +563,21 @@ struct Client::Private
         rtoMs = qBound(MinRtoMs, int(srttMs + qMax(1.0, 4 * rttvarMs)) + 1, MaxRtoMs);
     }
 
+    void startTimer(int ms)
+    {
+        timer.start(ms);
+        timerDueNs = clock.nsecsElapsed() + qint64(ms) * 1000000;
+    }
+
+    // Activity: the retransmission timeout counts from now. The running timer is left alone (restarting it
+    // on every block costs time) unless it would fire later than a timeout from now: after the first
+    // request's 1 s or a backed-off retransmission, when the measured round trip brings the timeout down,
+    // a loss must still be noticed one timeout after it, not when the old timer runs out.
     void armTimer()
     {
         lastActivityNs = clock.nsecsElapsed();
-        if (!timer.isActive())
-            timer.start(rtoMs);
+        if (!timer.isActive() || timerDueNs > lastActivityNs + qint64(rtoMs) * 1000000)
+            startTimer(rtoMs);
     }
 
     void onTimer()
@@ -579,7 +590,7 @@ struct Client::Private
             return;
         const qint64 idleMs = (clock.nsecsElapsed() - lastActivityNs) / 1000000;
         if (idleMs < rtoMs) {
-            timer.start(int(rtoMs - idleMs));
+            startTimer(int(rtoMs - idleMs));
             return;
         }
         if (++retries > opt.retries) {
@@ -604,7 +615,7 @@ struct Client::Private
             sendAck(quint16(expected - 1), true);
         }
         lastActivityNs = clock.nsecsElapsed();
-        timer.start(rtoMs);
+        startTimer(rtoMs);
         emitProgress(true);
     }
 
@@ -850,7 +861,7 @@ struct Client::Private
             sendAck(0, true);
             progress.retransmissions++;
             if (!timer.isActive())
-                timer.start(rtoMs);
+                startTimer(rtoMs);
             return;
         }
         int blk = DefaultBlockSize;
