@@ -483,8 +483,6 @@ struct Client::Private
             outLen = 0;
             return true;
         }
-        // A slot reached from a sink's write (e.g. cancel()) may end the transfer: discardOutput() only
-        // resets outLen, so the buffer being written stays valid.
         // Small blocks: whole pages only until the end, so that source and page cache line up (the buffer
         // is page-aligned). Big blocks: everything, so that the next one is received at the buffer's start.
         qsizetype len = outLen;
@@ -492,6 +490,8 @@ struct Client::Private
             len &= ~(PageSize - 1);
         if (len == 0)
             return true;
+        // A slot reached from a sink's write (e.g. cancel()) may end the transfer: discardOutput() only
+        // resets outLen, so the buffer being written stays valid.
         const qint64 written = dev->write(out, len);
         if (!active())
             return false;   // ended during the write (a sink is not deleted by discardOutput, a QSaveFile is)
