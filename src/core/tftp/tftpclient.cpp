@@ -58,7 +58,7 @@ constexpr quint64 TraceAllBlocks = 64;              // every packet of the first
 constexpr int RxBufferSize = 65536;
 constexpr qsizetype OutCapacity = 1024 * 1024 + RxBufferSize;   // room for a datagram whenever a read starts
 constexpr qsizetype OutLimit = OutCapacity - RxBufferSize;      // pending bytes that force a write mid-batch
-constexpr int MaxDallyMs = 1000;
+constexpr int MaxDallyMs = 1000;                    // longest the socket stays open after the final ACK
 // Largest window asked for: onData() tells a gap from a duplicate by (block - expected) < 0x8000, which is
 // only unambiguous while a window spans less than half the 16-bit block numbers.
 constexpr int MaxClientWindowSize = 32767;
@@ -69,7 +69,7 @@ constexpr qint64 MaxReceiveBuffer = 64 * 1024 * 1024;
 qint64 receiveBufferPerDatagram(int blk)
 {
     return (qint64(blk) + 4 + 1024) * 2;
-}                    // how long the socket stays open after the final ACK
+}
 
 bool sameHost(const sockaddr_storage &a, const sockaddr_storage &b)
 {
@@ -171,9 +171,8 @@ struct Client::Private
     // Output.
     QSaveFile *saveFile = nullptr;
     QIODevice *sink = nullptr;
-    std::unique_ptr<char, decltype(&std::free)> outBuffer{nullptr, &std::free};
-    char *out = nullptr;        // OutCapacity bytes; [0, outLen) wait to be written
-    qsizetype outLen = 0;
+    std::unique_ptr<char[], decltype(&std::free)> out{nullptr, &std::free};   // OutCapacity bytes, page-aligned
+    qsizetype outLen = 0;       // out[0, outLen) waits to be written
     qint64 unsyncedBytes = 0;   // written since the last write-back hint
     bool pendingCr = false;
 
@@ -493,7 +492,7 @@ struct Client::Private
             return true;
         // A slot reached from a sink's write (e.g. cancel()) may end the transfer: discardOutput() only
         // resets outLen, so the buffer being written stays valid.
-        const qint64 written = dev->write(out, len);
+        const qint64 written = dev->write(out.get(), len);
         if (!active())
             return false;   // ended during the write (a sink is not deleted by discardOutput, a QSaveFile is)
         if (written != len) {
@@ -504,7 +503,7 @@ struct Client::Private
         }
         outLen -= len;
         if (outLen > 0)
-            std::memmove(out, out + len, size_t(outLen));
+            std::memmove(out.get(), out.get() + len, size_t(outLen));
 #ifdef Q_OS_LINUX
         unsyncedBytes += written;
         if (saveFile && unsyncedBytes >= SyncInterval && saveFile->handle() >= 0) {
@@ -540,7 +539,7 @@ struct Client::Private
                     out[outLen++] = c;
             }
         } else {
-            std::memcpy(out + outLen, p, size_t(n));
+            std::memcpy(out.get() + outLen, p, size_t(n));
             outLen += n;
         }
     }
@@ -677,7 +676,7 @@ struct Client::Private
             const int nSlots = batch ? int(qMin<qsizetype>(qMin(qMin(MaxBatch, windowSize), ReadBudget - count),
                                                           room / slotSize))
                                     : 1;
-            char *base = out + outLen;
+            char *base = out.get() + outLen;
             for (int i = 0; i < nSlots; ++i) {
                 iovs[i][0].iov_base = hdrs[i];
                 iovs[i][0].iov_len = sizeof hdrs[i];
@@ -701,12 +700,10 @@ struct Client::Private
             if (got < 0) {
                 if (errno == EINTR)
                     continue;
-                // An empty wake-up or an error: the error queue may hold an ICMP report (it keeps the
-                // socket readable until read).
-                if (handleIcmp() || fd < 0)
-                    return;
                 if (errno == EAGAIN || errno == EWOULDBLOCK)
-                    break;
+                    break;   // drained (an ICMP report would have come as an error; see count == 0 below)
+                if (handleIcmp() || fd < 0)
+                    return;   // e.g. ECONNREFUSED: the error queue holds the ICMP report
                 continue;
             }
             count += got;
@@ -721,7 +718,7 @@ struct Client::Private
             }
         }
         if (count == 0)
-            handleIcmp();
+            handleIcmp();   // a wake-up without data: the error queue keeps the socket readable until read
         // The ACKs are out: write while the server sends.
         if (outLen >= FlushThreshold) {
             flushOutput();
@@ -741,8 +738,8 @@ struct Client::Private
             && sameHost(from, server)) {
             const qsizetype size = n - 4;
             // In a batch, a block after a duplicate or a stray packet sits one slot too far: move it down.
-            if (block == expected && size <= room && payload != out + outLen)
-                std::memmove(out + outLen, payload, size_t(size));
+            if (block == expected && size <= room && payload != out.get() + outLen)
+                std::memmove(out.get() + outLen, payload, size_t(size));
             onData(block, nullptr, size);
             return;
         }
@@ -1114,9 +1111,8 @@ struct Client::Private
         if (!out) {
             // Page-aligned: where a received block lands changes the copy's speed a lot (measured: a buffer at
             // a 16-byte offset took 1.5x as long for blksize 65464 as one at a 64-byte boundary).
-            outBuffer.reset(static_cast<char *>(std::aligned_alloc(PageSize, size_t(OutCapacity))));
-            out = outBuffer.get();
-            Q_CHECK_PTR(out);
+            out.reset(static_cast<char *>(std::aligned_alloc(PageSize, size_t(OutCapacity))));
+            Q_CHECK_PTR(out.get());
         }
 
         notifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, q);
