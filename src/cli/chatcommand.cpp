@@ -242,10 +242,8 @@ public:
         parser.addPositionalArgument(QStringLiteral("HOST:PORT"),
             tr("The other side, e.g. 192.168.1.20:8080 or [::1]:9000 (an IPv4 or IPv6 address or a name)."),
             QStringLiteral("chat HOST:PORT"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
+        if (!parseArguments(parser, args))
+            return ExitUsage;
 
         ChatRunner::Options o;
         const QStringList pos = parser.positionalArguments();
@@ -315,7 +313,6 @@ public:
         return runner.exec();
     }
 
-private:
 };
 
 } // namespace

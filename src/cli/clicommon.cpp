@@ -32,6 +32,17 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
+bool parseArguments(QCommandLineParser &parser, const QStringList &args)
+{
+    if (!parser.parse(args)) {
+        printError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(ExitSuccess);
+    return true;
+}
+
 bool parseInteger(const QString &text, qint64 min, qint64 max, qint64 *value)
 {
     bool ok = false;
@@ -94,22 +105,20 @@ int runSubcommand(const QString &group, const QString &summary, const QList<Subc
     parser.setApplicationDescription(description);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
-    const QString list = names.join(QLatin1Char('|'));
-    parser.addPositionalArgument(QStringLiteral("subcommand"), names.join(QStringLiteral(", ")),
-                                 QStringLiteral("%1 %2 [ARGS...]").arg(group, list));
-    if (!parser.parse(args))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(ExitSuccess);
+    const QString choices = names.join(QStringLiteral(", "));
+    parser.addPositionalArgument(QStringLiteral("subcommand"), choices,
+                                 QStringLiteral("%1 %2 [ARGS...]").arg(group, names.join(QLatin1Char('|'))));
+    if (!parseArguments(parser, args))
+        return ExitUsage;
     const QStringList rest = parser.positionalArguments();
     if (rest.isEmpty())
-        return usageError(QCoreApplication::translate("Cli", "%1: give a subcommand: %2.").arg(group, names.join(QStringLiteral(", "))));
+        return usageError(QCoreApplication::translate("Cli", "%1: give a subcommand: %2.").arg(group, choices));
     for (const Subcommand &s : subcommands) {
         if (rest.first() == s.name)
             return s.run(rest);
     }
     return usageError(QCoreApplication::translate("Cli", "%1: unknown subcommand \"%2\"; use %3.")
-                          .arg(group, rest.first(), names.join(QStringLiteral(", "))));
+                          .arg(group, rest.first(), choices));
 }
 
 } // namespace NetPoke::Cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,9 @@ void printError(const QString &message);
 void printInfo(const QString &message);
 // printError(message), then ExitUsage: `return usageError(...)` in argument checks.
 int usageError(const QString &message);
+// Parses args (the subcommand's name first): false after printing the parser's error (return ExitUsage);
+// --help prints the help and exits with ExitSuccess.
+bool parseArguments(QCommandLineParser &parser, const QStringList &args);
 // A whole decimal number in [min, max].
 bool parseInteger(const QString &text, qint64 min, qint64 max, qint64 *value);
 // "unknown encoding "X"; supported: ..." for --encoding.

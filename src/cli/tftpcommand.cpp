@@ -72,10 +72,8 @@ private:
         parser.addOptions({outOpt, blkOpt, winOpt, timeoutOpt, retriesOpt, noTsizeOpt, rfcOpt, modeOpt, quietOpt});
         parser.addPositionalArgument(QStringLiteral("URL"), tr("tftp://HOST[:PORT]/PATH"),
                                      QStringLiteral("tftp get tftp://HOST[:PORT]/PATH"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
+        if (!parseArguments(parser, args))
+            return ExitUsage;
 
         const QStringList pos = parser.positionalArguments();
         if (pos.isEmpty())

@@ -399,10 +399,8 @@ private:
         parser.addPositionalArgument(QStringLiteral("HOST:PORT"), tr("Where to send, e.g. 127.0.0.1:9000."),
                                      QStringLiteral("udp send HOST:PORT"));
         parser.addPositionalArgument(QStringLiteral("MESSAGE"), tr("The text to send."), QStringLiteral("[MESSAGE]"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
+        if (!parseArguments(parser, args))
+            return ExitUsage;
 
         const QStringList pos = parser.positionalArguments();
         if (pos.isEmpty())
@@ -519,10 +517,8 @@ private:
             tr("Port to listen on (0: the system chooses), optionally with a local address, e.g. 9000, "
                "127.0.0.1:9000, [::1]:9000. Default address: all IPv4 and IPv6 addresses."),
             QStringLiteral("udp listen [ADDR:]PORT"));
-        if (!parser.parse(args))
-            return usageError(parser.errorText());
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(ExitSuccess);
+        if (!parseArguments(parser, args))
+            return ExitUsage;
 
         const QStringList pos = parser.positionalArguments();
         if (pos.isEmpty())
