@@ -381,6 +381,10 @@ private:
     // Runs one download into dir/out.bin; returns true on finished(true). Waits at most timeoutMs.
     bool run(Client &c, FakeServer &s, int timeoutMs = 20000);
     void checkNoPartialFile(const QString &keep = QString());
+    // The output file's bytes compared with expected (a difference is reported); false: return from the test.
+    bool outputIs(const QByteArray &expected);
+    // An existing file where the download goes; false: return from the test.
+    bool writeOutput(const QByteArray &bytes);
 
     QTemporaryDir *m_dir = nullptr;
     QString m_out;
@@ -402,6 +406,22 @@ bool tst_tftpclient::run(Client &c, FakeServer &s, int timeoutMs)
     if (!finished.wait(timeoutMs))
         return false;
     return finished.size() == 1 && finished.first().first().toBool();
+}
+
+bool tst_tftpclient::outputIs(const QByteArray &expected)
+{
+    QFile f(m_out);
+    if (!QTest::qVerify(f.open(QIODevice::ReadOnly), "f.open(QIODevice::ReadOnly)", qPrintable(m_out), __FILE__,
+                        __LINE__))
+        return false;
+    return QTest::qCompare(f.readAll(), expected, "f.readAll()", "expected", __FILE__, __LINE__);
+}
+
+bool tst_tftpclient::writeOutput(const QByteArray &bytes)
+{
+    QFile f(m_out);
+    return QTest::qVerify(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size(),
+                          "f.open(QIODevice::WriteOnly) && f.write(bytes)", qPrintable(m_out), __FILE__, __LINE__);
 }
 
 void tst_tftpclient::checkNoPartialFile(const QString &keep)
@@ -437,9 +457,8 @@ void tst_tftpclient::defaults()
     QVERIFY(run(c, s));
     QCOMPARE(c.state(), Client::Finished);
     QCOMPARE(c.error(), Client::NoError);
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     // Defaults: blksize auto (65464 on loopback), tsize, windowsize 8 -- or what a receive buffer capped by
     // net.core.rmem_max holds when we may not go past it (not root): the client asks for no more.
     const int window = expectedDefaultWindow();
@@ -514,9 +533,8 @@ void tst_tftpclient::faults()
     QElapsedTimer t;
     t.start();
     QVERIFY2(run(c, s, 30000), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QCOMPARE(c.negotiatedBlockSize(), blksize);
     // Never an ACK storm: duplicates are answered at most once each, so the client sends far fewer ACKs
     // than a doubling (Sorcerer's Apprentice) would.
@@ -548,9 +566,8 @@ void tst_tftpclient::strangerMidTransfer()
     o.windowSize = window;
     c.setOptions(o);
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);   // the stranger's DATA changed nothing
+    if (!outputIs(s.file))   // the stranger's DATA changed nothing
+        return;
     // The stranger got ERROR 5 (once: its ERROR packet is not answered), the server none.
     QTRY_COMPARE(s.toStranger.size(), 1);
     QCOMPARE(s.toStranger.first().opcode, Opcode::Error);
@@ -577,9 +594,8 @@ void tst_tftpclient::lossNoticedAfterOneTimeout()
     QList<TraceEntry> trace;
     connect(&c, &Client::packetTraced, this, [&trace](const TraceEntry &e) { trace.append(e); });
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QCOMPARE(c.progress().retransmissions, quint64(1));
     // The retransmitted ACK 7 went out well before the request's 1 s timer would have run out (the bound
     // leaves 5x room for a busy machine: about 100 ms are expected).
@@ -630,11 +646,8 @@ void tst_tftpclient::oversizeBlock()
 void tst_tftpclient::errorMidTransfer()
 {
     // An existing file of that name stays as it was.
-    {
-        QFile f(m_out);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("keep me");
-    }
+    if (!writeOutput("keep me"))
+        return;
     FakeServer s;
     s.file = randomBytes(100000, 4);
     s.errorAfterBlock = 10;
@@ -648,9 +661,8 @@ void tst_tftpclient::errorMidTransfer()
     QCOMPARE(c.error(), Client::DiskFullError);
     QVERIFY2(c.errorString().contains(QLatin1String("TFTP error 3")), qPrintable(c.errorString()));
     QVERIFY2(c.errorString().contains(QLatin1String("Disk on fire")), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("keep me"));
+    if (!outputIs(QByteArray("keep me")))
+        return;
     checkNoPartialFile(QStringLiteral("out.bin"));
     // An ERROR is never answered with an ERROR.
     QTest::qWait(50);
@@ -698,9 +710,8 @@ void tst_tftpclient::rfc1350Server()
     s.oackMode = FakeServer::NoOack;
     Client c;
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QCOMPARE(c.negotiatedBlockSize(), 512);
     QCOMPARE(c.negotiatedWindowSize(), 1);
     QCOMPARE(c.progress().blocks, quint64(21));
@@ -721,20 +732,16 @@ void tst_tftpclient::duplicatedOack()
     o.timeoutMs = 2000;   // the server's repeated OACK comes first, not our own timeout
     c.setOptions(o);
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QCOMPARE(s.oackCount, 2);
     QCOMPARE(s.ack0Count, 2);   // the repeated OACK got ACK 0 again, not an abort
 }
 
 void tst_tftpclient::stallingServer()
 {
-    {
-        QFile f(m_out);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("old");
-    }
+    if (!writeOutput("old"))
+        return;
     FakeServer s;
     s.file = randomBytes(50000, 9);
     s.stallAfterBlock = 3;
@@ -755,9 +762,8 @@ void tst_tftpclient::stallingServer()
     QCOMPARE(c.progress().bytes, qint64(3 * 1024));
     // The server is told, and the old file is kept.
     QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("old"));
+    if (!outputIs(QByteArray("old")))
+        return;
     checkNoPartialFile(QStringLiteral("out.bin"));
 }
 
@@ -773,9 +779,8 @@ void tst_tftpclient::rollover()
     QElapsedTimer t;
     t.start();
     QVERIFY2(run(c, s, 40000), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QCOMPARE(c.progress().blocks, quint64(131073));
     qDebug() << "rollover took" << t.elapsed() << "ms";
 }
@@ -801,9 +806,8 @@ void tst_tftpclient::tsizeLies()
     QList<Progress> seen;
     connect(&c, &Client::progressChanged, this, [&seen](const Progress &p) { seen.append(p); });
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
     QVERIFY(!seen.isEmpty());
     for (const Progress &p : std::as_const(seen))
         QVERIFY(p.total < 0 || p.bytes <= p.total);   // never more than 100%
@@ -813,11 +817,8 @@ void tst_tftpclient::tsizeLies()
 
 void tst_tftpclient::cancelMidTransfer()
 {
-    {
-        QFile f(m_out);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("previous");
-    }
+    if (!writeOutput("previous"))
+        return;
     FakeServer s;
     s.file = randomBytes(100000, 12);
     s.stallAfterBlock = 4;
@@ -838,9 +839,8 @@ void tst_tftpclient::cancelMidTransfer()
     QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
     QCOMPARE(s.fromClient.last().errorCode, quint16(0));
     QCOMPARE(s.fromClient.last().errorMessage, QByteArray("cancelled"));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("previous"));
+    if (!outputIs(QByteArray("previous")))
+        return;
     checkNoPartialFile(QStringLiteral("out.bin"));
 }
 
@@ -877,9 +877,8 @@ void tst_tftpclient::netascii()
     c.setOptions(o);
     QVERIFY2(run(c, s), qPrintable(c.errorString()));
     QCOMPARE(s.request.mode, QByteArray("netascii"));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("abcdefg\nhijklm\rnopq\nr\r\n"));
+    if (!outputIs(QByteArray("abcdefg\nhijklm\rnopq\nr\r\n")))
+        return;
 }
 
 void tst_tftpclient::emptyFile()
@@ -1029,11 +1028,8 @@ void tst_tftpclient::finalWriteErrorSendsError3()
 
 void tst_tftpclient::dallyReAcksFinalBlock()
 {
-    {
-        QFile f(m_out);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("old");
-    }
+    if (!writeOutput("old"))
+        return;
     FakeServer s;
     s.file = randomBytes(5000, 22);
     s.dropFinalAcks = 1;   // our final ACK is "lost" once: the server sends the last block again
@@ -1085,9 +1081,8 @@ void tst_tftpclient::dallyReAcksFinalBlock()
     FakeServer second;
     second.file = randomBytes(7000, 25);
     QVERIFY2(run(c, second, 5000), qPrintable(c.errorString()));
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), second.file);
+    if (!outputIs(second.file))
+        return;
     const int firstCount = first.finalAckCount;
     QTest::qWait(200);
     QCOMPARE(first.finalAckCount, firstCount);   // the first server's repeats are no longer answered
@@ -1109,9 +1104,8 @@ void tst_tftpclient::windowSizeClamped()
     const int asked = s.request.optionValue("windowsize").toInt();
     QVERIFY2(asked > 1 && asked <= 32767, s.request.optionValue("windowsize").constData());
     QCOMPARE(c.negotiatedWindowSize(), asked);
-    QFile f(m_out);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), s.file);
+    if (!outputIs(s.file))
+        return;
 }
 
 void tst_tftpclient::truncatedErrorNotAnswered()
