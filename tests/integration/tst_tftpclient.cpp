@@ -81,9 +81,9 @@ public:
     qint64 oversizeBlock = -1;      // send this block with 100 bytes more than the block size
     qint64 dropOnce = -1;           // do not send this block the first time
     int resendMs = 60;
-    int dropFinalAcks = 0;
+    int dropFinalAcks = 0;          // ignore the client's first ACKs of the last block: the window is sent again
     bool ignoreAck0 = false;        // never hear ACK 0: the OACK is sent again and again
-    QByteArray errorPacket;         // sent (raw) instead of ERROR errorCode by errorAfterBlock          // ignore the client's first ACKs of the last block: the window is sent again
+    QByteArray errorPacket;         // sent (raw) instead of ERROR errorCode by errorAfterBlock
 
     // What happened.
     Packet request;

@@ -129,6 +129,10 @@ private:
     quint16 listenPort(QProcess &p);
     // Reads the first stdout line of a python peer: its port.
     quint16 pythonPort(QProcess &p);
+    // Runs "netpoke-cli udp listen LISTENARGS..."; a python peer on host sends it the hex datagrams. Both must
+    // exit 0. Gives the listener's standard output lines and the peer's port; false: return from the test.
+    bool listenToHex(const QStringList &listenArgs, const QString &host, const QStringList &hexDatagrams,
+                     QStringList *out, quint16 *peerPort);
 
     QString m_python;
 };
@@ -178,6 +182,27 @@ quint16 tst_udpcli::pythonPort(QProcess &p)
     if (line.isEmpty())
         qWarning() << "python peer printed no port:" << p.readAllStandardError();
     return quint16(line.toUInt());
+}
+
+bool tst_udpcli::listenToHex(const QStringList &listenArgs, const QString &host, const QStringList &hexDatagrams,
+                             QStringList *out, quint16 *peerPort)
+{
+    QProcess listener;
+    start(listener, QStringList{QStringLiteral("udp"), QStringLiteral("listen")} + listenArgs);
+    const quint16 port = listenPort(listener);
+    if (!QTest::qVerify(port != 0, "port != 0", "", __FILE__, __LINE__))
+        return false;
+    QProcess peer;
+    startPython(peer, kHexSender, QStringList{host, QString::number(port)} + hexDatagrams);
+    *peerPort = pythonPort(peer);
+    if (!QTest::qVerify(*peerPort != 0, "*peerPort != 0", "", __FILE__, __LINE__)
+        || !QTest::qCompare(finish(peer).exitCode, 0, "finish(peer).exitCode", "0", __FILE__, __LINE__))
+        return false;
+    const Result r = finish(listener);
+    if (!QTest::qCompare(r.exitCode, 0, "r.exitCode", "0", __FILE__, __LINE__))
+        return false;
+    *out = lines(r.out);
+    return true;
 }
 
 // ---- help ----------------------------------------------------------------------------------------
@@ -243,39 +268,22 @@ void tst_udpcli::listenGb2312FromPython()
 
 void tst_udpcli::listenIPv6()
 {
-    QProcess listener;
-    start(listener, {"udp", "listen", "[::1]:0", "--count", "1"});
-    const quint16 port = listenPort(listener);
-    QVERIFY(port != 0);
-
-    QProcess peer;
-    startPython(peer, kHexSender, {"::1", QString::number(port), "6869"});
-    const quint16 peerPort = pythonPort(peer);
-    QCOMPARE(finish(peer).exitCode, 0);
-
-    const Result r = finish(listener);
-    QCOMPARE(r.exitCode, 0);
-    const QStringList out = lines(r.out);
+    QStringList out;
+    quint16 peerPort = 0;
+    if (!listenToHex({"[::1]:0", "--count", "1"}, "::1", {"6869"}, &out, &peerPort))
+        return;
     QCOMPARE(out.size(), 1);
     QCOMPARE(out.constFirst().section(QLatin1Char(' '), 1), QStringLiteral("[::1]:%1 2 hi").arg(peerPort));
 }
 
 void tst_udpcli::listenEscapesControls()
 {
-    QProcess listener;
-    start(listener, {"udp", "listen", "127.0.0.1:0", "--count", "2"});
-    const quint16 port = listenPort(listener);
-    QVERIFY(port != 0);
-
-    QProcess peer;
     // "a\r\nb\tc" + 0x01 0x7f, then UTF-8 "你" + U+2028 (a line separator) + "!"
-    startPython(peer, kHexSender, {"127.0.0.1", QString::number(port), "610d0a620963017f", "e4bda0e280a821"});
-    const quint16 peerPort = pythonPort(peer);
-    QCOMPARE(finish(peer).exitCode, 0);
-
-    const Result r = finish(listener);
-    QCOMPARE(r.exitCode, 0);
-    const QStringList out = lines(r.out);
+    QStringList out;
+    quint16 peerPort = 0;
+    if (!listenToHex({"127.0.0.1:0", "--count", "2"}, "127.0.0.1", {"610d0a620963017f", "e4bda0e280a821"}, &out,
+                     &peerPort))
+        return;
     QCOMPARE(out.size(), 2);
     const QString src = QStringLiteral("127.0.0.1:%1").arg(peerPort);
     QCOMPARE(out.at(0).section(QLatin1Char(' '), 1), src + QStringLiteral(R"( 8 a\r\nb\tc\x01\x7F)"));
@@ -284,19 +292,11 @@ void tst_udpcli::listenEscapesControls()
 
 void tst_udpcli::listenHex()
 {
-    QProcess listener;
-    start(listener, {"udp", "listen", "127.0.0.1:0", "--hex", "--count", "2"});
-    const quint16 port = listenPort(listener);
-    QVERIFY(port != 0);
-
-    QProcess peer;
-    startPython(peer, kHexSender, {"127.0.0.1", QString::number(port), "c4e3bac30d0a00ff", ""});
-    const quint16 peerPort = pythonPort(peer);
-    QCOMPARE(finish(peer).exitCode, 0);
-
-    const Result r = finish(listener);
-    QCOMPARE(r.exitCode, 0);
-    const QStringList out = lines(r.out);
+    QStringList out;
+    quint16 peerPort = 0;
+    if (!listenToHex({"127.0.0.1:0", "--hex", "--count", "2"}, "127.0.0.1", {"c4e3bac30d0a00ff", ""}, &out,
+                     &peerPort))
+        return;
     QCOMPARE(out.size(), 2);
     QCOMPARE(out.at(0).section(QLatin1Char(' '), 1), QStringLiteral("127.0.0.1:%1 8 c4 e3 ba c3 0d 0a 00 ff").arg(peerPort));
     // An empty datagram: length 0 and no content.
@@ -305,20 +305,11 @@ void tst_udpcli::listenHex()
 
 void tst_udpcli::listenInvalidBytes()
 {
-    QProcess listener;
-    start(listener, {"udp", "listen", "127.0.0.1:0", "--encoding", "utf-8", "--count", "1"});
-    const quint16 port = listenPort(listener);
-    QVERIFY(port != 0);
-
-    QProcess peer;
     // GB2312 "你好" is not UTF-8: every byte is shown as \xHH, never dropped.
-    startPython(peer, kHexSender, {"127.0.0.1", QString::number(port), "c4e3bac3"});
-    QVERIFY(pythonPort(peer) != 0);
-    QCOMPARE(finish(peer).exitCode, 0);
-
-    const Result r = finish(listener);
-    QCOMPARE(r.exitCode, 0);
-    const QStringList out = lines(r.out);
+    QStringList out;
+    quint16 peerPort = 0;
+    if (!listenToHex({"127.0.0.1:0", "--encoding", "utf-8", "--count", "1"}, "127.0.0.1", {"c4e3bac3"}, &out, &peerPort))
+        return;
     QCOMPARE(out.size(), 1);
     QVERIFY2(out.constFirst().endsWith(QLatin1String(R"( 4 \xC4\xE3\xBA\xC3)")), qPrintable(out.constFirst()));
 }
