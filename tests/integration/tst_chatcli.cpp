@@ -3,6 +3,7 @@
 // or `nc -u` (netcat-openbsd), each bounded in time.
 
 #include "clitestutil.h"
+#include "looptestutil.h"
 
 #include <QElapsedTimer>
 #include <QNetworkInterface>
@@ -106,8 +107,7 @@ void tst_chatcli::initTestCase()
     m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (m_python.isEmpty())
         QSKIP("python3 is needed for the peer scripts");
-    QUdpSocket s;
-    m_ipv6 = s.bind(QHostAddress::LocalHostIPv6, 0);
+    m_ipv6 = LoopTest::ipv6LoopbackUsable();
 }
 
 Result tst_chatcli::run(const QStringList &args)
@@ -291,12 +291,8 @@ void tst_chatcli::lineThatCannotBeEncoded()
 
 void tst_chatcli::portUnreachable()
 {
-    quint16 freed = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        freed = probe.localPort();
-    }
+    const quint16 freed = LoopTest::closedUdpPort();
+    QVERIFY(freed != 0);
     QProcess chat;
     start(chat, {QStringLiteral("127.0.0.1:%1").arg(freed), "--bind", "127.0.0.1:0"});
     QVERIFY(listenPort(chat) != 0);

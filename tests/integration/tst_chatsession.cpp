@@ -5,11 +5,16 @@
 #include "chatsession.h"
 #include "hostport.h"
 #include "textcodec.h"
+#include "looptestutil.h"
 
 #include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUdpSocket>
+
+using LoopTest::addLoopbackRows;
+using LoopTest::closedUdpPort;
+using LoopTest::ipv6LoopbackUsable;
 
 using NetPoke::ChatMessage;
 using NetPoke::ChatSession;
@@ -42,12 +47,6 @@ QStringList strings(const QSignalSpy &spy)
     return list;
 }
 
-bool ipv6LoopbackUsable()
-{
-    QUdpSocket s;
-    return s.bind(QHostAddress::LocalHostIPv6, 0);
-}
-
 QByteArray gb2312(const QString &text)
 {
     const auto r = NetPoke::TextCodec::encode(text, QStringLiteral("GB2312"));
@@ -62,12 +61,6 @@ struct Raw
 };
 
 } // namespace
-
-#define SKIP_IF_NO_IPV6(address)                                                   \
-    do {                                                                           \
-        if ((address).protocol() == QAbstractSocket::IPv6Protocol && !m_ipv6)      \
-            QSKIP("no IPv6 loopback here");                                        \
-    } while (false)
 
 // The ctest entry tst_chatsession_room runs room() in a private network namespace whose lo has
 // MULTICAST on and sets NETPOKE_REQUIRE_MULTICAST, so there a missing feature is a failure, not a skip.
@@ -114,7 +107,6 @@ private slots:
     void room();
 
 private:
-    void addLoopbackRows();
     // Waits for the next datagram on a raw socket.
     void receiveRaw(QUdpSocket &socket, Raw *out);
 
@@ -124,13 +116,6 @@ private:
 void tst_chatsession::initTestCase()
 {
     m_ipv6 = ipv6LoopbackUsable();
-}
-
-void tst_chatsession::addLoopbackRows()
-{
-    QTest::addColumn<QHostAddress>("address");
-    QTest::newRow("127.0.0.1") << QHostAddress(QHostAddress::LocalHost);
-    QTest::newRow("::1") << QHostAddress(QHostAddress::LocalHostIPv6);
 }
 
 void tst_chatsession::receiveRaw(QUdpSocket &socket, Raw *out)
@@ -496,12 +481,8 @@ void tst_chatsession::portUnreachable()
     QFETCH(QHostAddress, address);
     SKIP_IF_NO_IPV6(address);
 
-    quint16 freed = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(address, 0));
-        freed = probe.localPort();
-    }
+    const quint16 freed = closedUdpPort(address);
+    QVERIFY(freed != 0);
     ChatSession s;
     QVERIFY(s.bind(address, 0));
     QVERIFY(s.setPeer(address.toString(), freed));

@@ -2,6 +2,7 @@
 // 127.0.0.1 port 0 (options blksize/tsize, lock-step, ERROR 1 for a missing file), exit codes and output.
 
 #include "clitestutil.h"
+#include "looptestutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -273,12 +274,8 @@ void tst_tftpcli::notFoundKeepsFile()
 
 void tst_tftpcli::noServer()
 {
-    quint16 port = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        port = probe.localPort();
-    }
+    const quint16 port = LoopTest::closedUdpPort();
+    QVERIFY(port != 0);
     QElapsedTimer t;
     t.start();
     const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"),

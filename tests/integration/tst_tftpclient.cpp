@@ -5,6 +5,7 @@
 
 #include "tftp/tftpclient.h"
 #include "tftp/tftppacket.h"
+#include "looptestutil.h"
 
 #include <QBuffer>
 #include <functional>
@@ -846,12 +847,8 @@ void tst_tftpclient::cancelMidTransfer()
 
 void tst_tftpclient::noServerIcmp()
 {
-    quint16 port = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        port = probe.localPort();
-    }
+    const quint16 port = LoopTest::closedUdpPort();
+    QVERIFY(port != 0);
     Client c;
     QSignalSpy finished(&c, &Client::finished);
     QElapsedTimer t;

@@ -2,6 +2,7 @@
 // `in.tftpd -L -a 127.0.0.1:PORT -s ROOT -B 65464` on a port the system chose, and stopped after.
 
 #include "tftp/tftpclient.h"
+#include "looptestutil.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -50,12 +51,9 @@ bool tst_tftpinterop::startServer()
 {
     // A free port: bind port 0, read it, close, start the server there. Retry on the rare collision.
     for (int attempt = 0; attempt < 5; ++attempt) {
-        {
-            QUdpSocket probe;
-            if (!probe.bind(QHostAddress::LocalHost, 0))
-                return false;
-            m_port = probe.localPort();
-        }
+        m_port = LoopTest::closedUdpPort();
+        if (m_port == 0)
+            return false;
         m_server.setProgram(QStringLiteral(NETPOKE_IN_TFTPD));
         m_server.setArguments({QStringLiteral("-L"), QStringLiteral("-a"), QStringLiteral("127.0.0.1:%1").arg(m_port),
                                QStringLiteral("-s"), m_root.path(), QStringLiteral("-B"), QStringLiteral("65464")});

@@ -4,6 +4,7 @@
 
 #include "hostport.h"
 #include "udpendpoint.h"
+#include "looptestutil.h"
 
 #include <QLoggingCategory>
 #include <QNetworkInterface>
@@ -13,6 +14,10 @@
 #include <QTimer>
 #include <QUdpSocket>
 #include <QUrl>
+
+using LoopTest::addLoopbackRows;
+using LoopTest::closedUdpPort;
+using LoopTest::ipv6LoopbackUsable;
 
 using NetPoke::Datagram;
 using NetPoke::UdpEndpoint;
@@ -38,12 +43,6 @@ int datagramCount(const QSignalSpy &spy)
     for (int i = 0; i < spy.size(); ++i)
         n += int(batchAt(spy, i).size());
     return n;
-}
-
-bool ipv6LoopbackUsable()
-{
-    QUdpSocket s;
-    return s.bind(QHostAddress::LocalHostIPv6, 0);
 }
 
 bool dualStackUsable()
@@ -97,8 +96,6 @@ private slots:
     void closeFlushesPendingBatch();
 
 private:
-    void addLoopbackRows();
-    bool skipIfNoIPv6(const QHostAddress &address);
     bool m_ipv6 = false;
 };
 
@@ -108,24 +105,6 @@ void tst_udpendpoint::initTestCase()
         QLoggingCategory::setFilterRules(QStringLiteral("netpoke.udp.debug=false"));
     m_ipv6 = ipv6LoopbackUsable();
 }
-
-void tst_udpendpoint::addLoopbackRows()
-{
-    QTest::addColumn<QHostAddress>("address");
-    QTest::newRow("IPv4") << QHostAddress(QHostAddress::LocalHost);
-    QTest::newRow("IPv6") << QHostAddress(QHostAddress::LocalHostIPv6);
-}
-
-bool tst_udpendpoint::skipIfNoIPv6(const QHostAddress &address)
-{
-    return address.protocol() == QAbstractSocket::IPv6Protocol && !m_ipv6;
-}
-
-#define SKIP_IF_NO_IPV6(address)                                                                   \
-    do {                                                                                           \
-        if (skipIfNoIPv6(address))                                                                 \
-            QSKIP("::1 cannot be bound here (no IPv6 loopback)");                                  \
-    } while (false)
 
 void tst_udpendpoint::sendReceive_data()
 {
@@ -594,12 +573,8 @@ void tst_udpendpoint::portUnreachableReported()
     QFETCH(QHostAddress, address);
     SKIP_IF_NO_IPV6(address);
     // A port that was just free: nothing listens there, so the kernel answers ICMP port unreachable.
-    quint16 closedPort = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(address, 0));
-        closedPort = probe.localPort();
-    }
+    const quint16 closedPort = closedUdpPort(address);
+    QVERIFY(closedPort != 0);
     UdpEndpoint sender;
     QVERIFY(sender.bind(address, 0));
     QSignalSpy unreachable(&sender, &UdpEndpoint::portUnreachable);
