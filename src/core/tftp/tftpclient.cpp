@@ -710,7 +710,7 @@ struct Client::Private
             more = got == nSlots;   // fewer: the queue is empty for now
             for (int i = 0; i < got; ++i) {
                 const quint16 before = expected;
-                dispatch(froms[i], hdrs[i], base + i * slotSize, qsizetype(msgs[i].msg_len), slotSize);
+                handleDatagram(froms[i], hdrs[i], base + i * slotSize, qsizetype(msgs[i].msg_len), slotSize);
                 if (!alive || fd < 0 || !active())
                     return;   // deleted by a slot (touch nothing), or finished, failed or dallying
                 if (windowSize == 1 && expected != before)
@@ -729,13 +729,36 @@ struct Client::Private
             emitProgress(false);
     }
 
-    // One received datagram of n bytes: its header in hdr, the rest at payload (room bytes there at most).
-    // Octet DATA from the server is handled in place; anything else is put back together in rx first.
-    void dispatch(const sockaddr_storage &from, const char *hdr, char *payload, qsizetype n, qsizetype room)
+    // One received datagram of n bytes: its header in hdr, the rest at payload (room bytes there at most,
+    // right behind the pending output or in a batch slot). Octet DATA from the server is handled in place;
+    // anything else is put back together in rx first.
+    void handleDatagram(const sockaddr_storage &from, const char *hdr, char *payload, qsizetype n, qsizetype room)
     {
+        const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
+        const auto whole = [&] {
+            char *buf = rx.data();
+            std::memcpy(buf, hdr, size_t(qMin<qsizetype>(kept, 4)));
+            if (kept > 4)
+                std::memcpy(buf + 4, payload, size_t(kept - 4));
+            return buf;
+        };
+        if (!sameHost(from, server)) {
+            stranger(from, whole(), kept);
+            return;
+        }
+        if (!locked) {
+            setPort(&server, portOf(from));
+            locked = true;
+        } else if (portOf(from) != portOf(server)) {
+            stranger(from, whole(), kept);
+            return;
+        }
         quint16 block = 0;
-        if (locked && opt.mode == ClientOptions::Octet && peekData(hdr, n, &block) && portOf(from) == portOf(server)
-            && sameHost(from, server)) {
+        if (peekData(hdr, n, &block)) {
+            if (opt.mode != ClientOptions::Octet) {
+                onData(block, whole() + 4, kept - 4);   // netascii output can run ahead of its input
+                return;
+            }
             const qsizetype size = n - 4;
             // In a batch, a block after a duplicate or a stray packet sits one slot too far: move it down.
             if (block == expected && size <= room && payload != out.get() + outLen)
@@ -743,32 +766,12 @@ struct Client::Private
             onData(block, nullptr, size);
             return;
         }
-        char *buf = rx.data();
-        const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
-        std::memcpy(buf, hdr, size_t(qMin<qsizetype>(kept, 4)));
-        if (kept > 4)
-            std::memcpy(buf + 4, payload, size_t(kept - 4));
-        handleDatagram(from, buf, kept);
+        handlePacket(whole(), kept);
     }
 
-    void handleDatagram(const sockaddr_storage &from, const char *buf, qsizetype n)
+    // A packet from the server's port that is not DATA.
+    void handlePacket(const char *buf, qsizetype n)
     {
-        if (!sameHost(from, server)) {
-            stranger(from, buf, n);
-            return;
-        }
-        if (!locked) {
-            setPort(&server, portOf(from));
-            locked = true;
-        } else if (portOf(from) != portOf(server)) {
-            stranger(from, buf, n);
-            return;
-        }
-        quint16 block = 0;
-        if (peekData(buf, n, &block)) {
-            onData(block, buf + 4, n - 4);
-            return;
-        }
         const ParseResult r = parse(QByteArrayView(buf, n));
         switch (r.packet.opcode) {
         case Opcode::Error:
