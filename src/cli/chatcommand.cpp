@@ -2,6 +2,7 @@
 
 #include "chatsession.h"
 #include "hostport.h"
+#include "net/endpointinput.h"
 #include "textcodec.h"
 #include "clicommon.h"
 
@@ -70,7 +71,7 @@ public:
             : m_session.bind(m_opt.bindAddress, m_opt.bindPort);
         disconnect(collect);
         if (!ok) {
-            fail(ExitFailure, m_session.errorString());
+            fail(ExitFailure, errorWithAdvice(m_session));
             return;
         }
         printInfo(tr("listening on %1").arg(displayEndpoint(m_session.localAddress(), m_session.localPort())));
@@ -81,11 +82,11 @@ public:
         connect(&m_session, &ChatSession::systemMessage, this, &printInfo);
         connect(&m_session, &ChatSession::messageReceived, this, &ChatRunner::print);
         connect(&m_session, &ChatSession::messageSent, this, &ChatRunner::maybeFinish);
-        connect(&m_session, &ChatSession::errorOccurred, this, [this](const QString &text) {
-            fail(ExitFailure, text);
+        connect(&m_session, &ChatSession::errorOccurred, this, [this] {
+            fail(ExitFailure, errorWithAdvice(m_session));
         });
         if (!m_opt.peerHost.isEmpty() && !m_session.setPeer(m_opt.peerHost, m_opt.peerPort)) {
-            fail(ExitFailure, m_session.errorString());
+            fail(ExitFailure, errorWithAdvice(m_session));
             return;
         }
 
@@ -164,7 +165,7 @@ private:
             return;
         if (!m_session.sendMessage(QString::fromUtf8(line))) {
             // The conversation goes on; the exit status tells that a line was not sent.
-            printError(m_session.errorString());
+            printError(errorWithAdvice(m_session));
             m_sendFailed = true;
         }
     }
@@ -258,8 +259,8 @@ public:
         if (!o.room && pos.isEmpty() && !o.answerFirst)
             return usageError(tr("chat: give HOST:PORT of the other side (or --room GROUP:PORT, or --answer-first)."));
         if (!pos.isEmpty()) {
-            const HostPort peer = HostPort::parse(pos.first(), true, false);
-            if (!peer.ok)
+            const Net::EndpointInput peer = Net::EndpointInput::parse(pos.first(), Net::EndpointInput::Destination);
+            if (!peer.ok())
                 return usageError(peer.errorString);
             o.peerHost = peer.host;
             o.peerPort = peer.port;
@@ -267,11 +268,13 @@ public:
         if (parser.isSet(bindOpt)) {
             if (o.room)
                 return usageError(tr("--bind cannot be combined with --room: the room's port is the one listened on."));
-            const HostPort b = HostPort::parse(parser.value(bindOpt), false, true);
-            if (!b.ok)
+            const Net::EndpointInput b = Net::EndpointInput::parse(parser.value(bindOpt), Net::EndpointInput::Bind);
+            if (!b.ok())
                 return usageError(tr("--bind: %1").arg(b.errorString));
             o.bindPort = b.port;
-            if (!b.host.isEmpty() && !o.bindAddress.setAddress(b.host))
+            if (!b.host.isEmpty())
+                o.bindAddress = b.address;
+            if (b.isName())
                 return usageError(tr("--bind: \"%1\" is not an IP address.").arg(b.host));
         }
         o.encoding = TextCodec::canonicalName(parser.value(encodingOpt));
@@ -284,10 +287,11 @@ public:
         if (!o.room && (parser.isSet(interfaceOpt) || parser.isSet(ttlOpt)))
             return usageError(tr("--interface and --ttl apply to --room only."));
         if (o.room) {
-            const HostPort r = HostPort::parse(parser.value(roomOpt), true, true);
-            if (!r.ok)
+            const Net::EndpointInput r = Net::EndpointInput::parse(parser.value(roomOpt), Net::EndpointInput::Group);
+            if (!r.ok())
                 return usageError(tr("--room: %1").arg(r.errorString));
-            if (!o.roomGroup.setAddress(r.host))
+            o.roomGroup = r.address;
+            if (r.isName())
                 return usageError(tr("--room: \"%1\" is not an IP address; give a multicast group such as "
                                      "239.255.43.21 or a broadcast address.").arg(r.host));
             if (!o.roomGroup.isMulticast() && o.roomGroup.protocol() != QAbstractSocket::IPv4Protocol)

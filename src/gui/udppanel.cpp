@@ -1,8 +1,10 @@
 #include "udppanel.h"
 
 #include "addresses.h"
+#include "erroradvice.h"
 #include "errorlabel.h"
 #include "hostport.h"
+#include "net/endpointinput.h"
 #include "packetlogmodel.h"
 #include "textcodec.h"
 
@@ -356,8 +358,8 @@ QHostAddress UdpPanel::selectedLocalAddress(bool *ok)
     const qsizetype paren = text.indexOf(QLatin1Char(' '));
     if (paren > 0)
         text = text.left(paren);
-    QHostAddress a;
-    *ok = a.setAddress(text);
+    const QHostAddress a = Net::parseAddress(text);
+    *ok = !a.isNull();
     return a;
 }
 
@@ -418,7 +420,7 @@ void UdpPanel::updateBoundState()
 
 void UdpPanel::onEndpointError(UdpEndpoint::Error)
 {
-    showError(m_errorContext ? m_errorContext : m_sendError, m_endpoint->errorString());
+    showError(m_errorContext ? m_errorContext : m_sendError, errorWithAdvice(*m_endpoint));
 }
 
 void UdpPanel::onDatagramsReceived(const QList<Datagram> &datagrams)
@@ -593,8 +595,8 @@ void UdpPanel::toggleMulticast()
         m_joinButton->setText(tr("Join"));
         return;
     }
-    QHostAddress group;
-    if (!group.setAddress(m_multicastGroup->text().trimmed()) || !group.isMulticast()) {
+    const QHostAddress group = Net::parseAddress(m_multicastGroup->text());
+    if (!group.isMulticast()) {
         showError(m_remoteError, tr("\"%1\" is not a multicast group: use 224.0.0.0-239.255.255.255 or an IPv6 "
                                     "address starting with ff.")
                                      .arg(m_multicastGroup->text().trimmed()));
