@@ -2,6 +2,10 @@
 
 #include <QTest>
 
+#ifdef NETPOKE_NET_LINUX
+#include <netinet/in.h>
+#endif
+
 using NetPoke::Net::SocketAddress;
 
 class tst_socketaddress : public QObject
@@ -127,7 +131,8 @@ void tst_socketaddress::native()
     const QHostAddress scoped(QStringLiteral("fe80::1%1"));
     const SocketAddress s(scoped, 69);
     QVERIFY(!s.sameHost(SocketAddress(QHostAddress(QStringLiteral("fe80::1")), 69)));
-    QCOMPARE(s.address().scopeId(), scoped.scopeId());
+    QVERIFY(!s.address().scopeId().isEmpty());
+    QVERIFY(SocketAddress(s.address(), s.port()) == s);
 #else
     QSKIP("native sockaddr only on Linux");
 #endif

@@ -85,7 +85,16 @@ QAbstractSocket::NetworkLayerProtocol SocketAddress::family() const
 
 QHostAddress SocketAddress::address() const
 {
-    return isNull() ? QHostAddress() : QHostAddress(native());
+    if (isNull())
+        return QHostAddress();
+    QHostAddress a(native());
+    // QHostAddress(sockaddr *) leaves out the interface of a link-local address; named as Qt's socket engine does.
+    if (m_storage.ss_family == AF_INET6 && v6(m_storage).sin6_scope_id != 0) {
+        const int index = int(v6(m_storage).sin6_scope_id);
+        const QString name = QNetworkInterface::interfaceNameFromIndex(index);
+        a.setScopeId(name.isEmpty() ? QString::number(index) : name);
+    }
+    return a;
 }
 
 quint16 SocketAddress::port() const
