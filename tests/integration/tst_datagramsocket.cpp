@@ -294,8 +294,11 @@ void tst_datagramsocket::bindAnyDualStack()
 {
     DatagramSocket s;
     QSignalSpy errors(&s, &DatagramSocket::errorOccurred);
+    QSignalSpy state(&s, &DatagramSocket::stateChanged);
     QVERIFY2(s.bindAny(0), qPrintable(s.errorString()));
     QCOMPARE(errors.size(), 0);
+    QVERIFY(!state.isEmpty());
+    QCOMPARE(state.constLast().at(0).value<QAbstractSocket::SocketState>(), QAbstractSocket::BoundState);
     QVERIFY(s.localPort() != 0);
     DatagramSocket v4;
     QVERIFY(v4.bind(QHostAddress::LocalHost, 0));

@@ -64,6 +64,11 @@ DatagramSocket::~DatagramSocket()
 
 bool DatagramSocket::bind(const QHostAddress &address, quint16 port, QAbstractSocket::BindMode mode)
 {
+    return tryBind(address, port, mode, true);
+}
+
+bool DatagramSocket::tryBind(const QHostAddress &address, quint16 port, QAbstractSocket::BindMode mode, bool report)
+{
     close();
     m_udp = new QUdpSocket(this);
     connect(m_udp, &QUdpSocket::stateChanged, this, &DatagramSocket::stateChanged);
@@ -74,7 +79,8 @@ bool DatagramSocket::bind(const QHostAddress &address, quint16 port, QAbstractSo
         delete m_udp;
         m_udp = nullptr;
         setQtError(e, text);
-        emit errorOccurred(m_error);
+        if (report)
+            emit errorOccurred(m_error);
         return false;
     }
     return finishBind();
@@ -86,12 +92,9 @@ bool DatagramSocket::bindAny(quint16 port, QAbstractSocket::NetworkLayerProtocol
         return bind(QHostAddress::AnyIPv4, port, mode);
     if (family == QAbstractSocket::IPv6Protocol)
         return bind(QHostAddress::AnyIPv6, port, mode);
-    // Dual-stack first, quietly: only the fallback's outcome is reported.
-    {
-        const QSignalBlocker quiet(this);
-        if (bind(QHostAddress::Any, port, mode))
-            return true;
-    }
+    // Dual-stack first, quietly: only the outcome is reported.
+    if (tryBind(QHostAddress::Any, port, mode, false))
+        return true;
     if (m_error == AddressInUseError || m_error == AccessDeniedError) {
         emit errorOccurred(m_error);   // the port, not the family, is the problem
         return false;

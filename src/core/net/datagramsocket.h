@@ -131,6 +131,7 @@ signals:
     void stateChanged(QAbstractSocket::SocketState state);
 
 private:
+    bool tryBind(const QHostAddress &address, quint16 port, QAbstractSocket::BindMode mode, bool report);
     bool finishBind();
     void setQtError(QAbstractSocket::SocketError qtError, const QString &text);
     void setSystemError(int errnoValue);
