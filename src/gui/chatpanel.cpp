@@ -127,7 +127,7 @@ private:
 } // namespace
 
 ChatPanel::ChatPanel(QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_session(new ChatSession(this))
     , m_model(new QStandardItemModel(this))
 {
@@ -139,6 +139,7 @@ ChatPanel::ChatPanel(QWidget *parent)
         if (!isVisible()) {
             ++m_unread;
             emit unreadCountChanged(m_unread);
+            emit badgeChanged();
         }
     });
     connect(m_session, &ChatSession::messageSent, this, &ChatPanel::addMessage);
@@ -248,7 +249,7 @@ void ChatPanel::buildUi()
     auto *clearButton = new QPushButton(tr("Clear"), this);
     auto *saveButton = new QPushButton(tr("Save…"), this);
     connect(clearButton, &QPushButton::clicked, m_model, &QStandardItemModel::clear);
-    connect(saveButton, &QPushButton::clicked, this, &ChatPanel::saveInteractive);
+    connect(saveButton, &QPushButton::clicked, this, &ChatPanel::saveLogInteractive);
 
     auto *left = new QVBoxLayout;
     left->addWidget(meBox);
@@ -322,6 +323,7 @@ void ChatPanel::markRead()
         return;
     m_unread = 0;
     emit unreadCountChanged(0);
+    emit badgeChanged();
 }
 
 bool ChatPanel::openLocal(quint16 port)
@@ -493,7 +495,7 @@ bool ChatPanel::saveConversation(const QString &fileName, QString *error) const
     return true;
 }
 
-void ChatPanel::saveInteractive()
+void ChatPanel::saveLogInteractive()
 {
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Save conversation"), QStringLiteral("chat.txt"),
                                                           tr("Text (*.txt)"));
@@ -502,6 +504,11 @@ void ChatPanel::saveInteractive()
     QString error;
     if (!saveConversation(fileName, &error))
         QMessageBox::warning(this, tr("Save conversation"), error);
+}
+
+QString ChatPanel::title() const
+{
+    return tr("Chat");
 }
 
 void ChatPanel::loadSettings()
