@@ -5,10 +5,10 @@
 #include "net/endpointinput.h"
 #include "textcodec.h"
 #include "clicommon.h"
+#include "runner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QNetworkInterface>
 #include <QSocketNotifier>
 
@@ -21,7 +21,7 @@ namespace NetPoke::Cli {
 
 namespace {
 
-class ChatRunner final : public QObject
+class ChatRunner final : public Runner
 {
     Q_DECLARE_TR_FUNCTIONS(ChatCommand)
 
@@ -46,13 +46,6 @@ public:
     explicit ChatRunner(const Options &options)
         : m_opt(options)
     {
-    }
-
-    int exec()
-    {
-        if (!m_finished)
-            m_loop.exec();
-        return m_code;
     }
 
     void start()
@@ -95,28 +88,15 @@ public:
     }
 
 private:
-    void finish(int code)
+    void aboutToFinish() override
     {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_code = code;
         if (m_stdin)
             m_stdin->setEnabled(false);
-        m_loop.exit(code);
-    }
-
-    void fail(int code, const QString &message)
-    {
-        if (m_finished)
-            return;
-        printError(message);
-        finish(code);
     }
 
     void print(const ChatMessage &m)
     {
-        if (m_finished)
+        if (finished())
             return;
         const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + visibleText(m.text).toUtf8()
             + '\n';
@@ -149,7 +129,7 @@ private:
         }
         m_input.append(buf, n);
         qsizetype start = 0;
-        for (qsizetype nl = m_input.indexOf('\n'); nl >= 0 && !m_finished; nl = m_input.indexOf('\n', start)) {
+        for (qsizetype nl = m_input.indexOf('\n'); nl >= 0 && !finished(); nl = m_input.indexOf('\n', start)) {
             sendLine(m_input.mid(start, nl - start));
             start = nl + 1;
         }
@@ -181,11 +161,8 @@ private:
     ChatSession m_session;
     QSocketNotifier *m_stdin = nullptr;
     QByteArray m_input;
-    QEventLoop m_loop;
-    bool m_finished = false;
     bool m_eof = false;
     bool m_sendFailed = false;
-    int m_code = ExitSuccess;
 };
 
 class ChatCommand final

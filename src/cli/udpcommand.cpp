@@ -2,6 +2,7 @@
 
 #include "hostport.h"
 #include "net/endpointinput.h"
+#include "runner.h"
 #include "textcodec.h"
 #include "udpendpoint.h"
 
@@ -9,7 +10,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QHash>
 #include <QTimer>
@@ -22,41 +22,6 @@
 namespace NetPoke::Cli {
 
 namespace {
-
-// Owns the event loop of one command; finish() may be called before the loop runs.
-class Runner : public QObject
-{
-public:
-    int exec()
-    {
-        if (!m_finished)
-            m_loop.exec();
-        return m_code;
-    }
-
-protected:
-    void finish(int code)
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_code = code;
-        m_loop.exit(code);
-    }
-    void fail(int code, const QString &message)
-    {
-        if (m_finished)
-            return;
-        printError(message);
-        finish(code);
-    }
-    bool finished() const { return m_finished; }
-
-private:
-    QEventLoop m_loop;
-    bool m_finished = false;
-    int m_code = ExitSuccess;
-};
 
 // ---------------------------------------------------------------------------------------------------
 class UdpSender final : public Runner

@@ -129,7 +129,7 @@ private:
 } // namespace
 
 ChatPanel::ChatPanel(QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_session(new ChatSession(this))
     , m_model(new QStandardItemModel(this))
 {
@@ -141,6 +141,7 @@ ChatPanel::ChatPanel(QWidget *parent)
         if (!isVisible()) {
             ++m_unread;
             emit unreadCountChanged(m_unread);
+            emit badgeChanged();
         }
     });
     connect(m_session, &ChatSession::messageSent, this, &ChatPanel::addMessage);
@@ -250,7 +251,7 @@ void ChatPanel::buildUi()
     auto *clearButton = new QPushButton(tr("Clear"), this);
     auto *saveButton = new QPushButton(tr("Save…"), this);
     connect(clearButton, &QPushButton::clicked, m_model, &QStandardItemModel::clear);
-    connect(saveButton, &QPushButton::clicked, this, &ChatPanel::saveInteractive);
+    connect(saveButton, &QPushButton::clicked, this, &ChatPanel::saveLogInteractive);
 
     auto *left = new QVBoxLayout;
     left->addWidget(meBox);
@@ -324,6 +325,7 @@ void ChatPanel::markRead()
         return;
     m_unread = 0;
     emit unreadCountChanged(0);
+    emit badgeChanged();
 }
 
 bool ChatPanel::openLocal(quint16 port)
@@ -490,7 +492,7 @@ bool ChatPanel::saveConversation(const QString &fileName, QString *error) const
     return true;
 }
 
-void ChatPanel::saveInteractive()
+void ChatPanel::saveLogInteractive()
 {
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Save conversation"), QStringLiteral("chat.txt"),
                                                           tr("Text (*.txt)"));
@@ -499,6 +501,11 @@ void ChatPanel::saveInteractive()
     QString error;
     if (!saveConversation(fileName, &error))
         QMessageBox::warning(this, tr("Save conversation"), error);
+}
+
+QString ChatPanel::title() const
+{
+    return tr("Chat");
 }
 
 void ChatPanel::loadSettings()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "panel.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -19,7 +21,7 @@ struct ChatMessage;
 
 // The Chat tab: a two-person conversation over UDP (or a room on a multicast group), as message
 // bubbles. The wire format is the bare encoded text, so the other side can be a script or `nc -u`.
-class ChatPanel final : public QWidget
+class ChatPanel final : public Panel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatPanel)
@@ -39,13 +41,15 @@ public:
     // Sends what the input holds to the peer (or the room); false with the reason shown.
     bool sendNow();
     bool saveConversation(const QString &fileName, QString *error = nullptr) const;
-    void saveInteractive();
+    bool canSaveLog() const override { return true; }
+    void saveLogInteractive() override;
 
-    int unreadCount() const { return m_unread; }
+    int unreadCount() const override { return m_unread; }
     void markRead();
 
-    void loadSettings();
-    void saveSettings() const;
+    QString title() const override;
+    void loadSettings() override;
+    void saveSettings() const override;
 
 signals:
     void unreadCountChanged(int count);

@@ -1,5 +1,7 @@
 #include "errorlabel.h"
 
+#include "colors.h"
+
 #include <QLabel>
 
 namespace NetPoke {
@@ -10,7 +12,7 @@ QLabel *makeErrorLabel(QWidget *parent, const char *objectName)
     if (objectName)
         l->setObjectName(QLatin1String(objectName));
     l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    setTone(l, Tone::Error);
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->hide();
     return l;

@@ -28,20 +28,15 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/netpoke.svg")));
     m_basePointSize = font().pointSizeF();
 
-    m_udp = new UdpPanel(this);
-    m_chat = new ChatPanel(this);
-    m_tftp = new TftpPanel(this);
-    m_ui->tabs->addTab(m_udp, tr("UDP"));
-    m_ui->tabs->addTab(m_chat, tr("Chat"));
-    m_ui->tabs->addTab(m_tftp, tr("TFTP"));
-    connect(m_chat, &ChatPanel::unreadCountChanged, this, &MainWindow::updateChatTabTitle);
+    // The tabs, in order. A new protocol's tab is one more line here.
+    m_udp = addPanel(new UdpPanel(this));
+    m_chat = addPanel(new ChatPanel(this));
+    m_tftp = addPanel(new TftpPanel(this));
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     connect(m_ui->actionSaveLog, &QAction::triggered, this, [this] {
-        if (m_ui->tabs->currentWidget() == m_udp)
-            m_udp->saveLogInteractive();
-        else if (m_ui->tabs->currentWidget() == m_chat)
-            m_chat->saveInteractive();
+        if (Panel *p = currentPanel(); p && p->canSaveLog())
+            p->saveLogInteractive();
     });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom * ZoomStep); });
@@ -70,15 +65,32 @@ MainWindow::MainWindow(QWidget *parent)
     updateActions();
 }
 
-void MainWindow::updateChatTabTitle(int unread)
+template<typename T>
+T *MainWindow::addPanel(T *panel)
 {
-    const int i = m_ui->tabs->indexOf(m_chat);
-    m_ui->tabs->setTabText(i, unread > 0 ? tr("Chat (%1)").arg(unread) : tr("Chat"));
+    m_panels.append(panel);
+    m_ui->tabs->addTab(panel, panel->title());
+    connect(panel, &Panel::badgeChanged, this, [this, panel] { updateTabTitle(panel); });
+    return panel;
+}
+
+Panel *MainWindow::currentPanel() const
+{
+    return qobject_cast<Panel *>(m_ui->tabs->currentWidget());
+}
+
+void MainWindow::updateTabTitle(Panel *panel)
+{
+    const int unread = panel->unreadCount();
+    //: A tab's title with the number of unread items, e.g. "Chat (2)"
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(panel),
+                           unread > 0 ? tr("%1 (%2)").arg(panel->title()).arg(unread) : panel->title());
 }
 
 void MainWindow::updateActions()
 {
-    m_ui->actionSaveLog->setEnabled(m_ui->tabs->currentWidget() != m_tftp);
+    const Panel *p = currentPanel();
+    m_ui->actionSaveLog->setEnabled(p && p->canSaveLog());
 }
 
 MainWindow::~MainWindow()
@@ -107,9 +119,8 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
-    m_udp->saveSettings();
-    m_chat->saveSettings();
-    m_tftp->saveSettings();
+    for (const Panel *p : std::as_const(m_panels))
+        p->saveSettings();
 }
 
 void MainWindow::showAbout()

@@ -9,6 +9,7 @@ class MainWindow;
 namespace NetPoke {
 
 class ChatPanel;
+class Panel;
 class TftpPanel;
 class UdpPanel;
 
@@ -32,12 +33,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    template<typename T>
+    T *addPanel(T *panel);
+    Panel *currentPanel() const;
     void saveSettings();
     void showAbout();
-    void updateChatTabTitle(int unread);
+    void updateTabTitle(Panel *panel);
     void updateActions();
 
     Ui::MainWindow *m_ui = nullptr;
+    QList<Panel *> m_panels;
     UdpPanel *m_udp = nullptr;
     ChatPanel *m_chat = nullptr;
     TftpPanel *m_tftp = nullptr;

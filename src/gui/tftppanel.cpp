@@ -58,7 +58,7 @@ QString formatRate(double bytesPerSecond)
 } // namespace
 
 TftpPanel::TftpPanel(QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_client(new Tftp::Client(this))
 {
     buildUi();
@@ -486,6 +486,11 @@ void TftpPanel::onFinished(bool ok)
         m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
     }
     emit transferFinished(ok);
+}
+
+QString TftpPanel::title() const
+{
+    return tr("TFTP");
 }
 
 void TftpPanel::loadSettings()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "panel.h"
+
 #include <QElapsedTimer>
 #include <QWidget>
 
@@ -26,7 +28,7 @@ struct TraceEntry;
 
 // The TFTP tab: download a file with a real progress bar, speed, ETA, a throughput chart and a
 // packet trace for teaching.
-class TftpPanel final : public QWidget
+class TftpPanel final : public Panel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TftpPanel)
@@ -42,8 +44,9 @@ public:
     // When false, an existing local file is replaced without asking (tests).
     void setConfirmOverwrite(bool on) { m_confirmOverwrite = on; }
 
-    void loadSettings();
-    void saveSettings() const;
+    QString title() const override;
+    void loadSettings() override;
+    void saveSettings() const override;
 
 signals:
     void transferFinished(bool ok);

@@ -56,7 +56,7 @@ QString csvField(const QString &s)
 } // namespace
 
 UdpPanel::UdpPanel(QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_endpoint(new UdpEndpoint(this))
     , m_model(new PacketLogModel(this))
 {
@@ -681,6 +681,11 @@ bool UdpPanel::saveLog(const QString &fileName, QString *error) const
         return false;
     }
     return true;
+}
+
+QString UdpPanel::title() const
+{
+    return tr("UDP");
 }
 
 void UdpPanel::loadSettings()

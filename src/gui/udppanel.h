@@ -1,5 +1,7 @@
 #pragma once
 
+#include "panel.h"
+
 #include "udpendpoint.h"
 
 #include <QElapsedTimer>
@@ -21,7 +23,7 @@ namespace NetPoke {
 class PacketLogModel;
 
 // The UDP tab: bind a local address, send to any host, and log every datagram both ways.
-class UdpPanel final : public QWidget
+class UdpPanel final : public Panel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UdpPanel)
@@ -40,11 +42,13 @@ public:
     bool sendNow();
 
     // Asks for a file name and writes the log as text or CSV.
-    void saveLogInteractive();
+    bool canSaveLog() const override { return true; }
+    void saveLogInteractive() override;
     bool saveLog(const QString &fileName, QString *error = nullptr) const;
 
-    void loadSettings();
-    void saveSettings() const;
+    QString title() const override;
+    void loadSettings() override;
+    void saveSettings() const override;
 
 private:
     void buildUi();

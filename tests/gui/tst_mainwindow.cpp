@@ -1,4 +1,5 @@
 #include "chatpanel.h"
+#include "guitestutil.h"
 #include "chatsession.h"
 #include "mainwindow.h"
 #include "udppanel.h"
@@ -30,21 +31,14 @@ private slots:
 private:
     QAction *action(MainWindow &w, const char *name)
     {
-        auto *a = w.findChild<QAction *>(QLatin1String(name));
-        if (!a)
-            qFatal("no action %s", name);
-        return a;
+        return GuiTest::child<QAction>(w, name);
     }
-    QTemporaryDir m_settingsDir;
+    GuiTest::SettingsSandbox m_settings{"tst_mainwindow"};
 };
 
 void tst_MainWindow::initTestCase()
 {
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("NetPokeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    m_settings.clear();
 }
 
 void tst_MainWindow::tabsAndMenus()

@@ -355,7 +355,11 @@ void tst_datagramsocket::sendErrors()
     // Too large for one datagram.
     const QByteArray big(70000, 'x');
     QCOMPARE(s.sendTo(big.constData(), big.size(), SocketAddress(QHostAddress::LocalHost, s.localPort())), qint64(-1));
+#ifdef NETPOKE_NET_LINUX
     QCOMPARE(s.error(), DatagramSocket::DatagramTooLargeError);
+#else
+    QVERIFY(s.error() != DatagramSocket::NoError);   // as QUdpSocket maps it
+#endif
 }
 
 QTEST_GUILESS_MAIN(tst_datagramsocket)
