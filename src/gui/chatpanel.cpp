@@ -27,10 +27,10 @@ namespace {
 // An ICMP port-unreachable report arrives within milliseconds on a LAN; one for a message older than this
 // is not matched to a bubble.
 constexpr qint64 RefusalWindowMs = 5000;
-// The controls column is at least this many average characters wide (about 360 px at the default font).
-constexpr int ControlsChars = 48;
 // Lines of text the input shows before it scrolls.
-constexpr int InputLines = 5;
+constexpr int InputLines = 4;
+// The controls' column takes at most this share of the panel's width unless its widest row needs more.
+constexpr double ControlsShare = 0.4;
 
 constexpr int Huge = 1 << 20;
 constexpr auto TextFlags = Qt::TextWordWrap | Qt::TextWrapAnywhere;
@@ -189,6 +189,7 @@ ChatPanel::ChatPanel(QWidget *parent)
     viewPalette.setColor(QPalette::Base, Colors::viewBackground());
     m_ui->chatView->setPalette(viewPalette);
     m_ui->chatInput->installEventFilter(this);
+    m_ui->chatControls->installEventFilter(this);   // its LayoutRequest: the column's width is fitted again
     guardWheel(this);
     applyFontMetrics();
 
@@ -271,13 +272,31 @@ void ChatPanel::connectSession()
 void ChatPanel::applyFontMetrics()
 {
     const QFontMetrics fm(font());
-    m_ui->chatPeerPort->setMaximumWidth(fm.horizontalAdvance(QStringLiteral("655350")) + fm.height());
+    m_ui->chatPeerPort->setMaximumWidth(fm.horizontalAdvance(QStringLiteral("65535")) + fm.height());
+    // The addresses the fields start with stay readable when the column is at its narrowest.
+    m_ui->chatPeerHost->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("127.0.0.1")) + fm.height());
+    m_ui->chatRoomGroup->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("239.255.43.21")) + fm.height());
     m_ui->chatInput->setMaximumHeight(fm.lineSpacing() * InputLines + 2 * m_ui->chatInput->frameWidth()
                                       + 2 * qCeil(m_ui->chatInput->document()->documentMargin()));
-    // The controls' column: as wide as its widest row needs at this font (so no button is clipped), plus
-    // room for its scroll bar, which appears when the zoom makes the column taller than the window.
-    const int content = qMax(m_ui->chatControls->minimumSizeHint().width(), fm.averageCharWidth() * ControlsChars);
-    m_ui->chatControlsScroll->setFixedWidth(content + m_ui->chatControlsScroll->verticalScrollBar()->sizeHint().width());
+    fitControls();
+}
+
+void ChatPanel::fitControls()
+{
+    // The controls' column: its preferred width when there is room, never less than its widest row needs
+    // (it does not scroll sideways, so nothing in it is clipped), in between a share of the panel so that
+    // a zoomed-in conversation keeps room. Plus the scroll bar that appears when it is taller than the
+    // window.
+    const int bar = m_ui->chatControlsScroll->verticalScrollBar()->sizeHint().width();
+    const int least = m_ui->chatControls->minimumSizeHint().width();
+    const int most = qMax(least, m_ui->chatControls->sizeHint().width());
+    m_ui->chatControlsScroll->setFixedWidth(qBound(least, int(width() * ControlsShare), most) + bar);
+}
+
+void ChatPanel::resizeEvent(QResizeEvent *event)
+{
+    Panel::resizeEvent(event);
+    fitControls();
 }
 
 void ChatPanel::changeEvent(QEvent *event)
@@ -290,6 +309,8 @@ void ChatPanel::changeEvent(QEvent *event)
 
 bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_ui->chatControls && event->type() == QEvent::LayoutRequest)
+        fitControls();   // e.g. the status line's text changed its preferred width
     if (watched == m_ui->chatInput && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)

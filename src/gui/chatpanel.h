@@ -69,10 +69,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void connectSession();
     void applyFontMetrics();
+    void fitControls();
     void toggleOpen();
     void toggleRoom();
     void updateState();
