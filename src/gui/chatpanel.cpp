@@ -66,6 +66,8 @@ QFont metaFont(const QFont &base)
 // comes from the view's font (the option's font is the view's), so the bubbles follow the zoom.
 class ChatBubbleDelegate final : public QStyledItemDelegate
 {
+    Q_DISABLE_COPY_MOVE(ChatBubbleDelegate)
+
 public:
     struct Geometry
     {
