@@ -21,7 +21,7 @@ struct ChatMessage;
 
 // The Chat tab: a two-person conversation over UDP (or a room on a multicast group), as message
 // bubbles. The wire format is the bare encoded text, so the other side can be a script or `nc -u`.
-// The layout is ui/chatpanel.ui; the bubbles are painted by ChatBubbleDelegate (chatpanel.cpp).
+// The layout is ui/chatpanel.ui; the bubbles are painted by ChatBubbleDelegate (chatbubbledelegate.h).
 class ChatPanel final : public Panel
 {
     Q_OBJECT
