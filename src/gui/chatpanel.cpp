@@ -1,141 +1,111 @@
 #include "chatpanel.h"
 
+#include "chatbubbledelegate.h"
 #include "chatsession.h"
+#include "colors.h"
 #include "erroradvice.h"
 #include "errorlabel.h"
-#include "hostport.h"
 #include "net/endpointinput.h"
 #include "textcodec.h"
+#include "ui_chatpanel.h"
+#include "wheelguard.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListView>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPainterPath>
-#include <QPlainTextEdit>
-#include <QPushButton>
+#include <QNetworkInterface>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QSettings>
-#include <QSpinBox>
 #include <QStandardItemModel>
-#include <QStyledItemDelegate>
-#include <QVBoxLayout>
 
 namespace NetPoke {
 
 namespace {
 
-constexpr int Pad = 8;      // inside a bubble
-constexpr int Gap = 6;      // between rows
-constexpr int Side = 10;    // bubble to the view's edge
-
-// Paints messages as bubbles: mine on the right, theirs on the left, system lines centred.
-class BubbleDelegate final : public QStyledItemDelegate
-{
-public:
-    explicit BubbleDelegate(QListView *view)
-        : QStyledItemDelegate(view)
-        , m_view(view)
-    {
-    }
-
-    int bubbleTextWidth() const { return qMax(120, int(m_view->viewport()->width() * 0.7) - 2 * Pad); }
-
-    QFont metaFont(const QFont &base) const
-    {
-        QFont f = base;
-        f.setPointSizeF(base.pointSizeF() * 0.8);
-        return f;
-    }
-
-    QRect textRect(const QStyleOptionViewItem &option, const QString &text) const
-    {
-        const QFontMetrics fm(option.font);
-        return fm.boundingRect(QRect(0, 0, bubbleTextWidth(), 1 << 20), Qt::TextWordWrap | Qt::TextWrapAnywhere, text);
-    }
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        const int kind = index.data(ChatPanel::KindRole).toInt();
-        const QString text = index.data(Qt::DisplayRole).toString();
-        const int width = m_view->viewport()->width();
-        if (kind == ChatPanel::System) {
-            const QFontMetrics fm(metaFont(option.font));
-            const QRect r = fm.boundingRect(QRect(0, 0, width - 2 * Side, 1 << 20), Qt::TextWordWrap | Qt::AlignHCenter, text);
-            return {width, r.height() + 2 * Gap};
-        }
-        const QFontMetrics meta(metaFont(option.font));
-        return {width, meta.height() + 2 + textRect(option, text).height() + 2 * Pad + Gap};
-    }
-
-    void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        const int kind = index.data(ChatPanel::KindRole).toInt();
-        const QString text = index.data(Qt::DisplayRole).toString();
-        const QRect area = option.rect;
-        p->save();
-        p->setRenderHint(QPainter::Antialiasing);
-        const QFont mf = metaFont(option.font);
-        if (kind == ChatPanel::System) {
-            p->setFont(mf);
-            p->setPen(QColor(0x6e, 0x77, 0x81));
-            p->drawText(area.adjusted(Side, Gap, -Side, -Gap), Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignVCenter, text);
-            p->restore();
-            return;
-        }
-        const bool mine = kind == ChatPanel::Mine;
-        const QRect tr = textRect(option, text);
-        const int bubbleW = tr.width() + 2 * Pad;
-        const int bubbleH = tr.height() + 2 * Pad;
-        const QFontMetrics meta(mf);
-        const int x = mine ? area.right() - Side - bubbleW : area.left() + Side;
-        const QRect metaRect(area.left() + Side, area.top(), area.width() - 2 * Side, meta.height());
-        p->setFont(mf);
-        p->setPen(kind == ChatPanel::Stranger ? QColor(0xbc, 0x4c, 0x00) : QColor(0x6e, 0x77, 0x81));
-        p->drawText(metaRect, (mine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                    index.data(ChatPanel::MetaRole).toString());
-        const QRect bubble(x, area.top() + meta.height() + 2, bubbleW, bubbleH);
-        QColor fill = mine ? QColor(0x95, 0xec, 0x69) : QColor(0xf2, 0xf3, 0xf5);
-        if (kind == ChatPanel::Stranger)
-            fill = QColor(0xff, 0xe8, 0xcc);
-        QPainterPath path;
-        path.addRoundedRect(bubble, 8, 8);
-        p->fillPath(path, fill);
-        if (option.state & QStyle::State_Selected) {
-            p->setPen(QPen(option.palette.highlight(), 2));
-            p->drawPath(path);
-        }
-        p->setFont(option.font);
-        p->setPen(QColor(0x1f, 0x23, 0x28));
-        p->drawText(bubble.adjusted(Pad, Pad, -Pad, -Pad), Qt::TextWordWrap | Qt::TextWrapAnywhere, text);
-        p->restore();
-    }
-
-private:
-    QListView *m_view;
-};
-
+// An ICMP port-unreachable report arrives within milliseconds on a LAN; one for a message older than this
+// is not matched to a bubble.
+constexpr qint64 RefusalWindowMs = 5000;
+// Lines of text the input shows before it scrolls.
+constexpr int InputLines = 4;
+// The controls' column takes at most this share of the panel's width unless its widest row needs more.
+constexpr double ControlsShare = 0.4;
 
 } // namespace
 
 ChatPanel::ChatPanel(QWidget *parent)
     : Panel(parent)
+    , m_ui(new Ui::ChatPanel)
     , m_session(new ChatSession(this))
     , m_model(new QStandardItemModel(this))
 {
-    buildUi();
+    m_ui->setupUi(this);
+    for (QLabel *error : {m_ui->chatLocalError, m_ui->chatRoomError, m_ui->chatPeerError, m_ui->chatSendError}) {
+        setTone(error, Tone::Error);
+        error->hide();
+    }
+    m_ui->chatEncoding->addItems(TextCodec::encodings());
+    m_ui->chatEncoding->setCurrentText(QStringLiteral("GB2312"));
+    m_ui->chatView->setModel(m_model);
+    m_delegate = new ChatBubbleDelegate(m_ui->chatView);
+    m_ui->chatView->setItemDelegate(m_delegate);
+    QPalette viewPalette = m_ui->chatView->palette();
+    viewPalette.setColor(QPalette::Base, Colors::viewBackground());
+    m_ui->chatView->setPalette(viewPalette);
+    m_ui->chatInput->installEventFilter(this);
+    m_ui->chatControls->installEventFilter(this);   // its LayoutRequest: the column's width is fitted again
+    guardWheel(this);
+    applyFontMetrics();
+
+    // Defaults are the form's (Me 4568, Them 127.0.0.1:4567: the lesson's script on the same machine).
+    m_settings.add(QStringLiteral("localPort"), m_ui->chatLocalPort)
+        .add(QStringLiteral("name"), m_ui->chatName)
+        .add(QStringLiteral("sendName"), m_ui->chatSendName)
+        .add(QStringLiteral("peerHost"), m_ui->chatPeerHost)
+        .add(QStringLiteral("peerPort"), m_ui->chatPeerPort)
+        .add(QStringLiteral("answerFirst"), m_ui->chatAnswerFirst)
+        .add(QStringLiteral("encoding"), [this] { return QVariant(m_ui->chatEncoding->currentText()); },
+             [this](const QVariant &v) {
+                 const int i = m_ui->chatEncoding->findText(TextCodec::canonicalName(v.toString()));
+                 m_ui->chatEncoding->setCurrentIndex(qMax(0, i));
+             },
+             m_ui->chatEncoding->currentText())
+        .add(QStringLiteral("roomGroup"), m_ui->chatRoomGroup)
+        .add(QStringLiteral("roomPort"), m_ui->chatRoomPort);
+
+    connect(m_ui->chatOpenButton, &QPushButton::clicked, this, &ChatPanel::toggleOpen);
+    connect(m_ui->chatName, &QLineEdit::textChanged, m_session, &ChatSession::setDisplayName);
+    connect(m_ui->chatSendName, &QCheckBox::toggled, m_session, &ChatSession::setSendName);
+    connect(m_ui->chatAnswerFirst, &QCheckBox::toggled, m_session, &ChatSession::setAnswerFirstSender);
+    connect(m_ui->chatEncoding, &QComboBox::currentTextChanged, this, [this](const QString &e) {
+        if (m_session->encoding() != e)
+            m_session->setEncoding(e);
+    });
+    for (QLineEdit *edit : {m_ui->chatPeerHost, m_ui->chatPeerPort}) {
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] {
+            setTone(edit, Tone::Normal);
+            showError(m_ui->chatPeerError, QString());
+        });
+    }
+    connect(m_ui->chatRoomButton, &QPushButton::clicked, this, &ChatPanel::toggleRoom);
+    connect(m_ui->chatClearButton, &QPushButton::clicked, m_model, &QStandardItemModel::clear);
+    connect(m_ui->chatSaveButton, &QPushButton::clicked, this, &ChatPanel::saveLogInteractive);
+    connect(m_ui->chatSendButton, &QPushButton::clicked, this, &ChatPanel::sendNow);
+    connect(m_ui->chatInput, &QPlainTextEdit::textChanged, this, [this] { showError(m_ui->chatSendError, QString()); });
+
     // Settings first, so that restoring them does not fill the conversation with system lines.
     loadSettings();
+    connectSession();
+    updateState();
+}
+
+ChatPanel::~ChatPanel()
+{
+    delete m_ui;
+}
+
+void ChatPanel::connectSession()
+{
     connect(m_session, &ChatSession::messageReceived, this, [this](const ChatMessage &m) {
         addMessage(m);
         if (!isVisible()) {
@@ -146,163 +116,66 @@ ChatPanel::ChatPanel(QWidget *parent)
     });
     connect(m_session, &ChatSession::messageSent, this, &ChatPanel::addMessage);
     connect(m_session, &ChatSession::systemMessage, this, &ChatPanel::addSystemLine);
-    connect(m_session, &ChatSession::errorOccurred, this, [this] { showError(m_sendError, errorWithAdvice(*m_session)); });
-    connect(m_session, &ChatSession::boundChanged, this, &ChatPanel::updateState);
-    connect(m_session, &ChatSession::peerChanged, this, [this](const QHostAddress &address, quint16 port) {
-        if (m_answerFirst->isChecked() && m_peerHost->text().trimmed().isEmpty()) {
-            m_peerHost->setText(displayAddress(address));
-            m_peerPort->setText(QString::number(port));
-        }
+    connect(m_session, &ChatSession::errorOccurred, this, [this] { showError(m_ui->chatSendError, errorWithAdvice(*m_session)); });
+    connect(m_session, &ChatSession::boundChanged, this, [this] {
+        updateState();
+        warnIfTalkingToSelf();
     });
-    updateState();
+    connect(m_session, &ChatSession::peerChanged, this, [this](const QHostAddress &address, quint16 port) {
+        if (m_ui->chatAnswerFirst->isChecked() && m_ui->chatPeerHost->text().trimmed().isEmpty()) {
+            m_ui->chatPeerHost->setText(displayAddress(address));
+            m_ui->chatPeerPort->setText(QString::number(port));
+        }
+        warnIfTalkingToSelf();
+    });
+    // ChatSession reports a refusal only as a system line; its endpoint says which destination refused,
+    // which is what marks the bubble.
+    connect(m_session->endpoint(), &UdpEndpoint::portUnreachable, this, &ChatPanel::markUndelivered);
 }
 
-ChatPanel::~ChatPanel() = default;
-
-void ChatPanel::buildUi()
+void ChatPanel::applyFontMetrics()
 {
-    // --- Me ---
-    auto *meBox = new QGroupBox(tr("Me"), this);
-    m_localPort = new QSpinBox(meBox);
-    m_localPort->setObjectName(QStringLiteral("chatLocalPort"));
-    m_localPort->setRange(0, 65535);
-    m_localPort->setValue(4567);
-    m_localPort->setToolTip(tr("0 lets the system choose a free port."));
-    m_openButton = new QPushButton(tr("Open"), meBox);
-    m_openButton->setObjectName(QStringLiteral("chatOpenButton"));
-    m_name = new QLineEdit(meBox);
-    m_name->setObjectName(QStringLiteral("chatName"));
-    m_name->setPlaceholderText(tr("optional"));
-    m_sendName = new QCheckBox(tr("Send my name"), meBox);
-    m_sendName->setObjectName(QStringLiteral("chatSendName"));
-    m_sendName->setToolTip(tr("Put \"NAME: \" before every message. Off: only the text is sent, as a plain UDP script expects."));
-    m_localStatus = new QLabel(meBox);
-    m_localStatus->setObjectName(QStringLiteral("chatLocalStatus"));
-    m_localStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_localError = makeErrorLabel(meBox, "chatLocalError");
-    auto *meForm = new QFormLayout(meBox);
-    auto *portRow = new QHBoxLayout;
-    portRow->addWidget(m_localPort, 1);
-    portRow->addWidget(m_openButton);
-    meForm->addRow(tr("Port"), portRow);
-    meForm->addRow(tr("Name"), m_name);
-    meForm->addRow(m_sendName);
-    meForm->addRow(m_localStatus);
-    meForm->addRow(m_localError);
-    connect(m_openButton, &QPushButton::clicked, this, &ChatPanel::toggleOpen);
-    connect(m_name, &QLineEdit::textChanged, m_session, &ChatSession::setDisplayName);
-    connect(m_sendName, &QCheckBox::toggled, m_session, &ChatSession::setSendName);
+    const QFontMetrics fm(font());
+    m_ui->chatPeerPort->setMaximumWidth(fm.horizontalAdvance(QStringLiteral("65535")) + fm.height());
+    // The addresses the fields start with stay readable when the column is at its narrowest.
+    m_ui->chatPeerHost->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("127.0.0.1")) + fm.height());
+    m_ui->chatRoomGroup->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("239.255.43.21")) + fm.height());
+    m_ui->chatInput->setMaximumHeight(fm.lineSpacing() * InputLines + 2 * m_ui->chatInput->frameWidth()
+                                      + 2 * qCeil(m_ui->chatInput->document()->documentMargin()));
+    fitControls();
+}
 
-    // --- Them ---
-    auto *themBox = new QGroupBox(tr("Them"), this);
-    m_peerHost = new QLineEdit(themBox);
-    m_peerHost->setObjectName(QStringLiteral("chatPeerHost"));
-    m_peerHost->setPlaceholderText(tr("IPv4, IPv6 or host name"));
-    m_peerPort = new QLineEdit(themBox);
-    m_peerPort->setObjectName(QStringLiteral("chatPeerPort"));
-    m_peerPort->setPlaceholderText(tr("port"));
-    m_peerPort->setMaximumWidth(90);
-    m_answerFirst = new QCheckBox(tr("Answer whoever writes first"), themBox);
-    m_answerFirst->setObjectName(QStringLiteral("chatAnswerFirst"));
-    m_peerError = makeErrorLabel(themBox, "chatPeerError");
-    m_encoding = new QComboBox(themBox);
-    m_encoding->setObjectName(QStringLiteral("chatEncoding"));
-    m_encoding->addItems(TextCodec::encodings());
-    m_encoding->setToolTip(tr("Both sides must use the same encoding. Classroom scripts usually use GB2312."));
-    auto *themForm = new QFormLayout(themBox);
-    auto *hostRow = new QHBoxLayout;
-    hostRow->addWidget(m_peerHost, 1);
-    hostRow->addWidget(new QLabel(QStringLiteral(":"), themBox));
-    hostRow->addWidget(m_peerPort);
-    themForm->addRow(tr("Address"), hostRow);
-    themForm->addRow(m_answerFirst);
-    themForm->addRow(tr("Encoding"), m_encoding);
-    themForm->addRow(m_peerError);
-    connect(m_answerFirst, &QCheckBox::toggled, m_session, &ChatSession::setAnswerFirstSender);
-    connect(m_encoding, &QComboBox::currentTextChanged, this, [this](const QString &e) {
-        if (m_session->encoding() != e)
-            m_session->setEncoding(e);
-    });
-    connect(m_peerHost, &QLineEdit::textEdited, this, [this] { showError(m_peerError, QString()); });
-    connect(m_peerPort, &QLineEdit::textEdited, this, [this] { showError(m_peerError, QString()); });
+void ChatPanel::fitControls()
+{
+    // The controls' column: its preferred width when there is room, never less than its widest row needs
+    // (it does not scroll sideways, so nothing in it is clipped), in between a share of the panel so that
+    // a zoomed-in conversation keeps room. Plus the scroll bar that appears when it is taller than the
+    // window.
+    const int bar = m_ui->chatControlsScroll->verticalScrollBar()->sizeHint().width();
+    const int least = m_ui->chatControls->minimumSizeHint().width();
+    const int most = qMax(least, m_ui->chatControls->sizeHint().width());
+    m_ui->chatControlsScroll->setFixedWidth(qBound(least, int(width() * ControlsShare), most) + bar);
+}
 
-    // --- Room ---
-    auto *roomBox = new QGroupBox(tr("Room (a whole class)"), this);
-    m_roomGroup = new QLineEdit(QStringLiteral("239.255.43.21"), roomBox);
-    m_roomGroup->setObjectName(QStringLiteral("chatRoomGroup"));
-    m_roomGroup->setToolTip(tr("A multicast group everyone joins, or the subnet's broadcast address."));
-    m_roomPort = new QSpinBox(roomBox);
-    m_roomPort->setObjectName(QStringLiteral("chatRoomPort"));
-    m_roomPort->setRange(1, 65535);
-    m_roomPort->setValue(4321);
-    m_roomButton = new QPushButton(tr("Join room"), roomBox);
-    m_roomButton->setObjectName(QStringLiteral("chatRoomButton"));
-    m_roomError = makeErrorLabel(roomBox, "chatRoomError");
-    auto *roomForm = new QFormLayout(roomBox);
-    auto *groupRow = new QHBoxLayout;
-    groupRow->addWidget(m_roomGroup, 1);
-    groupRow->addWidget(new QLabel(QStringLiteral(":"), roomBox));
-    groupRow->addWidget(m_roomPort);
-    roomForm->addRow(tr("Group"), groupRow);
-    roomForm->addRow(m_roomButton);
-    roomForm->addRow(m_roomError);
-    connect(m_roomButton, &QPushButton::clicked, this, &ChatPanel::toggleRoom);
+void ChatPanel::resizeEvent(QResizeEvent *event)
+{
+    Panel::resizeEvent(event);
+    fitControls();
+}
 
-    auto *clearButton = new QPushButton(tr("Clear"), this);
-    auto *saveButton = new QPushButton(tr("Save…"), this);
-    connect(clearButton, &QPushButton::clicked, m_model, &QStandardItemModel::clear);
-    connect(saveButton, &QPushButton::clicked, this, &ChatPanel::saveLogInteractive);
-
-    auto *left = new QVBoxLayout;
-    left->addWidget(meBox);
-    left->addWidget(themBox);
-    left->addWidget(roomBox);
-    left->addStretch();
-    auto *leftButtons = new QHBoxLayout;
-    leftButtons->addWidget(clearButton);
-    leftButtons->addWidget(saveButton);
-    left->addLayout(leftButtons);
-    auto *leftWidget = new QWidget(this);
-    leftWidget->setLayout(left);
-    leftWidget->setFixedWidth(360);
-
-    // --- Conversation ---
-    m_view = new QListView(this);
-    m_view->setObjectName(QStringLiteral("chatView"));
-    m_view->setModel(m_model);
-    m_view->setItemDelegate(new BubbleDelegate(m_view));
-    m_view->setResizeMode(QListView::Adjust);
-    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setStyleSheet(QStringLiteral("QListView { background: #ffffff; }"));
-    m_input = new QPlainTextEdit(this);
-    m_input->setObjectName(QStringLiteral("chatInput"));
-    m_input->setPlaceholderText(tr("Type a message. Enter sends, Shift+Enter starts a new line."));
-    m_input->setMaximumHeight(100);
-    m_input->installEventFilter(this);
-    m_sendButton = new QPushButton(tr("Send"), this);
-    m_sendButton->setObjectName(QStringLiteral("chatSendButton"));
-    m_sendError = makeErrorLabel(this, "chatSendError");
-    connect(m_sendButton, &QPushButton::clicked, this, &ChatPanel::sendNow);
-    connect(m_input, &QPlainTextEdit::textChanged, this, [this] { showError(m_sendError, QString()); });
-
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_view, 1);
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
-    right->addLayout(inputRow);
-    right->addWidget(m_sendError);
-
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(leftWidget);
-    layout->addLayout(right, 1);
+void ChatPanel::changeEvent(QEvent *event)
+{
+    // Children have their new font when the panel hears of it.
+    if (event->type() == QEvent::FontChange)
+        applyFontMetrics();
+    Panel::changeEvent(event);
 }
 
 bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_input && event->type() == QEvent::KeyPress) {
+    if (watched == m_ui->chatControls && event->type() == QEvent::LayoutRequest)
+        fitControls();   // e.g. the status line's text changed its preferred width
+    if (watched == m_ui->chatInput && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
             && !(key->modifiers() & Qt::ShiftModifier)) {
@@ -330,9 +203,9 @@ void ChatPanel::markRead()
 
 bool ChatPanel::openLocal(quint16 port)
 {
-    showError(m_localError, QString());
+    showError(m_ui->chatLocalError, QString());
     if (!m_session->bind(QHostAddress::Any, port)) {
-        showError(m_localError, errorWithAdvice(*m_session));
+        showError(m_ui->chatLocalError, errorWithAdvice(*m_session));
         updateState();
         return false;
     }
@@ -347,25 +220,26 @@ void ChatPanel::toggleOpen()
         updateState();
         return;
     }
-    openLocal(quint16(m_localPort->value()));
+    openLocal(quint16(m_ui->chatLocalPort->value()));
 }
 
 void ChatPanel::toggleRoom()
 {
-    showError(m_roomError, QString());
+    showError(m_ui->chatRoomError, QString());
     if (m_session->inRoom()) {
         m_session->leaveRoom();
         updateState();
         return;
     }
-    const QHostAddress group = Net::parseAddress(m_roomGroup->text());
+    const QString text = m_ui->chatRoomGroup->text().trimmed();
+    const QHostAddress group = Net::parseAddress(text);
     if (group.isNull()) {
-        showError(m_roomError, tr("\"%1\" is not an IP address: use a multicast group such as 239.255.43.21.")
-                                   .arg(m_roomGroup->text().trimmed()));
+        showError(m_ui->chatRoomError,
+                  tr("\"%1\" is not an IP address: use a multicast group such as 239.255.43.21.").arg(text));
         return;
     }
-    if (!m_session->joinRoom(group, quint16(m_roomPort->value())))
-        showError(m_roomError, errorWithAdvice(*m_session));
+    if (!m_session->joinRoom(group, quint16(m_ui->chatRoomPort->value())))
+        showError(m_ui->chatRoomError, errorWithAdvice(*m_session));
     updateState();
 }
 
@@ -373,17 +247,68 @@ void ChatPanel::updateState()
 {
     const bool bound = m_session->isBound();
     const bool room = m_session->inRoom();
-    m_openButton->setText(bound ? tr("Close") : tr("Open"));
-    m_localPort->setEnabled(!bound);
-    m_localStatus->setText(bound ? tr("Listening on %1").arg(displayEndpoint(m_session->localAddress(), m_session->localPort()))
-                                 : tr("Closed. Sending opens a port chosen by the system."));
-    m_localStatus->setStyleSheet(bound ? QStringLiteral("color: #1a7f37; font-weight: bold;") : QString());
-    m_roomButton->setText(room ? tr("Leave room") : tr("Join room"));
-    m_roomGroup->setEnabled(!room);
-    m_roomPort->setEnabled(!room);
-    m_peerHost->setEnabled(!room);
-    m_peerPort->setEnabled(!room);
-    m_answerFirst->setEnabled(!room);
+    m_ui->chatOpenButton->setText(bound ? tr("Close") : tr("Open"));
+    m_ui->chatLocalPort->setEnabled(!bound);
+    m_ui->chatLocalStatus->setText(bound ? tr("Listening on %1").arg(displayEndpoint(m_session->localAddress(), m_session->localPort()))
+                                         : tr("Closed. Sending opens a port chosen by the system."));
+    // Bold through a font that sets only the weight: size and family still come from the window (zoom).
+    QFont weight;
+    weight.setBold(bound);
+    m_ui->chatLocalStatus->setFont(weight);
+    setTone(m_ui->chatLocalStatus, bound ? Tone::Ok : Tone::Normal);
+    m_ui->chatRoomButton->setText(room ? tr("Leave room") : tr("Join room"));
+    m_ui->chatRoomGroup->setEnabled(!room);
+    m_ui->chatRoomPort->setEnabled(!room);
+    m_ui->chatPeerHost->setEnabled(!room);
+    m_ui->chatPeerPort->setEnabled(!room);
+    m_ui->chatAnswerFirst->setEnabled(!room);
+}
+
+bool ChatPanel::isThisSocket(const QHostAddress &address, quint16 port) const
+{
+    if (!m_session->isBound() || port == 0 || port != m_session->localPort())
+        return false;
+    const QHostAddress to = unmappedAddress(address);
+    const QHostAddress local = unmappedAddress(m_session->localAddress());
+    if (to.isNull())
+        return false;
+    if (local != QHostAddress(QHostAddress::Any) && local != QHostAddress(QHostAddress::AnyIPv6)) {
+        if (local != QHostAddress(QHostAddress::AnyIPv4))
+            return to == local;
+        if (to.protocol() != QAbstractSocket::IPv4Protocol)
+            return false;
+    }
+    // A socket on the any-address hears every address of this machine, and the any-address itself.
+    return to.isLoopback() || to == QHostAddress(QHostAddress::AnyIPv4) || to == QHostAddress(QHostAddress::AnyIPv6)
+        || QNetworkInterface::allAddresses().contains(to);
+}
+
+void ChatPanel::warnIfTalkingToSelf()
+{
+    if (m_session->inRoom())
+        return;
+    // The peer the session has, else the one the fields name (a literal address), as on Open.
+    QHostAddress peer = m_session->peerAddress();
+    quint16 port = m_session->peerPort();
+    if (!m_session->hasPeer()) {
+        const Net::EndpointInput typed = Net::EndpointInput::fromParts(
+            m_ui->chatPeerHost->text(), m_ui->chatPeerPort->text(), Net::EndpointInput::Destination);
+        peer = typed.address;
+        port = typed.ok() && !typed.address.isNull() ? typed.port : 0;
+    }
+    if (!isThisSocket(peer, port)) {
+        m_selfWarnedFor.clear();
+        return;
+    }
+    const QString them = displayEndpoint(unmappedAddress(peer), port);
+    const QString key = QString::number(m_session->localPort()) + QLatin1Char('>') + them;
+    if (key == m_selfWarnedFor)
+        return;
+    m_selfWarnedFor = key;
+    addSystemLine(tr("%1 is this chat itself: you listen on port %2, so every message you send comes back and "
+                     "shows twice. Under Them, enter the port the other side listens on.")
+                      .arg(them)
+                      .arg(m_session->localPort()));
 }
 
 void ChatPanel::appendRow(Kind kind, const QString &text, const QString &meta)
@@ -392,13 +317,13 @@ void ChatPanel::appendRow(Kind kind, const QString &text, const QString &meta)
     item->setData(int(kind), KindRole);
     item->setData(meta, MetaRole);
     item->setEditable(false);
-    QScrollBar *bar = m_view->verticalScrollBar();
+    QScrollBar *bar = m_ui->chatView->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 4;
     m_model->appendRow(item);
     if (m_model->rowCount() > MaxMessages)
         m_model->removeRows(0, m_model->rowCount() - MaxMessages);
     if (atBottom || kind == Mine)
-        m_view->scrollToBottom();
+        m_ui->chatView->scrollToBottom();
 }
 
 void ChatPanel::addMessage(const ChatMessage &m)
@@ -409,7 +334,34 @@ void ChatPanel::addMessage(const ChatMessage &m)
     QString meta = m.outgoing ? tr("%1  to %2").arg(time, who) : QStringLiteral("%1  %2").arg(who, time);
     if (kind == Stranger)
         meta = tr("%1  %2  (not your chat partner)").arg(who, time);
+    else if (!m.outgoing && !m_session->inRoom() && isThisSocket(m.address, m.port))
+        meta = tr("%1  %2  (your own message, back)").arg(who, time);
     appendRow(kind, m.text, meta);
+    if (m.outgoing) {
+        QStandardItem *item = m_model->item(m_model->rowCount() - 1);
+        item->setData(who, DestinationRole);
+        item->setData(m.timestampMs, SentAtRole);
+    }
+}
+
+void ChatPanel::markUndelivered(const QHostAddress &address, quint16 port)
+{
+    // The latest recent message to that destination that is not marked yet: reports come in send order,
+    // and a datagram that was refused is always among the last ones sent there.
+    const QString to = displayEndpoint(unmappedAddress(address), port);
+    const qint64 oldest = QDateTime::currentMSecsSinceEpoch() - RefusalWindowMs;
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        QStandardItem *item = m_model->item(row);
+        if (item->data(KindRole).toInt() != Mine)
+            continue;
+        if (item->data(SentAtRole).toLongLong() < oldest)
+            return;
+        if (item->data(UndeliveredRole).toBool() || item->data(DestinationRole).toString() != to)
+            continue;
+        item->setData(tr("%1  (not delivered: nothing listens there)").arg(item->data(MetaRole).toString()), MetaRole);
+        item->setData(true, UndeliveredRole);
+        return;
+    }
 }
 
 void ChatPanel::addSystemLine(const QString &text)
@@ -420,48 +372,52 @@ void ChatPanel::addSystemLine(const QString &text)
 
 bool ChatPanel::sendNow()
 {
-    showError(m_sendError, QString());
-    showError(m_peerError, QString());
-    QString text = m_input->toPlainText();
+    showError(m_ui->chatSendError, QString());
+    showError(m_ui->chatPeerError, QString());
+    QString text = m_ui->chatInput->toPlainText();
     if (text.trimmed().isEmpty())
         return false;
+    // A mistake in Them is shown above the input (where the user looks after pressing Enter), and the
+    // field it is about turns red and takes the focus.
+    const auto peerError = [this](QLineEdit *field, const QString &error) {
+        showError(m_ui->chatPeerError, error);
+        setTone(field, Tone::Error);
+        field->setFocus();
+        return false;
+    };
     if (!m_session->inRoom()) {
-        const QString host = m_peerHost->text().trimmed();
-        if (host.isEmpty() && !(m_answerFirst->isChecked() && m_session->hasPeer())) {
-            showError(m_peerError, m_answerFirst->isChecked()
-                                       ? tr("Nobody has written yet: enter their address, or wait for their first message.")
-                                       : tr("Enter the other person's address (e.g. 127.0.0.1) and port."));
-            m_peerHost->setFocus();
-            return false;
+        const QString host = m_ui->chatPeerHost->text().trimmed();
+        if (host.isEmpty() && !(m_ui->chatAnswerFirst->isChecked() && m_session->hasPeer())) {
+            return peerError(m_ui->chatPeerHost,
+                             m_ui->chatAnswerFirst->isChecked()
+                                 ? tr("Nobody has written yet: enter their address, or wait for their first message.")
+                                 : tr("Enter the other person's address (e.g. 127.0.0.1) and port."));
         }
         if (!host.isEmpty()) {
-            const Net::EndpointInput peer = Net::EndpointInput::fromParts(host, m_peerPort->text(),
+            const Net::EndpointInput peer = Net::EndpointInput::fromParts(host, m_ui->chatPeerPort->text(),
                                                                           Net::EndpointInput::Destination);
-            if (!peer.ok()) {
-                showError(m_peerError, peer.errorString);
-                (peer.problem == Net::EndpointInput::PortProblem ? m_peerPort : m_peerHost)->setFocus();
-                return false;
-            }
+            if (!peer.ok())
+                return peerError(peer.problem == Net::EndpointInput::PortProblem ? m_ui->chatPeerPort
+                                                                                 : m_ui->chatPeerHost,
+                                 peer.errorString);
             const quint16 port = peer.port;
             // A host name is looked up asynchronously; the session sends queued text once it resolves.
             // The same name is not looked up again for every message.
             const bool unchanged = host == m_appliedHost && port == m_appliedPort
                                 && (m_session->hasPeer() || m_session->isResolvingPeer());
             if (!unchanged) {
-                if (!m_session->setPeer(host, port)) {
-                    showError(m_peerError, errorWithAdvice(*m_session));
-                    return false;
-                }
+                if (!m_session->setPeer(host, port))
+                    return peerError(m_ui->chatPeerHost, errorWithAdvice(*m_session));
                 m_appliedHost = host;
                 m_appliedPort = port;
             }
         }
     }
     if (!m_session->sendMessage(text)) {
-        showError(m_sendError, errorWithAdvice(*m_session));
+        showError(m_ui->chatSendError, errorWithAdvice(*m_session));
         return false;
     }
-    m_input->clear();
+    m_ui->chatInput->clear();
     return true;
 }
 
@@ -510,39 +466,22 @@ QString ChatPanel::title() const
 
 void ChatPanel::loadSettings()
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("chat"));
-    m_localPort->setValue(s.value(QStringLiteral("localPort"), m_localPort->value()).toInt());
-    m_name->setText(s.value(QStringLiteral("name")).toString());
-    m_sendName->setChecked(s.value(QStringLiteral("sendName"), false).toBool());
-    m_peerHost->setText(s.value(QStringLiteral("peerHost"), QStringLiteral("127.0.0.1")).toString());
-    m_peerPort->setText(s.value(QStringLiteral("peerPort"), QStringLiteral("4567")).toString());
-    m_answerFirst->setChecked(s.value(QStringLiteral("answerFirst"), true).toBool());
-    const int enc = m_encoding->findText(TextCodec::canonicalName(s.value(QStringLiteral("encoding"), QStringLiteral("GB2312")).toString()));
-    m_encoding->setCurrentIndex(enc >= 0 ? enc : 0);
-    m_roomGroup->setText(s.value(QStringLiteral("roomGroup"), m_roomGroup->text()).toString());
-    m_roomPort->setValue(s.value(QStringLiteral("roomPort"), m_roomPort->value()).toInt());
-    s.endGroup();
-    m_session->setEncoding(m_encoding->currentText());
-    m_session->setAnswerFirstSender(m_answerFirst->isChecked());
-    m_session->setDisplayName(m_name->text());
-    m_session->setSendName(m_sendName->isChecked());
+    m_settings.load();
+    m_session->setEncoding(m_ui->chatEncoding->currentText());
+    m_session->setAnswerFirstSender(m_ui->chatAnswerFirst->isChecked());
+    m_session->setDisplayName(m_ui->chatName->text());
+    m_session->setSendName(m_ui->chatSendName->isChecked());
 }
 
 void ChatPanel::saveSettings() const
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("chat"));
-    s.setValue(QStringLiteral("localPort"), m_localPort->value());
-    s.setValue(QStringLiteral("name"), m_name->text());
-    s.setValue(QStringLiteral("sendName"), m_sendName->isChecked());
-    s.setValue(QStringLiteral("peerHost"), m_peerHost->text());
-    s.setValue(QStringLiteral("peerPort"), m_peerPort->text());
-    s.setValue(QStringLiteral("answerFirst"), m_answerFirst->isChecked());
-    s.setValue(QStringLiteral("encoding"), m_encoding->currentText());
-    s.setValue(QStringLiteral("roomGroup"), m_roomGroup->text());
-    s.setValue(QStringLiteral("roomPort"), m_roomPort->value());
-    s.endGroup();
+    m_settings.save();
+}
+
+QRect ChatPanel::bubbleTextRect(int row) const
+{
+    const QModelIndex index = m_model->index(row, 0);
+    return m_delegate->geometry(m_ui->chatView->font(), index, m_ui->chatView->visualRect(index)).text;
 }
 
 } // namespace NetPoke
