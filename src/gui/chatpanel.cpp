@@ -5,6 +5,7 @@
 #include "colors.h"
 #include "erroradvice.h"
 #include "errorlabel.h"
+#include "hostport.h"
 #include "net/endpointinput.h"
 #include "textcodec.h"
 #include "ui_chatpanel.h"
