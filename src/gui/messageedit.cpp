@@ -19,6 +19,12 @@ MessageEdit::MessageEdit(QWidget *parent)
     m_message->installEventFilter(this);
 }
 
+QSize MessageEdit::sizeHint() const
+{
+    const int frame = 2 * frameWidth() + 2 * int(document()->documentMargin());
+    return QSize(QPlainTextEdit::sizeHint().width(), 5 * fontMetrics().lineSpacing() + frame);
+}
+
 bool MessageEdit::event(QEvent *event)
 {
     // A new text in the label asks its parent (this editor) for a new layout.

@@ -19,6 +19,9 @@ public:
     explicit MessageEdit(QWidget *parent = nullptr);
 
     QLabel *messageLabel() const { return m_message; }
+    // A few lines high (QPlainTextEdit asks for a fixed 192 px whatever the font): a scrolled pane shows
+    // the controls below it at the default window size; a layout's stretch still gives it more room.
+    QSize sizeHint() const override;
 
 protected:
     bool event(QEvent *event) override;
