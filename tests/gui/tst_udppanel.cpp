@@ -56,6 +56,7 @@ private slots:
     void logEncodingNextToShow();
     void multicastInterfacesShowAddresses();
     void multicastCautionText();
+    void joinOnLoopbackShowsCaution();
     void rowsAndColumnsFollowFont();
     void savedLogHasDate();
 
@@ -516,6 +517,45 @@ void tst_UdpPanel::multicastCautionText()
     p.show();
     auto *caution = child<QLabel>(p, "multicastCaution");
     QVERIFY(caution->isHidden());
+}
+
+// Joins a group, so only in the private network namespace of the ctest entry tst_udppanel_multicast
+// (which sets NETPOKE_REQUIRE_MULTICAST and turns MULTICAST on for its lo), never on this machine's own.
+void tst_UdpPanel::joinOnLoopbackShowsCaution()
+{
+    if (!qEnvironmentVariableIsSet("NETPOKE_REQUIRE_MULTICAST"))
+        QSKIP("joins a multicast group: runs as tst_udppanel_multicast in a private network namespace");
+    const QNetworkInterface lo = QNetworkInterface::interfaceFromName(QStringLiteral("lo"));
+    QVERIFY(lo.isValid());
+    QVERIFY(lo.flags() & QNetworkInterface::CanMulticast);
+    UdpPanel p;
+    p.show();
+    auto *iface = child<QComboBox>(p, "multicastInterface");
+    iface->setCurrentIndex(iface->findData(QStringLiteral("lo")));
+    QCOMPARE(iface->currentData().toString(), QStringLiteral("lo"));
+    child<QSpinBox>(p, "multicastTtl")->setValue(0);
+    child<QLineEdit>(p, "multicastGroup")->setText(QStringLiteral("239.255.43.21"));
+    auto *join = child<QPushButton>(p, "joinButton");
+    auto *caution = child<QLabel>(p, "multicastCaution");
+    auto *error = child<QLabel>(p, "remoteError");
+
+    QVERIFY(p.openLocal(QHostAddress::LocalHost, 0));
+    QTest::mouseClick(join, Qt::LeftButton);
+    QVERIFY2(error->isHidden(), qPrintable(error->text()));
+    QCOMPARE(join->text(), QStringLiteral("Leave"));
+    QVERIFY(caution->isVisible());
+    QVERIFY2(caution->text().contains(QStringLiteral("bound to 127.0.0.1")), qPrintable(caution->text()));
+    QTest::mouseClick(join, Qt::LeftButton);   // leave
+    QCOMPARE(join->text(), QStringLiteral("Join"));
+    QVERIFY(caution->isHidden());
+
+    // Bound to the any-address: joined without a caution.
+    p.closeLocal();
+    QVERIFY(p.openLocal(QHostAddress::AnyIPv4, 0));
+    QTest::mouseClick(join, Qt::LeftButton);
+    QCOMPARE(join->text(), QStringLiteral("Leave"));
+    QVERIFY(caution->isHidden());
+    p.closeLocal();
 }
 
 // The window's zoom reaches the log: row height and the fixed columns follow the font and come back.
