@@ -7,6 +7,7 @@
 #include "flowlayout.h"
 #include "hostport.h"
 #include "messageedit.h"
+#include "packetlogfile.h"
 #include "packetlogmodel.h"
 #include "textcodec.h"
 #include "wheelguard.h"
@@ -18,7 +19,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkInterface>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
@@ -28,32 +28,11 @@
 namespace NetPoke {
 
 namespace {
-constexpr int MaxHistory = 20;
-
 QString humanBytes(double bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
-QString csvField(const QString &s)
-{
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-// The address shown next to an interface's name: its first IPv4 address, else its first IPv6 one.
-QString interfaceAddress(const QNetworkInterface &iface)
-{
-    QString v6;
-    for (const QNetworkAddressEntry &e : iface.addressEntries()) {
-        if (e.ip().protocol() == QAbstractSocket::IPv4Protocol)
-            return e.ip().toString();
-        if (v6.isEmpty())
-            v6 = e.ip().toString();
-    }
-    return v6;
-}
 } // namespace
 
 UdpPanel::UdpPanel(QWidget *parent)
@@ -92,15 +71,8 @@ void UdpPanel::setupWidgets()
     for (const LocalAddressChoice &c : localAddressChoices())
         m_ui->localAddress->addItem(c.label, c.address.toString());
     m_ui->multicastInterface->addItem(tr("Default interface"), QString());
-    for (const QNetworkInterface &iface : QNetworkInterface::allInterfaces()) {
-        if (!(iface.flags() & QNetworkInterface::CanMulticast) && !(iface.flags() & QNetworkInterface::IsLoopBack))
-            continue;
-        const QString address = interfaceAddress(iface);
-        //: A network interface in the multicast list: its name and its address, e.g. "eth0 (192.168.1.5)"
-        m_ui->multicastInterface->addItem(address.isEmpty() ? iface.humanReadableName()
-                                                            : tr("%1 (%2)").arg(iface.humanReadableName(), address),
-                                          iface.name());
-    }
+    for (const InterfaceChoice &c : multicastInterfaceChoices())
+        m_ui->multicastInterface->addItem(c.label, c.name);   // shown with its address, stored by name
     m_ui->encoding->addItems(TextCodec::encodings());
     m_ui->logEncoding->addItem(tr("Same as Send"), QString());
     for (const QString &name : TextCodec::encodings())
@@ -195,25 +167,7 @@ void UdpPanel::connectWidgets()
 
 void UdpPanel::fillSettingsTable()
 {
-    QComboBox *local = m_ui->localAddress;
-    // An address from the list is stored as the address; one typed by hand as typed.
-    m_settings.add(QStringLiteral("localAddress"),
-                   [local] {
-                       const int i = local->currentIndex();
-                       return QVariant(i >= 0 && local->itemText(i) == local->currentText()
-                                           ? local->itemData(i).toString()
-                                           : local->currentText());
-                   },
-                   [local](const QVariant &v) {
-                       const QString addr = v.toString();
-                       if (addr.isEmpty())
-                           return;
-                       const int i = local->findData(addr);
-                       if (i >= 0)
-                           local->setCurrentIndex(i);
-                       else
-                           local->setEditText(addr);
-                   });
+    m_settings.add(QStringLiteral("localAddress"), m_ui->localAddress, SettingsTable::ByDataOrText);
     m_settings.add(QStringLiteral("localPort"), m_ui->localPort)
         .add(QStringLiteral("shareAddress"), m_ui->shareAddress)
         .add(QStringLiteral("remoteHost"), m_ui->remoteHost)
@@ -233,20 +187,8 @@ void UdpPanel::fillSettingsTable()
                    QStringLiteral("UTF-8"));
     m_settings.add(QStringLiteral("escapes"), m_ui->escapes)
         .add(QStringLiteral("lineEnding"), m_ui->lineEnding, SettingsTable::ByIndex)
-        .add(QStringLiteral("editor"), m_ui->editor);
-    QComboBox *history = m_ui->history;
-    m_settings.add(QStringLiteral("history"),
-                   [history] {
-                       QStringList items;
-                       for (int k = 0; k < history->count(); ++k)
-                           items << history->itemText(k);
-                       return QVariant(items);
-                   },
-                   [history](const QVariant &v) {
-                       history->clear();
-                       history->addItems(v.toStringList().mid(0, MaxHistory));
-                       history->setCurrentIndex(-1);
-                   });
+        .add(QStringLiteral("editor"), m_ui->editor)
+        .add(QStringLiteral("history"), m_ui->history, SettingsTable::ByItems);
     m_settings.add(QStringLiteral("periodMs"), m_ui->periodMs)
         .add(QStringLiteral("contentMode"), m_ui->contentMode, SettingsTable::ByIndex)
         .add(QStringLiteral("logEncoding"), m_ui->logEncoding, SettingsTable::ByData)
@@ -444,12 +386,10 @@ void UdpPanel::updateCounters()
     const double txBps = (c.txBytes - qMin(c.txBytes, m_lastCounters.txBytes)) / secs;
     m_lastCounters = c;
     const QLocale loc;
-    m_ui->rxCounter->setText(tr("RX %1 packets, %2 (%3/s, %4/s)")
-                                 .arg(loc.toString(c.rxPackets), humanBytes(double(c.rxBytes)),
-                                      loc.toString(qRound64(rxPps)), humanBytes(rxBps)));
-    m_ui->txCounter->setText(tr("TX %1 packets, %2 (%3/s, %4/s)")
-                                 .arg(loc.toString(c.txPackets), humanBytes(double(c.txBytes)),
-                                      loc.toString(qRound64(txPps)), humanBytes(txBps)));
+    m_ui->rxCounter->setText(tr("RX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.rxPackets),
+        humanBytes(double(c.rxBytes)), loc.toString(qRound64(rxPps)), humanBytes(rxBps)));
+    m_ui->txCounter->setText(tr("TX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.txPackets),
+        humanBytes(double(c.txBytes)), loc.toString(qRound64(txPps)), humanBytes(txBps)));
     if (m_periodicTimer.isActive()) {
         const double rate = (m_periodicSent - m_periodicSentAtLastRate) / secs;
         m_ui->periodRate->setText(tr("%1 sends/s").arg(loc.toString(rate, 'f', rate < 10 ? 1 : 0)));
@@ -536,7 +476,7 @@ void UdpPanel::addToHistory(const QString &text)
     if (existing >= 0)
         history->removeItem(existing);
     history->insertItem(0, text);
-    while (history->count() > MaxHistory)
+    while (history->count() > history->maxCount())   // the form's 20
         history->removeItem(history->count() - 1);
     history->setCurrentIndex(-1);
 }
@@ -669,50 +609,9 @@ void UdpPanel::saveLogInteractive()
         QMessageBox::warning(this, tr("Save log"), error);
 }
 
-// Saved logs carry the full date and time of every row (the view shows the time of day, the date in its
-// tooltip): a saved file is read on other days.
 bool UdpPanel::saveLog(const QString &fileName, QString *error) const
 {
-    m_model->commitPending();
-    const bool csv = fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    QByteArray out;
-    if (csv)
-        out += "time,direction,peer,length,text,hex\r\n";
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QByteArray raw = m_model->rawBytes(row);
-        const QString text = TextCodec::decode(raw, m_model->encoding());
-        QString line;
-        if (csv) {
-            line = m_model->dateTimeText(row) + QLatin1Char(',') + m_model->directionText(row) + QLatin1Char(',')
-                 + csvField(m_model->peerText(row)) + QLatin1Char(',') + QString::number(raw.size())
-                 + QLatin1Char(',') + csvField(text) + QLatin1Char(',') + TextCodec::toHex(raw, 0)
-                 + QStringLiteral("\r\n");
-        } else {
-            line = m_model->dateTimeText(row) + QLatin1Char(' ') + m_model->directionText(row) + QLatin1Char(' ')
-                 + m_model->peerText(row) + QLatin1Char(' ') + QString::number(raw.size()) + QLatin1Char(' ')
-                 + m_model->contentText(row).replace(QLatin1Char('\n'), QStringLiteral("\\n"))
-                       .replace(QLatin1Char('\r'), QStringLiteral("\\r"))
-                 + QLatin1Char('\n');
-        }
-        out += line.toUtf8();
-        if (out.size() > (1 << 20)) {
-            file.write(out);
-            out.clear();
-        }
-    }
-    file.write(out);
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    return true;
+    return writePacketLog(*m_model, fileName, error);
 }
 
 QString UdpPanel::title() const

@@ -49,6 +49,7 @@ private slots:
     void periodicSend();
     void saveLogCsv();
     void settingsPersist();
+    void settingsKeepTheirKeys();
     void errorShowsInsideEditorWithoutMovingButtons_data();
     void errorShowsInsideEditorWithoutMovingButtons();
     void wheelOverUnfocusedComboKeepsIndex();
@@ -339,6 +340,44 @@ void tst_UdpPanel::settingsPersist()
     QCOMPARE(child<QComboBox>(q, "sendMode")->currentIndex(), 1);
     QCOMPARE(child<QPlainTextEdit>(q, "editor")->toPlainText(), QStringLiteral("01 02"));
     QCOMPARE(q.logModel()->encoding(), QStringLiteral("Big5"));
+}
+
+// Users keep their settings: the table writes the keys the hand-written pair wrote, and the special
+// fields (a listed or typed local address, the history) come back.
+void tst_UdpPanel::settingsKeepTheirKeys()
+{
+    {
+        UdpPanel p;
+        p.show();
+        auto *local = child<QComboBox>(p, "localAddress");
+        local->setCurrentIndex(local->findData(QStringLiteral("127.0.0.1")));
+        QUdpSocket peer;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0));
+        aimAt(p, peer);
+        child<QPlainTextEdit>(p, "editor")->setPlainText(QStringLiteral("one"));
+        QVERIFY(p.sendNow());
+        child<QPlainTextEdit>(p, "editor")->setPlainText(QStringLiteral("two"));
+        QVERIFY(p.sendNow());
+        p.saveSettings();
+    }
+    QSettings s;
+    s.beginGroup(QStringLiteral("udp"));
+    const QStringList keys = s.childKeys();
+    for (const char *key : {"localAddress", "localPort", "shareAddress", "remoteHost", "remotePort", "replyToSender",
+                            "broadcast", "multicastGroup", "multicastTtl", "multicastInterface", "sendMode",
+                            "encoding", "escapes", "lineEnding", "editor", "history", "periodMs", "contentMode",
+                            "autoScroll", "rowCap", "splitter"})
+        QVERIFY2(keys.contains(QLatin1String(key)), key);
+    QVERIFY(!keys.contains(QStringLiteral("receiveBufferBytes")));   // read, never written
+    QCOMPARE(s.value(QStringLiteral("localAddress")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(s.value(QStringLiteral("history")).toStringList(), (QStringList{QStringLiteral("two"), QStringLiteral("one")}));
+    s.setValue(QStringLiteral("localAddress"), QStringLiteral("127.0.0.2"));   // typed by hand
+    s.endGroup();
+    UdpPanel q;
+    QCOMPARE(child<QComboBox>(q, "localAddress")->currentText(), QStringLiteral("127.0.0.2"));
+    QCOMPARE(child<QComboBox>(q, "history")->count(), 2);
+    QCOMPARE(child<QComboBox>(q, "history")->itemText(0), QStringLiteral("two"));
+    QCOMPARE(child<QComboBox>(q, "history")->currentIndex(), -1);
 }
 
 // Where a user looks after a bad hex digit: the message is inside the editor, in view at the default
