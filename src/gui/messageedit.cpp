@@ -13,6 +13,7 @@ MessageEdit::MessageEdit(QWidget *parent)
     , m_message(makeErrorLabel(this))
 {
     // Opaque, so the strip reads as part of the editor and not as text behind it.
+    m_message->setTextFormat(Qt::PlainText);   // may quote what the network or the user sent
     m_message->setAutoFillBackground(true);
     m_message->setBackgroundRole(QPalette::AlternateBase);
     m_message->setMargin(fontMetrics().averageCharWidth() / 2);

@@ -23,7 +23,6 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
-#include <QTextBlock>
 
 namespace NetPoke {
 
