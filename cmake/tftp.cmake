@@ -19,41 +19,16 @@ add_dependencies(tst_tftpcli netpoke-cli)
 set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
 
 # --- tftpd-hpa for the interoperability test -----------------------------------------------------
-# Installing the Debian package would start a system daemon on port 69, so the test runs in.tftpd from
-# the package unpacked into the build tree (apt-get download + dpkg -x). Its library (libwrap0) is an
-# ordinary package in scripts/setup.sh. An in.tftpd already on the machine is used as it is.
-set(NETPOKE_TFTPD_ROOT ${CMAKE_BINARY_DIR}/tftpd-hpa)
-find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_TFTPD_ROOT}/root/usr/sbin NO_CACHE)
-if(NOT NETPOKE_IN_TFTPD)
-  find_program(NETPOKE_APT_GET apt-get)
-  find_program(NETPOKE_DPKG dpkg)
-  if(NETPOKE_APT_GET AND NETPOKE_DPKG)
-    file(MAKE_DIRECTORY ${NETPOKE_TFTPD_ROOT})
-    message(STATUS "Unpacking tftpd-hpa into ${NETPOKE_TFTPD_ROOT} for the interoperability test")
-    execute_process(COMMAND ${NETPOKE_APT_GET} download tftpd-hpa
-                    WORKING_DIRECTORY ${NETPOKE_TFTPD_ROOT} RESULT_VARIABLE _dl OUTPUT_QUIET ERROR_QUIET TIMEOUT 120)
-    if(NOT _dl EQUAL 0)
-      # Package lists may be missing on a fresh machine: refresh them once (as root only).
-      execute_process(COMMAND id -u OUTPUT_VARIABLE _uid OUTPUT_STRIP_TRAILING_WHITESPACE)
-      if(_uid STREQUAL "0")
-        execute_process(COMMAND ${NETPOKE_APT_GET} update -qq OUTPUT_QUIET ERROR_QUIET TIMEOUT 300)
-        execute_process(COMMAND ${NETPOKE_APT_GET} download tftpd-hpa
-                        WORKING_DIRECTORY ${NETPOKE_TFTPD_ROOT} RESULT_VARIABLE _dl OUTPUT_QUIET ERROR_QUIET TIMEOUT 120)
-      endif()
-    endif()
-    file(GLOB _debs ${NETPOKE_TFTPD_ROOT}/tftpd-hpa_*.deb)
-    if(_debs)
-      list(GET _debs 0 _deb)
-      execute_process(COMMAND ${NETPOKE_DPKG} -x ${_deb} ${NETPOKE_TFTPD_ROOT}/root RESULT_VARIABLE _x)
-    endif()
-  endif()
-  find_program(NETPOKE_IN_TFTPD in.tftpd PATHS ${NETPOKE_TFTPD_ROOT}/root/usr/sbin NO_DEFAULT_PATH NO_CACHE)
-endif()
+# Installing the Debian package would start a system daemon on port 69, so scripts/setup.sh unpacks it
+# into NETPOKE_PEERS_DIR (build/peers) before configuring; its library (libwrap0) is an ordinary package
+# there. Configuring never downloads or installs anything. An in.tftpd already on the machine is used.
+set(NETPOKE_PEERS_DIR ${CMAKE_BINARY_DIR}/peers CACHE PATH "Where scripts/setup.sh unpacks test peers")
+find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/tftpd-hpa/root/usr/sbin NO_CACHE)
 if(NETPOKE_IN_TFTPD)
   message(STATUS "tftpd-hpa for tst_tftpinterop: ${NETPOKE_IN_TFTPD}")
 else()
   # The test is still registered: it fails and says what is missing rather than passing unseen.
-  message(WARNING "in.tftpd (tftpd-hpa) not found and could not be unpacked: tst_tftpinterop will fail")
+  message(WARNING "in.tftpd (tftpd-hpa) not found (scripts/setup.sh unpacks it): tst_tftpinterop will fail")
   set(NETPOKE_IN_TFTPD "")
 endif()
 netpoke_add_test(tst_tftpinterop SOURCES tests/integration/tst_tftpinterop.cpp LIBS netpoke_core)

@@ -34,7 +34,34 @@ netpoke_install_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Test peers that must not be installed as packages: tftpd-hpa's package starts a system daemon on port 69,
+# so its in.tftpd is unpacked (apt-get download + dpkg -x, no root needed) into NETPOKE_PEERS_DIR, where
+# cmake/tftp.cmake finds it for tst_tftpinterop. An in.tftpd already on the machine is used as it is.
+NETPOKE_PEERS_DIR="${NETPOKE_PEERS_DIR:-$BUILD_DIR/peers}"
+netpoke_unpack_peers() {
+  local pkg dir
+  for pkg in tftpd-hpa; do
+    dir="$NETPOKE_PEERS_DIR/$pkg"
+    [ -x /usr/sbin/in.tftpd ] && continue
+    [ -d "$dir/root/usr" ] && continue
+    mkdir -p "$dir"
+    echo "netpoke: unpacking $pkg into $dir for the interoperability tests" >&2
+    if ! (cd "$dir" && apt-get download "$pkg" >/dev/null 2>&1); then
+      # A fresh machine may have no package lists yet: refresh them once (needs root or sudo).
+      local sudo=()
+      [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=(sudo)
+      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
+      (cd "$dir" && apt-get download "$pkg" >/dev/null 2>&1) || {
+        echo "netpoke: cannot download $pkg: tst_tftpinterop will fail and say so" >&2
+        continue
+      }
+    fi
+    dpkg -x "$dir"/"${pkg}"_*.deb "$dir/root"
+  done
+}
+
 netpoke_build() {
-  cmake -S "$NETPOKE_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
+  netpoke_unpack_peers
+  cmake -S "$NETPOKE_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DNETPOKE_PEERS_DIR="$NETPOKE_PEERS_DIR" >/dev/null
   cmake --build "$BUILD_DIR" -j "$(nproc 2>/dev/null || echo 2)"
 }

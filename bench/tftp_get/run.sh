@@ -2,7 +2,7 @@
 # TFTP download benchmark on 127.0.0.1: netpoke-cli against curl, atftp, busybox tftp and tftp-hpa,
 # served by tftpd-hpa and atftpd (unpacked from their .debs, never installed as services).
 # See bench/README.md.
-#   bench/tftp_get/run.sh [BUILD_DIR]          # default /work/main/build
+#   bench/tftp_get/run.sh [BUILD_DIR]          # default: build/ of this repository
 # Environment (defaults in brackets):
 #   SIZES ["1 32 256"] MiB    RUNS [3]    PLACEMENTS ["same split"]    SERVERS ["hpa atftpd"]
 #   SETS ["defaults blk65464 ws16 ws64 rfc1350"]    CLIENTS ["netpoke curl atftp busybox tftp-hpa"]
@@ -13,7 +13,7 @@
 #   TABLE_ONLY [0] (1: only print the tables of the last run from WORK/results.txt and WORK/loss.txt)
 set -euo pipefail
 
-BUILD_DIR=$(realpath -m "${1:-/work/main/build}")
+BUILD_DIR=$(realpath -m "${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}")
 SIZES=${SIZES:-"1 32 256"}
 RUNS=${RUNS:-3}
 PLACEMENTS=${PLACEMENTS:-"same split"}

@@ -6,7 +6,7 @@
 # CLI_COUNT_LINES (0: netpoke-cli's stdout goes to /dev/null; 1: piped and its lines counted).
 set -euo pipefail
 
-BUILD_DIR=${1:-/work/main/build}
+BUILD_DIR=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 N=${2:-1000000}
 RUNS=${RUNS:-3}
 SIZE=${SIZE:-32}

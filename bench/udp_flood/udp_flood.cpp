@@ -329,10 +329,11 @@ int main(int argc, char **argv)
     std::string stall = reported("stall_ms");
 
     std::printf("RESULT label=%s sent=%lld send_s=%.3f drained_s=%.3f sock_drops=%llu accepted=%lld "
-                "rate=%.0f received=%s snmp_rcvbuf_errors=%lld stall_ms=%s rss_kb=%ld exit=%d%s\n",
+                "rate=%.0f received=%s snmp_rcvbuf_errors=%lld stall_ms=%s rss_kb=%ld cpu_ms=%.0f exit=%d%s\n",
                 label.c_str(), sent, secondsSince(t0, tSent), window, last.drops, accepted,
                 window > 0 ? accepted / window : 0.0, received.c_str(), rcvbufAfter - rcvbufBefore,
-                stall.c_str(), usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+                stall.c_str(), usage.ru_maxrss,
+                (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
                 killed ? " killed=1" : "");
     if (std::getenv("UDP_FLOOD_VERBOSE"))
         std::fprintf(stderr, "--- %s stderr ---\n%s", label.c_str(), errText.c_str());

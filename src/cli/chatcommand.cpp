@@ -2,12 +2,13 @@
 
 #include "chatsession.h"
 #include "hostport.h"
+#include "net/endpointinput.h"
 #include "textcodec.h"
 #include "clicommon.h"
+#include "runner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QNetworkInterface>
 #include <QSocketNotifier>
 
@@ -20,7 +21,7 @@ namespace NetPoke::Cli {
 
 namespace {
 
-class ChatRunner final : public QObject
+class ChatRunner final : public Runner
 {
     Q_DECLARE_TR_FUNCTIONS(ChatCommand)
 
@@ -47,13 +48,6 @@ public:
     {
     }
 
-    int exec()
-    {
-        if (!m_finished)
-            m_loop.exec();
-        return m_code;
-    }
-
     void start()
     {
         m_session.setEncoding(m_opt.encoding);
@@ -70,7 +64,7 @@ public:
             : m_session.bind(m_opt.bindAddress, m_opt.bindPort);
         disconnect(collect);
         if (!ok) {
-            fail(ExitFailure, m_session.errorString());
+            fail(ExitFailure, errorWithAdvice(m_session));
             return;
         }
         printInfo(tr("listening on %1").arg(displayEndpoint(m_session.localAddress(), m_session.localPort())));
@@ -81,11 +75,11 @@ public:
         connect(&m_session, &ChatSession::systemMessage, this, &printInfo);
         connect(&m_session, &ChatSession::messageReceived, this, &ChatRunner::print);
         connect(&m_session, &ChatSession::messageSent, this, &ChatRunner::maybeFinish);
-        connect(&m_session, &ChatSession::errorOccurred, this, [this](const QString &text) {
-            fail(ExitFailure, text);
+        connect(&m_session, &ChatSession::errorOccurred, this, [this] {
+            fail(ExitFailure, errorWithAdvice(m_session));
         });
         if (!m_opt.peerHost.isEmpty() && !m_session.setPeer(m_opt.peerHost, m_opt.peerPort)) {
-            fail(ExitFailure, m_session.errorString());
+            fail(ExitFailure, errorWithAdvice(m_session));
             return;
         }
 
@@ -94,28 +88,15 @@ public:
     }
 
 private:
-    void finish(int code)
+    void aboutToFinish() override
     {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_code = code;
         if (m_stdin)
             m_stdin->setEnabled(false);
-        m_loop.exit(code);
-    }
-
-    void fail(int code, const QString &message)
-    {
-        if (m_finished)
-            return;
-        printError(message);
-        finish(code);
     }
 
     void print(const ChatMessage &m)
     {
-        if (m_finished)
+        if (finished())
             return;
         const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + visibleText(m.text).toUtf8()
             + '\n';
@@ -148,7 +129,7 @@ private:
         }
         m_input.append(buf, n);
         qsizetype start = 0;
-        for (qsizetype nl = m_input.indexOf('\n'); nl >= 0 && !m_finished; nl = m_input.indexOf('\n', start)) {
+        for (qsizetype nl = m_input.indexOf('\n'); nl >= 0 && !finished(); nl = m_input.indexOf('\n', start)) {
             sendLine(m_input.mid(start, nl - start));
             start = nl + 1;
         }
@@ -164,7 +145,7 @@ private:
             return;
         if (!m_session.sendMessage(QString::fromUtf8(line))) {
             // The conversation goes on; the exit status tells that a line was not sent.
-            printError(m_session.errorString());
+            printError(errorWithAdvice(m_session));
             m_sendFailed = true;
         }
     }
@@ -180,11 +161,8 @@ private:
     ChatSession m_session;
     QSocketNotifier *m_stdin = nullptr;
     QByteArray m_input;
-    QEventLoop m_loop;
-    bool m_finished = false;
     bool m_eof = false;
     bool m_sendFailed = false;
-    int m_code = ExitSuccess;
 };
 
 class ChatCommand final
@@ -258,8 +236,8 @@ public:
         if (!o.room && pos.isEmpty() && !o.answerFirst)
             return usageError(tr("chat: give HOST:PORT of the other side (or --room GROUP:PORT, or --answer-first)."));
         if (!pos.isEmpty()) {
-            const HostPort peer = HostPort::parse(pos.first(), true, false);
-            if (!peer.ok)
+            const Net::EndpointInput peer = Net::EndpointInput::parse(pos.first(), Net::EndpointInput::Destination);
+            if (!peer.ok())
                 return usageError(peer.errorString);
             o.peerHost = peer.host;
             o.peerPort = peer.port;
@@ -267,11 +245,13 @@ public:
         if (parser.isSet(bindOpt)) {
             if (o.room)
                 return usageError(tr("--bind cannot be combined with --room: the room's port is the one listened on."));
-            const HostPort b = HostPort::parse(parser.value(bindOpt), false, true);
-            if (!b.ok)
+            const Net::EndpointInput b = Net::EndpointInput::parse(parser.value(bindOpt), Net::EndpointInput::Bind);
+            if (!b.ok())
                 return usageError(tr("--bind: %1").arg(b.errorString));
             o.bindPort = b.port;
-            if (!b.host.isEmpty() && !o.bindAddress.setAddress(b.host))
+            if (!b.host.isEmpty())
+                o.bindAddress = b.address;
+            if (b.isName())
                 return usageError(tr("--bind: \"%1\" is not an IP address.").arg(b.host));
         }
         o.encoding = TextCodec::canonicalName(parser.value(encodingOpt));
@@ -284,10 +264,11 @@ public:
         if (!o.room && (parser.isSet(interfaceOpt) || parser.isSet(ttlOpt)))
             return usageError(tr("--interface and --ttl apply to --room only."));
         if (o.room) {
-            const HostPort r = HostPort::parse(parser.value(roomOpt), true, true);
-            if (!r.ok)
+            const Net::EndpointInput r = Net::EndpointInput::parse(parser.value(roomOpt), Net::EndpointInput::Group);
+            if (!r.ok())
                 return usageError(tr("--room: %1").arg(r.errorString));
-            if (!o.roomGroup.setAddress(r.host))
+            o.roomGroup = r.address;
+            if (r.isName())
                 return usageError(tr("--room: \"%1\" is not an IP address; give a multicast group such as "
                                      "239.255.43.21 or a broadcast address.").arg(r.host));
             if (!o.roomGroup.isMulticast() && o.roomGroup.protocol() != QAbstractSocket::IPv4Protocol)

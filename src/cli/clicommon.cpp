@@ -86,6 +86,67 @@ QString visibleText(const QString &text)
     return out;
 }
 
+namespace {
+
+QString withAdvice(const QString &fact, const QString &advice)
+{
+    return advice.isEmpty() ? fact : fact + QLatin1Char(' ') + advice;
+}
+
+QString portInUseAdvice()
+{
+    return QCoreApplication::translate("CliCommon", "Stop the program that uses it, choose another port, or use port 0 "
+                                                    "to let the system choose.");
+}
+
+QString privilegedPortAdvice()
+{
+    return QCoreApplication::translate("CliCommon", "Use a port from 1024 to 65535, or 0 to let the system choose.");
+}
+
+} // namespace
+
+QString adviceFor(UdpEndpoint::Error error)
+{
+    switch (error) {
+    case UdpEndpoint::AddressInUseError: return portInUseAdvice();
+    case UdpEndpoint::AccessDeniedError: return privilegedPortAdvice();
+    case UdpEndpoint::AddressNotAvailableError:
+        return QCoreApplication::translate("CliCommon", "Give an address of this machine, or leave the address out to "
+                                                        "listen on all of them.");
+    case UdpEndpoint::AddressFamilyError:
+        return QCoreApplication::translate("CliCommon", "Bind to :: or to an address of the destination's family.");
+    case UdpEndpoint::PortUnreachableError:
+        return QCoreApplication::translate("CliCommon", "Check the port number and that the program there is running.");
+    default: return QString();
+    }
+}
+
+QString adviceFor(ChatSession::Error error)
+{
+    switch (error) {
+    case ChatSession::AddressInUseError: return portInUseAdvice();
+    case ChatSession::AccessDeniedError: return privilegedPortAdvice();
+    case ChatSession::NoPeerError:
+        return QCoreApplication::translate("CliCommon", "Give HOST:PORT of the other side, or with --answer-first wait "
+                                                        "until someone writes.");
+    case ChatSession::BroadcastNotEnabledError:
+        return QCoreApplication::translate("CliCommon", "To write to everyone on the network, use --room with the "
+                                                        "broadcast address.");
+    default: return QString();
+    }
+}
+
+QString errorWithAdvice(const UdpEndpoint &endpoint)
+{
+    return withAdvice(endpoint.errorString(), adviceFor(endpoint.error()));
+}
+
+QString errorWithAdvice(const ChatSession &session)
+{
+    return withAdvice(session.errorString(), adviceFor(session.error()));
+}
+
 int runSubcommand(const QString &group, const QString &summary, const QList<Subcommand> &subcommands,
                   const QStringList &args)
 {

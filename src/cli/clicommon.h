@@ -1,5 +1,8 @@
 #pragma once
 
+#include "chatsession.h"
+#include "udpendpoint.h"
+
 #include <QCommandLineParser>
 #include <QList>
 #include <QString>
@@ -32,6 +35,14 @@ QString unknownEncodingMessage(const QString &name);
 // Line breaks and control characters as \n \r \t, \xHH for the other C0 controls and DEL, \uXXXX for
 // C1 controls and the Unicode line/paragraph separators: one datagram stays on one output line.
 QString visibleText(const QString &text);
+
+// What the user can do about an error the core reports (its message states only what happened), in terms
+// of this program's options; empty when there is nothing useful to add.
+QString adviceFor(UdpEndpoint::Error error);
+QString adviceFor(ChatSession::Error error);
+// The object's errorString() followed by the advice for its error().
+QString errorWithAdvice(const UdpEndpoint &endpoint);
+QString errorWithAdvice(const ChatSession &session);
 
 // One subcommand of a command group ("udp send", "tftp get").
 struct Subcommand

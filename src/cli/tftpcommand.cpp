@@ -2,11 +2,11 @@
 
 #include "tftpclient.h"
 #include "clicommon.h"
+#include "runner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
@@ -144,7 +144,7 @@ private:
         return dl.exec();
     }
 
-    class Download final
+    class Download final : public Runner
     {
     public:
         Download(const QString &host, quint16 port, const QString &remote, const QString &output,
@@ -174,18 +174,13 @@ private:
             QObject::connect(&m_client, &Client::progressChanged, &m_client,
                              [this](const Progress &p) { showProgress(p); });
             QObject::connect(&m_client, &Client::finished, &m_client, [this](bool ok) {
-                m_ok = ok;
-                m_loop.quit();
+                if (ok)
+                    finish(ExitSuccess);
+                else
+                    fail(ExitFailure, m_client.errorString());
             });
-            m_loop.exec();
-            if (m_barShown) {
-                std::fputs("\r\033[K", stderr);
-                std::fflush(stderr);
-            }
-            if (!m_ok) {
-                printError(m_client.errorString());
+            if (Runner::exec() != ExitSuccess)
                 return ExitFailure;
-            }
             if (m_output == QLatin1String("-"))
                 std::fflush(stdout);
             if (!m_quiet) {
@@ -206,6 +201,15 @@ private:
         }
 
     private:
+        // The progress bar's line is cleared before the result or the error is printed.
+        void aboutToFinish() override
+        {
+            if (m_barShown) {
+                std::fputs("\r\033[K", stderr);
+                std::fflush(stderr);
+            }
+        }
+
         static QString size(double bytes)
         {
             if (bytes >= 1024.0 * 1024.0 * 1024.0)
@@ -242,7 +246,6 @@ private:
 
         Client m_client;
         QFile m_stdout;
-        QEventLoop m_loop;
         QString m_host;
         quint16 m_port;
         QString m_remote;
@@ -250,7 +253,6 @@ private:
         bool m_quiet;
         bool m_bar = false;
         bool m_barShown = false;
-        bool m_ok = false;
     };
 };
 

@@ -1,6 +1,8 @@
 #include "udpcommand.h"
 
 #include "hostport.h"
+#include "net/endpointinput.h"
+#include "runner.h"
 #include "textcodec.h"
 #include "udpendpoint.h"
 
@@ -8,7 +10,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QHash>
 #include <QTimer>
@@ -21,41 +22,6 @@
 namespace NetPoke::Cli {
 
 namespace {
-
-// Owns the event loop of one command; finish() may be called before the loop runs.
-class Runner : public QObject
-{
-public:
-    int exec()
-    {
-        if (!m_finished)
-            m_loop.exec();
-        return m_code;
-    }
-
-protected:
-    void finish(int code)
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_code = code;
-        m_loop.exit(code);
-    }
-    void fail(int code, const QString &message)
-    {
-        if (m_finished)
-            return;
-        printError(message);
-        finish(code);
-    }
-    bool finished() const { return m_finished; }
-
-private:
-    QEventLoop m_loop;
-    bool m_finished = false;
-    int m_code = ExitSuccess;
-};
 
 // ---------------------------------------------------------------------------------------------------
 class UdpSender final : public Runner
@@ -86,7 +52,7 @@ public:
     void start()
     {
         if (m_opt.bind && !m_endpoint.bind(m_opt.bindAddress, m_opt.bindPort)) {
-            fail(ExitFailure, m_endpoint.errorString());
+            fail(ExitFailure, errorWithAdvice(m_endpoint));
             return;
         }
         if (!m_opt.address.isNull()) {
@@ -104,11 +70,11 @@ public:
             // IPv4), so decide once control is back in the event loop.
             QTimer::singleShot(0, this, [this] {
                 if (m_opt.address.isNull())
-                    fail(ExitFailure, m_endpoint.errorString());
+                    fail(ExitFailure, errorWithAdvice(m_endpoint));
             });
         });
         if (!m_endpoint.send(m_opt.payload, m_opt.host, m_opt.port))
-            fail(ExitFailure, m_endpoint.errorString());
+            fail(ExitFailure, errorWithAdvice(m_endpoint));
     }
 
 private:
@@ -124,7 +90,7 @@ private:
             if (!m_endpoint.send(m_opt.payload, m_opt.address, m_opt.port)) {
                 const bool transient = m_endpoint.error() == UdpEndpoint::SendError && m_sent > 0;
                 if (!transient || ++m_retries > MaxRetries) {
-                    fail(ExitFailure, m_endpoint.errorString());
+                    fail(ExitFailure, errorWithAdvice(m_endpoint));
                     return;
                 }
                 m_timer.start(1);
@@ -186,14 +152,11 @@ public:
     void start()
     {
         m_endpoint.setBatchInterval(0);
-        bool ok = m_endpoint.bind(m_opt.address, m_opt.port);
-        if (!ok && m_opt.address == QHostAddress(QHostAddress::Any)
-            && m_endpoint.error() == UdpEndpoint::AddressNotAvailableError) {
-            // No IPv6 on this machine: dual-stack is impossible, IPv4 alone still works.
-            ok = m_endpoint.bind(QHostAddress::AnyIPv4, m_opt.port);
-        }
+        // :: is dual-stack, or 0.0.0.0 where the machine has no IPv6.
+        const bool ok = m_opt.address == QHostAddress(QHostAddress::Any) ? m_endpoint.bindAny(m_opt.port)
+                                                                         : m_endpoint.bind(m_opt.address, m_opt.port);
         if (!ok) {
-            fail(ExitFailure, m_endpoint.errorString());
+            fail(ExitFailure, errorWithAdvice(m_endpoint));
             return;
         }
         connect(&m_endpoint, &UdpEndpoint::datagramsReceived, this, &UdpListener::onDatagrams);
@@ -405,18 +368,14 @@ private:
         const QStringList pos = parser.positionalArguments();
         if (pos.isEmpty())
             return usageError(tr("udp send: give HOST:PORT and a MESSAGE (see --help)."));
-        const HostPort target = HostPort::parse(pos.first(), true, false);
-        if (!target.ok)
+        const Net::EndpointInput target = Net::EndpointInput::parse(pos.first(), Net::EndpointInput::Destination);
+        if (!target.ok())
             return usageError(target.errorString);
 
         UdpSender::Options o;
         o.host = target.host;
         o.port = target.port;
-        {
-            QHostAddress a;
-            if (a.setAddress(target.host))
-                o.address = a;
-        }
+        o.address = target.address;
 
         const bool hex = parser.isSet(hexOpt);
         const bool escapes = parser.isSet(escapesOpt);
@@ -442,13 +401,13 @@ private:
                                   .arg(parser.value(intervalOpt)));
         o.intervalMs = int(interval);
         if (parser.isSet(bindOpt)) {
-            const HostPort b = HostPort::parse(parser.value(bindOpt), false, true);
-            if (!b.ok)
+            const Net::EndpointInput b = Net::EndpointInput::parse(parser.value(bindOpt), Net::EndpointInput::Bind);
+            if (!b.ok())
                 return usageError(tr("--bind: %1").arg(b.errorString));
             o.bind = true;
             o.bindPort = b.port;
-            o.bindAddress = QHostAddress(QHostAddress::Any);
-            if (!b.host.isEmpty() && !o.bindAddress.setAddress(b.host))
+            o.bindAddress = b.host.isEmpty() ? QHostAddress(QHostAddress::Any) : b.address;
+            if (b.isName())
                 return usageError(tr("--bind: \"%1\" is not an IP address.").arg(b.host));
         }
 
@@ -525,13 +484,15 @@ private:
             return usageError(tr("udp listen: give the PORT to listen on (0: the system chooses)."));
         if (pos.size() > 1)
             return usageError(tr("udp listen: unexpected argument \"%1\".").arg(pos.at(1)));
-        const HostPort where = HostPort::parse(pos.first(), false, true);
-        if (!where.ok)
+        const Net::EndpointInput where = Net::EndpointInput::parse(pos.first(), Net::EndpointInput::Bind);
+        if (!where.ok())
             return usageError(where.errorString);
 
         UdpListener::Options o;
         o.port = where.port;
-        if (!where.host.isEmpty() && !o.address.setAddress(where.host))
+        if (!where.host.isEmpty())
+            o.address = where.address;
+        if (where.isName())
             return usageError(tr("udp listen: \"%1\" is not an IP address of this machine.").arg(where.host));
         o.encoding = TextCodec::canonicalName(parser.value(encodingOpt));
         if (o.encoding.isEmpty())

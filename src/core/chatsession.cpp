@@ -1,6 +1,7 @@
 #include "chatsession.h"
 
 #include "hostport.h"
+#include "net/endpointinput.h"
 #include "textcodec.h"
 
 #include <QDateTime>
@@ -49,6 +50,25 @@ bool isBroadcastAddress(const QHostAddress &address, const QNetworkInterface &if
     return false;
 }
 
+ChatSession::Error fromEndpoint(UdpEndpoint::Error e)
+{
+    switch (e) {
+    case UdpEndpoint::NoError: return ChatSession::NoError;
+    case UdpEndpoint::AddressInUseError: return ChatSession::AddressInUseError;
+    case UdpEndpoint::AccessDeniedError: return ChatSession::AccessDeniedError;
+    case UdpEndpoint::AddressNotAvailableError: return ChatSession::AddressNotAvailableError;
+    case UdpEndpoint::HostNotFoundError: return ChatSession::HostNotFoundError;
+    case UdpEndpoint::DatagramTooLargeError: return ChatSession::DatagramTooLargeError;
+    case UdpEndpoint::BroadcastNotEnabledError: return ChatSession::BroadcastNotEnabledError;
+    case UdpEndpoint::AddressFamilyError: return ChatSession::AddressFamilyError;
+    case UdpEndpoint::MulticastError: return ChatSession::RoomError;
+    case UdpEndpoint::SendError:
+    case UdpEndpoint::PortUnreachableError: return ChatSession::SendError;
+    case UdpEndpoint::UnknownError: break;
+    }
+    return ChatSession::UnknownError;
+}
+
 } // namespace
 
 struct ChatSession::Private
@@ -92,7 +112,16 @@ struct ChatSession::Private
     std::deque<Echo> echoes;
     QList<QHostAddress> localAddresses;
 
+    Error error = NoError;
     QString errorString;
+
+    bool fail(Error e, const QString &text)
+    {
+        error = e;
+        errorString = text;
+        return false;
+    }
+    bool failFromEndpoint() { return fail(fromEndpoint(endpoint->error()), endpoint->errorString()); }
 
     bool resolving() const { return !resolvingHost.isEmpty(); }
     bool isEcho(const Datagram &d, const QHostAddress &from);
@@ -198,17 +227,10 @@ bool ChatSession::bind(const QHostAddress &address, quint16 port)
 {
     if (d->inRoom)
         leaveRoom();
-    bool ok = d->endpoint->bind(address, port);
-    if (!ok && address == QHostAddress(QHostAddress::Any)
-        && d->endpoint->error() == UdpEndpoint::AddressNotAvailableError) {
-        // No IPv6 on this machine: dual-stack is impossible, IPv4 alone still works.
-        ok = d->endpoint->bind(QHostAddress::AnyIPv4, port);
-    }
-    if (!ok) {
-        d->errorString = d->endpoint->errorString();
-        return false;
-    }
-    return true;
+    // :: is dual-stack, or 0.0.0.0 where the machine has no IPv6.
+    const bool ok = address == QHostAddress(QHostAddress::Any) ? d->endpoint->bindAny(port)
+                                                               : d->endpoint->bind(address, port);
+    return ok || d->failFromEndpoint();
 }
 
 void ChatSession::close()
@@ -236,25 +258,16 @@ quint16 ChatSession::localPort() const
 
 bool ChatSession::setPeer(const QString &host, quint16 port)
 {
-    QString h = host.trimmed();
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2);
-    if (h.isEmpty()) {
-        d->errorString = tr("Enter the address or name of the other side.");
-        return false;
-    }
-    if (port == 0) {
-        d->errorString = tr("Port 0 cannot be a destination: enter the port the other side listens on.");
-        return false;
-    }
     // Typos such as "192.168.1" or "300.1.1.1" are refused here instead of becoming a name lookup.
-    if (!HostPort::validateHost(h, &d->errorString))
-        return false;
+    const Net::EndpointInput to = Net::EndpointInput::fromParts(host, port, Net::EndpointInput::Destination);
+    if (!to.ok())
+        return d->fail(to.problem == Net::EndpointInput::PortProblem ? InvalidPortError : HostNotFoundError,
+                       to.errorString);
+    const QString h = to.host;
     ++d->lookupGeneration;
     d->resolvingHost.clear();
-    QHostAddress address;
-    if (address.setAddress(h)) {
-        const QHostAddress a = unmappedAddress(address);
+    if (!to.isName()) {
+        const QHostAddress a = unmappedAddress(to.address);
         const bool changed = a != d->peer || port != d->peerPort;
         const bool had = d->peerPort != 0;
         d->peer = a;
@@ -280,28 +293,18 @@ bool ChatSession::setPeer(const QString &host, quint16 port)
         const quint16 port = d->resolvingPort;
         const auto queued = std::exchange(d->queued, {});
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            d->errorString = tr("Cannot find the host \"%1\": %2").arg(name, info.errorString());
-            emit errorOccurred(d->errorString);
+            d->fail(HostNotFoundError, tr("Cannot find the host \"%1\": %2").arg(name, info.errorString()));
+            emit errorOccurred(d->error);
             return;
         }
         // A socket bound to one family can only reach that family: prefer its answers.
-        QHostAddress chosen = info.addresses().constFirst();
-        const QHostAddress local = d->endpoint->localAddress();
-        if (d->endpoint->isBound() && local != QHostAddress(QHostAddress::Any)) {
-            for (const QHostAddress &a : info.addresses()) {
-                if (a.protocol() == local.protocol()) {
-                    chosen = a;
-                    break;
-                }
-            }
-        }
-        d->peer = unmappedAddress(chosen);
+        d->peer = unmappedAddress(Net::preferredAddress(info.addresses(), d->endpoint->localAddress()));
         d->peerPort = port;
         emit systemMessage(tr("Peer set to %1 (%2)").arg(displayEndpoint(d->peer, port), name));
         emit peerChanged(d->peer, d->peerPort);
         for (const auto &q : queued) {
             if (!d->sendBytes(q.first, q.second, d->peer, d->peerPort))
-                emit errorOccurred(d->errorString);
+                emit errorOccurred(d->error);
         }
     });
     return true;
@@ -359,9 +362,8 @@ bool ChatSession::setEncoding(const QString &encoding)
 {
     const QString name = TextCodec::canonicalName(encoding);
     if (name.isEmpty()) {
-        d->errorString = tr("Unknown encoding \"%1\". Supported: %2.")
-                             .arg(encoding, TextCodec::encodings().join(QStringLiteral(", ")));
-        return false;
+        return d->fail(EncodingError, tr("Unknown encoding \"%1\". Supported: %2.")
+                                          .arg(encoding, TextCodec::encodings().join(QStringLiteral(", "))));
     }
     if (name == d->encoding)
         return true;
@@ -398,16 +400,12 @@ bool ChatSession::sendName() const
 
 bool ChatSession::sendMessage(const QString &text)
 {
-    if (!d->inRoom && d->peerPort == 0 && !d->resolving()) {
-        d->errorString = tr("No one to send to: enter the host and port of the other side.");
-        return false;
-    }
+    if (!d->inRoom && d->peerPort == 0 && !d->resolving())
+        return d->fail(NoPeerError, tr("No one to send to: there is no peer."));
     const QString full = d->wireText(text);
     const TextCodec::Result r = TextCodec::encode(full, d->encoding);
-    if (!r.ok) {
-        d->errorString = r.errorString;
-        return false;
-    }
+    if (!r.ok)
+        return d->fail(EncodingError, r.errorString);
     if (d->inRoom)
         return d->sendBytes(full, r.bytes, d->roomAddress, d->roomPort);
     if (d->resolving()) {
@@ -426,10 +424,8 @@ QString ChatSession::Private::wireText(const QString &text) const
 
 bool ChatSession::Private::sendBytes(const QString &text, const QByteArray &bytes, const QHostAddress &to, quint16 port)
 {
-    if (!endpoint->send(bytes, to, port)) {
-        errorString = endpoint->errorString();
-        return false;
-    }
+    if (!endpoint->send(bytes, to, port))
+        return failFromEndpoint();
     if (inRoom) {
         echoes.push_back(Echo{bytes, QDateTime::currentMSecsSinceEpoch()});
         if (echoes.size() > MaxEchoes)
@@ -483,14 +479,11 @@ bool ChatSession::joinRoom(const QHostAddress &group, quint16 port, const QNetwo
     const bool multicast = group.isMulticast();
     const bool broadcast = !multicast && isBroadcastAddress(group, iface);
     if (!multicast && !broadcast) {
-        d->errorString = tr("%1 is neither a multicast group (e.g. 239.255.43.21) nor a broadcast address.")
-                             .arg(group.toString());
-        return false;
+        return d->fail(RoomError, tr("%1 is neither a multicast group (e.g. 239.255.43.21) nor a broadcast address.")
+                                      .arg(group.toString()));
     }
-    if (ttl < 0 || ttl > 255) {
-        d->errorString = tr("TTL %1 is out of range: use 0 to 255.").arg(ttl);
-        return false;
-    }
+    if (ttl < 0 || ttl > 255)
+        return d->fail(RoomError, tr("TTL %1 is out of range (0 to 255).").arg(ttl));
     if (d->inRoom)
         leaveRoom();
     const bool v6 = group.protocol() == QAbstractSocket::IPv6Protocol;
@@ -503,14 +496,10 @@ bool ChatSession::joinRoom(const QHostAddress &group, quint16 port, const QNetwo
         d->endpoint->setBroadcastEnabled(true);
     const bool rebind = !d->endpoint->isBound() || (port != 0 && d->endpoint->localPort() != port)
         || d->endpoint->localAddress() != any;
-    if (rebind && !d->endpoint->bind(any, port, true)) {
-        d->errorString = d->endpoint->errorString();
-        return false;
-    }
-    if (multicast && !d->endpoint->joinMulticastGroup(group, iface)) {
-        d->errorString = d->endpoint->errorString();
-        return false;
-    }
+    if (rebind && !d->endpoint->bind(any, port, true))
+        return d->failFromEndpoint();
+    if (multicast && !d->endpoint->joinMulticastGroup(group, iface))
+        return d->failFromEndpoint();
     d->inRoom = true;
     d->roomBroadcast = broadcast;
     d->roomAddress = group;
@@ -561,6 +550,11 @@ QHostAddress ChatSession::roomAddress() const
 quint16 ChatSession::roomPort() const
 {
     return d->roomPort;
+}
+
+ChatSession::Error ChatSession::error() const
+{
+    return d->error;
 }
 
 QString ChatSession::errorString() const

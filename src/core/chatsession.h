@@ -28,6 +28,24 @@ class ChatSession final : public QObject
     Q_DISABLE_COPY_MOVE(ChatSession)
 
 public:
+    enum Error {
+        NoError,
+        AddressInUseError,          // bind: the port is taken
+        AccessDeniedError,          // bind: e.g. a port below 1024
+        AddressNotAvailableError,   // bind: not an address of this machine
+        HostNotFoundError,          // no host, not a possible host, or the name lookup failed
+        InvalidPortError,           // port 0 as the other side's port
+        NoPeerError,                // nothing to send to
+        EncodingError,              // an unknown encoding, or text the encoding cannot write
+        DatagramTooLargeError,
+        BroadcastNotEnabledError,   // the peer is a broadcast address (a room can use one)
+        AddressFamilyError,         // the socket's family cannot reach the peer's
+        RoomError,                  // not a group or broadcast address, TTL out of range, join failed
+        SendError,
+        UnknownError,
+    };
+    Q_ENUM(Error)
+
     explicit ChatSession(QObject *parent = nullptr);
     ~ChatSession() override;
 
@@ -77,6 +95,9 @@ public:
     // The room's port (the one the system chose when joinRoom() was given port 0).
     quint16 roomPort() const;
 
+    // The last failure. Calls that fail return false and set these; errorOccurred() reports the failures
+    // that come later (a peer's name lookup, messages that waited for it).
+    Error error() const;
     QString errorString() const;
     UdpEndpoint *endpoint() const;
 
@@ -87,7 +108,7 @@ signals:
     // encoding changed, joined/left room.
     void systemMessage(const QString &text);
     void peerChanged(const QHostAddress &address, quint16 port);
-    void errorOccurred(const QString &text);
+    void errorOccurred(NetPoke::ChatSession::Error error);
     void boundChanged(bool bound);
 
 private:

@@ -1,5 +1,7 @@
 #include "hostport.h"
 
+#include "net/endpointinput.h"
+
 namespace NetPoke {
 
 bool HostPort::parsePort(const QString &text, quint16 *port, QString *error, bool allowZero)
@@ -23,9 +25,7 @@ bool HostPort::parsePort(const QString &text, quint16 *port, QString *error, boo
 
 bool HostPort::validateHost(const QString &text, QString *error)
 {
-    QString t = text.trimmed();
-    if (t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']')))
-        t = t.mid(1, t.size() - 2);
+    const QString t = Net::withoutBrackets(text);
     const auto fail = [error](const QString &message) {
         if (error)
             *error = message;
@@ -33,13 +33,11 @@ bool HostPort::validateHost(const QString &text, QString *error)
     };
     if (t.isEmpty())
         return fail(tr("Enter an address (e.g. 127.0.0.1 or ::1) or a host name."));
+    if (!Net::parseAddress(t).isNull())
+        return true;
     bool digitsAndDots = true;
     for (QChar c : t)
         digitsAndDots = digitsAndDots && (c.isDigit() || c == QLatin1Char('.'));
-    QHostAddress address;
-    // inet_aton would take "192.168.1" as 192.168.0.1; a person who typed it almost surely meant otherwise.
-    if (address.setAddress(t) && !(digitsAndDots && t.count(QLatin1Char('.')) != 3))
-        return true;
     if (digitsAndDots)
         return fail(tr("\"%1\" is not a valid IPv4 address: it needs four numbers from 0 to 255, e.g. 192.168.1.10.").arg(t));
     if (t.contains(QLatin1Char(':')))

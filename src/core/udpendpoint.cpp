@@ -1,20 +1,14 @@
 #include "udpendpoint.h"
 
 #include "hostport.h"
-#include "icmperrors.h"
+#include "net/datagramsocket.h"
+#include "net/endpointinput.h"
 
 #include <QDateTime>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QPointer>
-#include <QUdpSocket>
-
-#ifdef Q_OS_LINUX
-#include <cerrno>
-#include <sys/socket.h>
-#include <netinet/in.h>
-#endif
 
 Q_LOGGING_CATEGORY(lcUdp, "netpoke.udp", QtWarningMsg)
 
@@ -25,9 +19,7 @@ namespace {
 // timers and painting. The socket stays readable, so the notifier fires again at once.
 constexpr int ReadBudget = 2048;
 constexpr int MaxDatagram = 65536;
-#ifdef Q_OS_LINUX
-constexpr int MmsgBatch = 64;
-#endif
+constexpr int MmsgBatch = 64;   // datagrams per receive() call
 } // namespace
 
 UdpEndpoint::UdpEndpoint(QObject *parent)
@@ -45,31 +37,40 @@ UdpEndpoint::~UdpEndpoint() = default;
 bool UdpEndpoint::bind(const QHostAddress &address, quint16 port, bool shareAddress)
 {
     close();
-    m_socket = new QUdpSocket(this);
+    m_socket = new Net::DatagramSocket(this);
     const auto mode = shareAddress ? (QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)
                                    : QAbstractSocket::DefaultForPlatform;
-    if (!m_socket->bind(address, port, mode)) {
-        const auto err = m_socket->error();
+    return finishBind(m_socket->bind(address, port, mode), address, port);
+}
+
+bool UdpEndpoint::bindAny(quint16 port, bool shareAddress)
+{
+    close();
+    m_socket = new Net::DatagramSocket(this);
+    const auto mode = shareAddress ? (QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)
+                                   : QAbstractSocket::DefaultForPlatform;
+    return finishBind(m_socket->bindAny(port, QAbstractSocket::AnyIPProtocol, mode), QHostAddress::Any, port);
+}
+
+bool UdpEndpoint::finishBind(bool ok, const QHostAddress &address, quint16 port)
+{
+    if (!ok) {
         const QString where = displayEndpoint(address, port);
         Error e = UnknownError;
         QString text;
-        switch (err) {
-        case QAbstractSocket::AddressInUseError:
+        switch (m_socket->error()) {
+        case Net::DatagramSocket::AddressInUseError:
             e = AddressInUseError;
-            text = tr("Port %1 is already in use by another program (%2). Close that program, choose another "
-                      "port, or enter 0 to let the system choose.").arg(port).arg(where);
+            text = tr("Port %1 is already in use (%2).").arg(port).arg(where);
             break;
-        case QAbstractSocket::SocketAccessError:
+        case Net::DatagramSocket::AccessDeniedError:
             e = AccessDeniedError;
-            text = port != 0 && port < 1024
-                ? tr("Ports below 1024 need administrator rights. Choose a port from 1024 to 65535, or 0 to "
-                     "let the system choose.")
-                : tr("The system refused to open %1: %2").arg(where, m_socket->errorString());
+            text = port != 0 && port < 1024 ? tr("Ports below 1024 need administrator rights.")
+                                            : tr("The system refused to open %1: %2").arg(where, m_socket->errorString());
             break;
-        case QAbstractSocket::SocketAddressNotAvailableError:
+        case Net::DatagramSocket::AddressNotAvailableError:
             e = AddressNotAvailableError;
-            text = tr("%1 is not an address of this machine. Choose one from the list, or 0.0.0.0 to listen "
-                      "on all of them.").arg(displayAddress(address));
+            text = tr("%1 is not an address of this machine.").arg(displayAddress(address));
             break;
         default:
             text = tr("Cannot open %1: %2").arg(where, m_socket->errorString());
@@ -80,9 +81,8 @@ bool UdpEndpoint::bind(const QHostAddress &address, quint16 port, bool shareAddr
         setError(e, text);
         return false;
     }
-    m_socket->setReadBufferSize(0);
-    enableIcmpErrors(m_socket->socketDescriptor());
-    connect(m_socket, &QUdpSocket::readyRead, this, &UdpEndpoint::readPending);
+    connect(m_socket, &Net::DatagramSocket::readyRead, this, &UdpEndpoint::readPending);
+    connect(m_socket, &Net::DatagramSocket::icmpErrorsReceived, this, &UdpEndpoint::readIcmpErrors);
     applySocketOptions();
     m_error = NoError;
     m_errorString.clear();
@@ -106,7 +106,7 @@ void UdpEndpoint::close()
 
 bool UdpEndpoint::isBound() const
 {
-    return m_socket && m_socket->state() == QAbstractSocket::BoundState;
+    return m_socket && m_socket->isBound();
 }
 
 QHostAddress UdpEndpoint::localAddress() const
@@ -121,12 +121,12 @@ quint16 UdpEndpoint::localPort() const
 
 bool UdpEndpoint::ensureBound(QAbstractSocket::NetworkLayerProtocol protocol)
 {
+    Q_UNUSED(protocol);
     if (isBound())
         return true;
-    // Dual-stack when possible, so that one socket reaches IPv4 and IPv6 peers.
-    if (bind(QHostAddress::Any, 0))
-        return true;
-    return bind(protocol == QAbstractSocket::IPv6Protocol ? QHostAddress::AnyIPv6 : QHostAddress::AnyIPv4, 0);
+    // Dual-stack when possible, so that one socket reaches IPv4 and IPv6 peers (without IPv6 on the
+    // machine an IPv6 destination cannot be reached anyway).
+    return bindAny(0);
 }
 
 bool UdpEndpoint::send(const QByteArray &data, const QHostAddress &address, quint16 port)
@@ -136,7 +136,7 @@ bool UdpEndpoint::send(const QByteArray &data, const QHostAddress &address, quin
         return false;
     }
     if (port == 0) {
-        setError(SendError, tr("Port 0 cannot be a destination: enter the port the other side listens on."));
+        setError(SendError, tr("Port 0 cannot be a destination."));
         return false;
     }
     const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
@@ -149,22 +149,22 @@ bool UdpEndpoint::send(const QByteArray &data, const QHostAddress &address, quin
     }
     if (!ensureBound(address.protocol()))
         return false;
-    const qint64 sent = m_socket->writeDatagram(data, address, port);
+    const qint64 sent = m_socket->sendTo(data.constData(), data.size(), Net::SocketAddress(address, port));
     if (sent < 0) {
         const auto err = m_socket->error();
         const QString to = displayEndpoint(address, port);
-        if (err == QAbstractSocket::SocketAccessError && !m_broadcast) {
+        const QHostAddress local = localAddress();
+        if (err == Net::DatagramSocket::AccessDeniedError && !m_broadcast) {
             setError(BroadcastNotEnabledError,
-                     tr("%1 looks like a broadcast address: turn on Broadcast to send to it.").arg(to));
-        } else if (err == QAbstractSocket::DatagramTooLargeError) {
+                     tr("%1 looks like a broadcast address, and sending to broadcast addresses is off.").arg(to));
+        } else if (err == Net::DatagramSocket::DatagramTooLargeError) {
             setError(DatagramTooLargeError, tr("The datagram is too large for the path to %1.").arg(to));
-        } else if (v6 && localAddress().protocol() == QAbstractSocket::IPv4Protocol) {
-            setError(SendError, tr("This socket is bound to an IPv4 address and cannot send to the IPv6 "
-                                   "address %1. Bind to :: or an IPv6 address.").arg(to));
-        } else if (!v6 && localAddress().protocol() == QAbstractSocket::IPv6Protocol
-                   && localAddress() != QHostAddress::Any) {
-            setError(SendError, tr("This socket is bound to an IPv6 address and cannot send to the IPv4 "
-                                   "address %1. Bind to 0.0.0.0 or an IPv4 address.").arg(to));
+        } else if (v6 && local.protocol() == QAbstractSocket::IPv4Protocol) {
+            setError(AddressFamilyError, tr("This socket is bound to an IPv4 address and cannot send to the IPv6 "
+                                            "address %1.").arg(to));
+        } else if (!v6 && local.protocol() == QAbstractSocket::IPv6Protocol && local != QHostAddress::Any) {
+            setError(AddressFamilyError, tr("This socket is bound to an IPv6 address and cannot send to the IPv4 "
+                                            "address %1.").arg(to));
         } else {
             setError(SendError, tr("Sending to %1 failed: %2").arg(to, m_socket->errorString()));
         }
@@ -179,22 +179,15 @@ bool UdpEndpoint::send(const QByteArray &data, const QHostAddress &address, quin
 
 bool UdpEndpoint::send(const QByteArray &data, const QString &host, quint16 port)
 {
-    QString h = host.trimmed();
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2);
-    if (h.isEmpty()) {
-        setError(HostNotFoundError, tr("Enter the address or name of the host to send to."));
+    const Net::EndpointInput to = Net::EndpointInput::fromParts(host, port, Net::EndpointInput::Destination);
+    if (!to.ok()) {
+        setError(to.problem == Net::EndpointInput::PortProblem ? SendError : HostNotFoundError, to.errorString);
         return false;
     }
-    QString invalid;
-    if (!HostPort::validateHost(h, &invalid)) {
-        setError(HostNotFoundError, invalid);
-        return false;
-    }
-    QHostAddress address;
-    if (address.setAddress(h))
-        return send(data, address, port);
+    if (!to.isName())
+        return send(data, to.address, port);
     QPointer<UdpEndpoint> self(this);
+    const QString h = to.host;
     QHostInfo::lookupHost(h, this, [self, data, h, port](const QHostInfo &info) {
         if (!self)
             return;
@@ -203,18 +196,7 @@ bool UdpEndpoint::send(const QByteArray &data, const QString &host, quint16 port
             return;
         }
         // A socket bound to one family can only reach that family: prefer its answers.
-        QHostAddress chosen = info.addresses().constFirst();
-        const QHostAddress local = self->localAddress();
-        const bool singleFamily = self->isBound() && local != QHostAddress::Any;
-        if (singleFamily) {
-            for (const QHostAddress &a : info.addresses()) {
-                if (a.protocol() == local.protocol()) {
-                    chosen = a;
-                    break;
-                }
-            }
-        }
-        self->send(data, chosen, port);
+        self->send(data, Net::preferredAddress(info.addresses(), self->localAddress()), port);
     });
     return true;
 }
@@ -227,15 +209,7 @@ void UdpEndpoint::setBroadcastEnabled(bool enabled)
 
 bool UdpEndpoint::broadcastEnabled() const
 {
-#ifdef Q_OS_LINUX
-    if (m_socket && m_socket->socketDescriptor() >= 0) {
-        int value = 0;
-        socklen_t len = sizeof value;
-        if (::getsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_BROADCAST, &value, &len) == 0)
-            return value != 0;
-    }
-#endif
-    return m_broadcast;
+    return m_socket ? m_socket->broadcastEnabled() : m_broadcast;
 }
 
 bool UdpEndpoint::joinMulticastGroup(const QHostAddress &group, const QNetworkInterface &iface)
@@ -300,7 +274,7 @@ void UdpEndpoint::setReceiveBufferSize(int bytes)
 
 int UdpEndpoint::receiveBufferSize() const
 {
-    return m_socket ? m_socket->socketOption(QAbstractSocket::ReceiveBufferSizeSocketOption).toInt() : 0;
+    return m_socket ? m_socket->receiveBufferSize() : 0;
 }
 
 void UdpEndpoint::setBatchInterval(int ms)
@@ -315,102 +289,49 @@ void UdpEndpoint::resetCounters()
 
 void UdpEndpoint::applySocketOptions()
 {
-    if (!m_socket || m_socket->socketDescriptor() < 0)
+    if (!m_socket || !m_socket->isBound())
         return;
-#ifdef Q_OS_LINUX
-    // Qt turns SO_BROADCAST on for every UDP socket; we make it an explicit choice.
-    const int b = m_broadcast ? 1 : 0;
-    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_BROADCAST, &b, sizeof b);
-#endif
+    m_socket->setBroadcastEnabled(m_broadcast);
     if (m_multicastInterface.isValid())
         m_socket->setMulticastInterface(m_multicastInterface);
     if (m_multicastTtl >= 0)
         m_socket->setSocketOption(QAbstractSocket::MulticastTtlOption, m_multicastTtl);
     if (m_multicastLoopback >= 0)
         m_socket->setSocketOption(QAbstractSocket::MulticastLoopbackOption, m_multicastLoopback);
-    if (m_receiveBufferSize > 0) {
-        m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_receiveBufferSize);
-#ifdef Q_OS_LINUX
-        // SO_RCVBUF is capped at net.core.rmem_max (~208 KiB); a privileged process may go beyond it.
-        if (receiveBufferSize() < m_receiveBufferSize) {
-            const int size = m_receiveBufferSize;
-            ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
-        }
-#endif
-    }
+    if (m_receiveBufferSize > 0)
+        m_socket->setReceiveBufferSize(m_receiveBufferSize);
 }
 
 void UdpEndpoint::readPending()
 {
     if (!m_socket)
         return;
-    if (m_buffer.size() < MaxDatagram)
-        m_buffer.resize(MaxDatagram);
-    int count = 0;
+    // Received in bulk into one buffer per thread (a receive() fills up to MmsgBatch slots), then copied out
+    // at each datagram's size.
+    static thread_local QByteArray bulk;
+    if (bulk.size() < MmsgBatch * MaxDatagram)
+        bulk.resize(MmsgBatch * MaxDatagram);
+    Net::ReceiveSlot into[MmsgBatch];
+    for (int i = 0; i < MmsgBatch; ++i) {
+        into[i].data = bulk.data() + qsizetype(i) * MaxDatagram;
+        into[i].capacity = MaxDatagram;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-#ifdef Q_OS_LINUX
-    readIcmpErrors();
-    if (!m_socket)
-        return;
-    // Always one read through Qt, even when nothing may be pending (the socket may have turned readable
-    // for an ICMP error only): it re-arms QUdpSocket's read notifier, which otherwise stays off.
-    bool first = true;
-    while (count < ReadBudget && (std::exchange(first, false) || m_socket->hasPendingDatagrams())) {
-#else
-    while (count < ReadBudget && m_socket->hasPendingDatagrams()) {
-#endif
-        QHostAddress peer;
-        quint16 port = 0;
-        const qint64 n = m_socket->readDatagram(m_buffer.data(), MaxDatagram, &peer, &port);
-        if (n < 0)
+    int count = 0;
+    while (count < ReadBudget) {
+        const int want = qMin(MmsgBatch, ReadBudget - count);
+        const int got = m_socket->receive(into, want);
+        if (got <= 0)
             break;
-        m_batch.append(Datagram{QByteArray(m_buffer.constData(), n), peer, port, now});
-        m_counters.rxPackets++;
-        m_counters.rxBytes += quint64(n);
-        ++count;
-#ifdef Q_OS_LINUX
-        // Then drain in bulk with recvmmsg: one system call for many datagrams.
-        const int fd = int(m_socket->socketDescriptor());
-        static thread_local QByteArray bulk;
-        if (bulk.size() < MmsgBatch * MaxDatagram)
-            bulk.resize(MmsgBatch * MaxDatagram);
-        while (count < ReadBudget) {
-            mmsghdr msgs[MmsgBatch];
-            iovec iov[MmsgBatch];
-            sockaddr_storage addrs[MmsgBatch];
-            const int want = qMin(MmsgBatch, ReadBudget - count);
-            for (int i = 0; i < want; ++i) {
-                iov[i].iov_base = bulk.data() + qsizetype(i) * MaxDatagram;
-                iov[i].iov_len = MaxDatagram;
-                msgs[i].msg_hdr = msghdr{};
-                msgs[i].msg_hdr.msg_name = &addrs[i];
-                msgs[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
-                msgs[i].msg_hdr.msg_iov = &iov[i];
-                msgs[i].msg_hdr.msg_iovlen = 1;
-                msgs[i].msg_len = 0;
-            }
-            const int got = ::recvmmsg(fd, msgs, unsigned(want), MSG_DONTWAIT, nullptr);
-            if (got <= 0)
-                break;
-            for (int i = 0; i < got; ++i) {
-                const auto *sa = reinterpret_cast<const sockaddr *>(&addrs[i]);
-                quint16 p = 0;
-                if (sa->sa_family == AF_INET)
-                    p = ntohs(reinterpret_cast<const sockaddr_in *>(sa)->sin_port);
-                else if (sa->sa_family == AF_INET6)
-                    p = ntohs(reinterpret_cast<const sockaddr_in6 *>(sa)->sin6_port);
-                const int len = int(msgs[i].msg_len);
-                m_batch.append(Datagram{QByteArray(bulk.constData() + qsizetype(i) * MaxDatagram, len),
-                                        QHostAddress(sa), p, now});
-                m_counters.rxPackets++;
-                m_counters.rxBytes += quint64(len);
-            }
-            count += got;
-            if (got < want)
-                break;
+        for (int i = 0; i < got; ++i) {
+            const qsizetype len = qMin(into[i].size, into[i].capacity);
+            m_batch.append(Datagram{QByteArray(into[i].data, len), into[i].sender.address(), into[i].sender.port(), now});
+            m_counters.rxPackets++;
+            m_counters.rxBytes += quint64(len);
         }
-        break;
-#endif
+        count += got;
+        if (got < want)
+            break;
     }
     if (m_batch.isEmpty())
         return;
@@ -423,14 +344,15 @@ void UdpEndpoint::readPending()
 
 void UdpEndpoint::readIcmpErrors()
 {
-    const QList<IcmpError> errors = drainIcmpErrors(m_socket->socketDescriptor());
-    for (const IcmpError &e : errors) {
+    if (!m_socket)
+        return;
+    const QList<Net::IcmpError> errors = m_socket->takeIcmpErrors();
+    for (const Net::IcmpError &e : errors) {
         if (!e.portUnreachable)
             continue;
         const QString where = displayEndpoint(e.destination, e.port);
         setError(PortUnreachableError,
-                 tr("Nothing is listening at %1: the other side answered \"port unreachable\" (ICMP). "
-                    "Check the port number and that the program there is running.").arg(where));
+                 tr("Nothing is listening at %1: the other side answered \"port unreachable\" (ICMP).").arg(where));
         emit portUnreachable(e.destination, e.port);
         if (!m_socket)
             return;

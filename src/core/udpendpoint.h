@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QTimer>
 
-class QUdpSocket;
+namespace NetPoke::Net {
+class DatagramSocket;
+}
 
 namespace NetPoke {
 
@@ -27,8 +29,9 @@ struct UdpCounters
     quint64 txBytes = 0;
 };
 
-// Owns one QUdpSocket: bind/close/send, multicast, counters, and a batched receive signal so that a
-// flood reaches the GUI as a few large batches instead of one signal per datagram.
+// One UDP socket (a Net::DatagramSocket): bind/close/send, multicast, counters, and a batched receive signal so
+// that a flood reaches the GUI as a few large batches instead of one signal per datagram. Error texts state
+// what happened; the GUI and CLI add advice for the error() they show.
 class UdpEndpoint final : public QObject
 {
     Q_OBJECT
@@ -46,6 +49,7 @@ public:
         SendError,
         MulticastError,
         PortUnreachableError,
+        AddressFamilyError,         // an IPv4-only socket and an IPv6 destination, or the reverse
         UnknownError,
     };
     Q_ENUM(Error)
@@ -59,6 +63,8 @@ public:
     // port 0: the system chooses (see localPort()). shareAddress: SO_REUSEADDR, for multicast or a
     // second listener on the same port.
     bool bind(const QHostAddress &address, quint16 port, bool shareAddress = false);
+    // All addresses: :: dual-stack, or 0.0.0.0 where the system has no IPv6.
+    bool bindAny(quint16 port, bool shareAddress = false);
     void close();
     bool isBound() const;
     QHostAddress localAddress() const;
@@ -112,13 +118,13 @@ private:
     void applySocketOptions();
     void setError(Error error, const QString &text);
     bool ensureBound(QAbstractSocket::NetworkLayerProtocol protocol);
+    bool finishBind(bool ok, const QHostAddress &address, quint16 port);
 
-    QUdpSocket *m_socket = nullptr;
+    Net::DatagramSocket *m_socket = nullptr;
     QList<Datagram> m_batch;
     QTimer m_batchTimer;
     QElapsedTimer m_sinceFlush;
     int m_batchIntervalMs = 30;
-    QByteArray m_buffer;
     UdpCounters m_counters;
     Error m_error = NoError;
     QString m_errorString;

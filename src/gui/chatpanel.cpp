@@ -1,8 +1,10 @@
 #include "chatpanel.h"
 
 #include "chatsession.h"
+#include "erroradvice.h"
 #include "errorlabel.h"
 #include "hostport.h"
+#include "net/endpointinput.h"
 #include "textcodec.h"
 
 #include <QCheckBox>
@@ -144,7 +146,7 @@ ChatPanel::ChatPanel(QWidget *parent)
     });
     connect(m_session, &ChatSession::messageSent, this, &ChatPanel::addMessage);
     connect(m_session, &ChatSession::systemMessage, this, &ChatPanel::addSystemLine);
-    connect(m_session, &ChatSession::errorOccurred, this, [this](const QString &text) { showError(m_sendError, text); });
+    connect(m_session, &ChatSession::errorOccurred, this, [this] { showError(m_sendError, errorWithAdvice(*m_session)); });
     connect(m_session, &ChatSession::boundChanged, this, &ChatPanel::updateState);
     connect(m_session, &ChatSession::peerChanged, this, [this](const QHostAddress &address, quint16 port) {
         if (m_answerFirst->isChecked() && m_peerHost->text().trimmed().isEmpty()) {
@@ -330,7 +332,7 @@ bool ChatPanel::openLocal(quint16 port)
 {
     showError(m_localError, QString());
     if (!m_session->bind(QHostAddress::Any, port)) {
-        showError(m_localError, m_session->errorString());
+        showError(m_localError, errorWithAdvice(*m_session));
         updateState();
         return false;
     }
@@ -356,14 +358,14 @@ void ChatPanel::toggleRoom()
         updateState();
         return;
     }
-    QHostAddress group;
-    if (!group.setAddress(m_roomGroup->text().trimmed())) {
+    const QHostAddress group = Net::parseAddress(m_roomGroup->text());
+    if (group.isNull()) {
         showError(m_roomError, tr("\"%1\" is not an IP address: use a multicast group such as 239.255.43.21.")
                                    .arg(m_roomGroup->text().trimmed()));
         return;
     }
     if (!m_session->joinRoom(group, quint16(m_roomPort->value())))
-        showError(m_roomError, m_session->errorString());
+        showError(m_roomError, errorWithAdvice(*m_session));
     updateState();
 }
 
@@ -433,26 +435,21 @@ bool ChatPanel::sendNow()
             return false;
         }
         if (!host.isEmpty()) {
-            quint16 port = 0;
-            QString portError;
-            if (!HostPort::parsePort(m_peerPort->text(), &port, &portError, false)) {
-                showError(m_peerError, portError);
-                m_peerPort->setFocus();
+            const Net::EndpointInput peer = Net::EndpointInput::fromParts(host, m_peerPort->text(),
+                                                                          Net::EndpointInput::Destination);
+            if (!peer.ok()) {
+                showError(m_peerError, peer.errorString);
+                (peer.problem == Net::EndpointInput::PortProblem ? m_peerPort : m_peerHost)->setFocus();
                 return false;
             }
-            QString hostError;
-            if (!HostPort::validateHost(host, &hostError)) {
-                showError(m_peerError, hostError);
-                m_peerHost->setFocus();
-                return false;
-            }
+            const quint16 port = peer.port;
             // A host name is looked up asynchronously; the session sends queued text once it resolves.
             // The same name is not looked up again for every message.
             const bool unchanged = host == m_appliedHost && port == m_appliedPort
                                 && (m_session->hasPeer() || m_session->isResolvingPeer());
             if (!unchanged) {
                 if (!m_session->setPeer(host, port)) {
-                    showError(m_peerError, m_session->errorString());
+                    showError(m_peerError, errorWithAdvice(*m_session));
                     return false;
                 }
                 m_appliedHost = host;
@@ -461,7 +458,7 @@ bool ChatPanel::sendNow()
         }
     }
     if (!m_session->sendMessage(text)) {
-        showError(m_sendError, m_session->errorString());
+        showError(m_sendError, errorWithAdvice(*m_session));
         return false;
     }
     m_input->clear();

@@ -3,10 +3,12 @@
 
 #include "addresses.h"
 #include "colors.h"
+#include "erroradvice.h"
 #include "errorlabel.h"
 #include "flowlayout.h"
 #include "hostport.h"
 #include "messageedit.h"
+#include "net/endpointinput.h"
 #include "packetlogfile.h"
 #include "packetlogmodel.h"
 #include "textcodec.h"
@@ -291,8 +293,8 @@ QHostAddress UdpPanel::selectedLocalAddress(bool *ok)
     const qsizetype paren = text.indexOf(QLatin1Char(' '));
     if (paren > 0)
         text = text.left(paren);
-    QHostAddress a;
-    *ok = a.setAddress(text);
+    const QHostAddress a = Net::parseAddress(text);
+    *ok = !a.isNull();
     return a;
 }
 
@@ -364,7 +366,7 @@ void UdpPanel::updateBoundState()
 
 void UdpPanel::onEndpointError(UdpEndpoint::Error)
 {
-    showError(m_errorContext ? m_errorContext : m_sendError, m_endpoint->errorString());
+    showError(m_errorContext ? m_errorContext : m_sendError, errorWithAdvice(*m_endpoint));
 }
 
 void UdpPanel::onDatagramsReceived(const QList<Datagram> &datagrams)
@@ -560,9 +562,9 @@ void UdpPanel::toggleMulticast()
         m_ui->joinButton->setText(tr("Join"));
         return;
     }
-    QHostAddress group;
     const QString groupText = m_ui->multicastGroup->text().trimmed();
-    if (!group.setAddress(groupText) || !group.isMulticast()) {
+    const QHostAddress group = Net::parseAddress(groupText);
+    if (!group.isMulticast()) {
         showError(m_ui->remoteError, tr("\"%1\" is not a multicast group: use 224.0.0.0-239.255.255.255 or an "
                                         "IPv6 address starting with ff.")
                                          .arg(groupText));

@@ -31,6 +31,8 @@ private slots:
     void incomingDatagramBecomesBubble();
     void badPortShowsErrorAndSendsNothing();
     void badHostShowsErrorAndSendsNothing();
+    void shortAddressRefused();
+    void portInUseAdvice();
     void answerWhoeverWritesFirst();
     void unreadCountWhileHidden();
     void saveConversation();
@@ -173,6 +175,31 @@ void tst_ChatPanel::badHostShowsErrorAndSendsNothing()
     QVERIFY2(error->text().contains(QStringLiteral("300.1.1.1")), qPrintable(error->text()));
     QCOMPARE(rowsOfKind(p, ChatPanel::Mine), 0);
     QCOMPARE(p.session()->endpoint()->counters().txPackets, quint64(0));
+}
+
+void tst_ChatPanel::shortAddressRefused()
+{
+    // inet_aton would read "127.1" as 127.0.0.1; typed by a person it is more likely a typo.
+    ChatPanel p;
+    p.show();
+    aimAt(p, 9, QStringLiteral("127.1"));
+    child<QPlainTextEdit>(p, "chatInput")->setPlainText(QStringLiteral("hello"));
+    QVERIFY(!p.sendNow());
+    auto *error = child<QLabel>(p, "chatPeerError");
+    QVERIFY2(error->text().contains(QStringLiteral("127.1")), qPrintable(error->text()));
+    QCOMPARE(p.session()->endpoint()->counters().txPackets, quint64(0));
+}
+
+void tst_ChatPanel::portInUseAdvice()
+{
+    QUdpSocket taken;
+    QVERIFY(taken.bind(QHostAddress::Any, 0));
+    ChatPanel p;
+    p.show();
+    QVERIFY(!p.openLocal(taken.localPort()));
+    QCOMPARE(p.session()->error(), NetPoke::ChatSession::AddressInUseError);
+    const QString text = child<QLabel>(p, "chatLocalError")->text();
+    QVERIFY2(text.startsWith(p.session()->errorString()) && text.contains(QLatin1String("enter 0")), qPrintable(text));
 }
 
 void tst_ChatPanel::answerWhoeverWritesFirst()

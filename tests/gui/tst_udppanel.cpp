@@ -45,6 +45,7 @@ private slots:
     void encodingChangeReRendersLog();
     void replyToLastSender();
     void bindFailureShownNextToControl();
+    void bindFailureAdvice();
     void openShowsChosenPort();
     void periodicSend();
     void saveLogCsv();
@@ -246,6 +247,20 @@ void tst_UdpPanel::replyToLastSender()
     QVERIFY(p.sendNow());
     QTRY_VERIFY(peer.hasPendingDatagrams());
     QCOMPARE(peer.receiveDatagram().data(), QByteArray("pong"));
+}
+
+// The core states the fact; the panel adds what can be done about it here.
+void tst_UdpPanel::bindFailureAdvice()
+{
+    QUdpSocket taken;
+    QVERIFY(taken.bind(QHostAddress::LocalHost, 0));
+    UdpPanel p;
+    p.show();
+    QVERIFY(!p.openLocal(QHostAddress::LocalHost, taken.localPort()));
+    const QString text = child<QLabel>(p, "localError")->text();
+    const QString fact = p.endpoint()->errorString();
+    QVERIFY2(!fact.contains(QLatin1String("enter 0")), qPrintable(fact));
+    QVERIFY2(text.startsWith(fact) && text.contains(QLatin1String("enter 0 to let the system choose")), qPrintable(text));
 }
 
 void tst_UdpPanel::bindFailureShownNextToControl()

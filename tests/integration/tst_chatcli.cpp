@@ -500,6 +500,8 @@ void tst_chatcli::portInUse()
     Result r = run({QStringLiteral("127.0.0.1:") + port, "--bind", QStringLiteral("127.0.0.1:") + port});
     checkOneErrorLine(r, 1);
     QVERIFY2(r.err.contains(port.toUtf8()), r.err.constData());
+    // The command line's advice follows the core's fact.
+    QVERIFY2(r.err.contains("is already in use") && r.err.contains("use port 0"), r.err.constData());
     // The dual-stack default address covers 127.0.0.1 too.
     r = run({QStringLiteral("127.0.0.1:") + port, "--bind", port});
     checkOneErrorLine(r, 1);

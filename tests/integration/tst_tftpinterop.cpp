@@ -79,7 +79,7 @@ void tst_tftpinterop::initTestCase()
 {
     const QString tftpd = QStringLiteral(NETPOKE_IN_TFTPD);
     if (tftpd.isEmpty() || !QFileInfo(tftpd).isExecutable())
-        QFAIL("in.tftpd (tftpd-hpa) is missing: cmake/tftp.cmake unpacks it into the build tree with apt-get "
+        QFAIL("in.tftpd (tftpd-hpa) is missing: scripts/setup.sh unpacks it into build/peers with apt-get "
               "download; libwrap0 must be installed (scripts/setup.sh).");
     QVERIFY(m_root.isValid());
     QVERIFY(m_out.isValid());

@@ -120,6 +120,8 @@ private slots:
     void sendFileTooLarge();
     void sendFileMissing();
     void sendUnknownHost();
+    void sendShortAddressRefused();
+    void portInUseAdvice();
 
 private:
     Result run(const QStringList &args);
@@ -669,6 +671,28 @@ void tst_udpcli::sendUnknownHost()
     const Result r = run({"udp", "send", "no-such-host..invalid:9000", "hi"});
     checkOneErrorLine(r, 1);
     QVERIFY2(r.err.contains("no-such-host..invalid"), r.err.constData());
+}
+
+void tst_udpcli::sendShortAddressRefused()
+{
+    // "127.1" is 127.0.0.1 to inet_aton; refused like in chat, and nothing reaches the port.
+    QUdpSocket target;
+    QVERIFY(target.bind(QHostAddress::LocalHost, 0));
+    const Result r = run({"udp", "send", QStringLiteral("127.1:%1").arg(target.localPort()), "hi"});
+    checkOneErrorLine(r, 1);
+    QVERIFY2(r.err.contains("127.1"), r.err.constData());
+    QTest::qWait(50);
+    QVERIFY(!target.hasPendingDatagrams());
+}
+
+void tst_udpcli::portInUseAdvice()
+{
+    QUdpSocket taken;
+    QVERIFY(taken.bind(QHostAddress::LocalHost, 0, QAbstractSocket::DontShareAddress));
+    const Result r = run({"udp", "listen", QStringLiteral("127.0.0.1:%1").arg(taken.localPort()), "--timeout", "5"});
+    checkOneErrorLine(r, 1);
+    // The fact from the core, then the command line's advice.
+    QVERIFY2(r.err.contains("is already in use") && r.err.contains("use port 0"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_udpcli)

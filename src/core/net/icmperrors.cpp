@@ -1,6 +1,6 @@
 #include "icmperrors.h"
 
-#ifdef Q_OS_LINUX
+#ifdef NETPOKE_NET_LINUX
 #include <cerrno>
 #include <cstring>
 #include <linux/errqueue.h>
@@ -8,11 +8,11 @@
 #include <sys/socket.h>
 #endif
 
-namespace NetPoke {
+namespace NetPoke::Net {
 
 bool enableIcmpErrors(qintptr socketDescriptor)
 {
-#ifdef Q_OS_LINUX
+#ifdef NETPOKE_NET_LINUX
     if (socketDescriptor < 0)
         return false;
     const int on = 1;
@@ -26,12 +26,12 @@ bool enableIcmpErrors(qintptr socketDescriptor)
 #endif
 }
 
-QList<IcmpError> drainIcmpErrors(qintptr socketDescriptor)
+int drainIcmpErrors(qintptr socketDescriptor, QList<IcmpError> *errors)
 {
-    QList<IcmpError> errors;
-#ifdef Q_OS_LINUX
+    int count = 0;
+#ifdef NETPOKE_NET_LINUX
     if (socketDescriptor < 0)
-        return errors;
+        return 0;
     const int fd = int(socketDescriptor);
     for (int guard = 0; guard < 256; ++guard) {
         sockaddr_storage addr{};
@@ -56,17 +56,15 @@ QList<IcmpError> drainIcmpErrors(qintptr socketDescriptor)
             std::memcpy(&ee, CMSG_DATA(c), sizeof ee);
             if (ee.ee_origin != SO_EE_ORIGIN_ICMP && ee.ee_origin != SO_EE_ORIGIN_ICMP6)
                 continue;
+            const SocketAddress where = SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&addr),
+                                                                  msg.msg_namelen);
             IcmpError e;
             e.errorCode = int(ee.ee_errno);
             e.portUnreachable = ee.ee_errno == ECONNREFUSED;
-            const auto *sa = reinterpret_cast<const sockaddr *>(&addr);
-            if (sa->sa_family == AF_INET)
-                e.port = ntohs(reinterpret_cast<const sockaddr_in *>(sa)->sin_port);
-            else if (sa->sa_family == AF_INET6)
-                e.port = ntohs(reinterpret_cast<const sockaddr_in6 *>(sa)->sin6_port);
-            if (sa->sa_family == AF_INET || sa->sa_family == AF_INET6)
-                e.destination = QHostAddress(sa);
-            errors.append(e);
+            e.destination = where.address();
+            e.port = where.port();
+            errors->append(e);
+            ++count;
         }
     }
     // The pending error was also set on the socket itself; clear it so the next read is clean.
@@ -75,8 +73,16 @@ QList<IcmpError> drainIcmpErrors(qintptr socketDescriptor)
     ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len);
 #else
     Q_UNUSED(socketDescriptor);
+    Q_UNUSED(errors);
 #endif
+    return count;
+}
+
+QList<IcmpError> drainIcmpErrors(qintptr socketDescriptor)
+{
+    QList<IcmpError> errors;
+    drainIcmpErrors(socketDescriptor, &errors);
     return errors;
 }
 
-} // namespace NetPoke
+} // namespace NetPoke::Net
