@@ -26,6 +26,28 @@ QList<LocalAddressChoice> localAddressChoices()
     return list;
 }
 
+QList<InterfaceChoice> multicastInterfaceChoices()
+{
+    QList<InterfaceChoice> list;
+    const auto ifaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : ifaces) {
+        if (!(iface.flags() & (QNetworkInterface::CanMulticast | QNetworkInterface::IsLoopBack)))
+            continue;
+        QString address;
+        for (const QNetworkAddressEntry &e : iface.addressEntries()) {
+            if (address.isEmpty() || e.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                address = e.ip().toString();
+            if (e.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                break;
+        }
+        //: A network interface in the multicast list: its name and its address, e.g. "eth0 (192.168.1.5)"
+        list.append({address.isEmpty() ? iface.humanReadableName()
+                                       : QCoreApplication::translate("Addresses", "%1 (%2)").arg(iface.humanReadableName(), address),
+                     iface.name()});
+    }
+    return list;
+}
+
 QStringList machineAddresses()
 {
     QStringList out;

@@ -100,11 +100,20 @@ MainWindow::~MainWindow()
 
 void MainWindow::setZoom(double factor)
 {
+    // The window keeps the size the user gave it: a bigger font may force it to grow (its minimum size
+    // grows), and zooming back gives that size again. Any other size is the user's new choice.
+    if (size() != m_userSize.expandedTo(minimumSize()))
+        m_userSize = size();
     m_zoom = qBound(MinZoom, factor, MaxZoom);
     QFont f = font();
     f.setPointSizeF(m_basePointSize * m_zoom);
     setFont(f);
     m_ui->actionZoomReset->setEnabled(!qFuzzyCompare(m_zoom, 1.0));
+    // Let the layouts take the new font now (a layout that changes asks its parent's for a new pass, so a
+    // few rounds), so the window's new minimum size is known before it is given the user's size back.
+    for (int round = 0; round < 16; ++round)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    resize(m_userSize);   // Qt keeps it at least the minimum size
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -48,6 +48,7 @@ private:
     TftpPanel *m_tftp = nullptr;
     double m_zoom = 1.0;
     qreal m_basePointSize = 0;
+    QSize m_userSize;   // the window's size as the user chose it, kept across zooms
 };
 
 } // namespace NetPoke

@@ -1,12 +1,11 @@
 #include "packetlogmodel.h"
 
+#include "colors.h"
 #include "hostport.h"
 #include "textcodec.h"
 
 #include <QBrush>
-#include <QColor>
 #include <QDateTime>
-#include <QFont>
 
 namespace NetPoke {
 
@@ -31,6 +30,13 @@ int PacketLogModel::columnCount(const QModelIndex &parent) const
 QString PacketLogModel::timeText(int row) const
 {
     return QDateTime::fromMSecsSinceEpoch(entryAt(row).timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString PacketLogModel::dateTimeText(int row) const
+{
+    // With the UTC offset, so a saved log stays unambiguous when read elsewhere.
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(entryAt(row).timestampMs);
+    return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs);
 }
 
 QString PacketLogModel::directionText(int row) const
@@ -86,6 +92,9 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)   // the column shows the time of day; the date is here
+            return QDateTime::fromMSecsSinceEpoch(entryAt(row).timestampMs)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
         if (index.column() == ContentColumn) {
             const QString s = contentText(row);
             return s.size() > 4000 ? s.left(4000) + QStringLiteral(" …") : s;
@@ -93,7 +102,7 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == DirectionColumn)
-            return QBrush(entryAt(row).direction == Received ? QColor(0x1a, 0x7f, 0x37) : QColor(0x09, 0x69, 0xda));
+            return QBrush(toneColor(entryAt(row).direction == Received ? Tone::Received : Tone::Sent));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == LengthColumn)

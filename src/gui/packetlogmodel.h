@@ -57,7 +57,8 @@ public:
     quint64 totalAppended() const { return m_totalAppended; }
     int pendingCount() const { return int(m_pending.size()); }
 
-    QString timeText(int row) const;
+    QString timeText(int row) const;       // time of day, as the view shows it
+    QString dateTimeText(int row) const;   // ISO 8601 local date and time with ms, for saved logs
     QString directionText(int row) const;
     QString peerText(int row) const;
     QString contentText(int row) const;

@@ -73,6 +73,33 @@ SettingsTable &SettingsTable::add(const QString &key, QComboBox *combo, ComboBy 
                            combo->setCurrentIndex(i);
                    },
                    combo->currentData());
+    case ByDataOrText:
+        return add(key,
+                   [combo] {
+                       const int i = combo->currentIndex();
+                       return i >= 0 && combo->itemText(i) == combo->currentText() ? combo->itemData(i)
+                                                                                    : QVariant(combo->currentText());
+                   },
+                   [combo](const QVariant &v) {
+                       const int i = combo->findData(v);
+                       if (i >= 0)
+                           combo->setCurrentIndex(i);
+                       else if (combo->isEditable() && !v.toString().isEmpty())
+                           combo->setEditText(v.toString());
+                   });
+    case ByItems:
+        return add(key,
+                   [combo] {
+                       QStringList items;
+                       for (int k = 0; k < combo->count(); ++k)
+                           items << combo->itemText(k);
+                       return QVariant(items);
+                   },
+                   [combo](const QVariant &v) {
+                       combo->clear();
+                       combo->addItems(v.toStringList().mid(0, combo->maxCount()));
+                       combo->setCurrentIndex(-1);
+                   });
     case ByIndex:
         break;
     }

@@ -22,8 +22,9 @@ class SettingsTable final
 {
 public:
     // How a combo box is stored: its current text (editable boxes, encoding names), its item data
-    // (interfaces, addresses) or its index (fixed choices).
-    enum ComboBy { ByText, ByData, ByIndex };
+    // (interfaces, addresses), its index (fixed choices), the data of a listed item or else the text typed
+    // into an editable box (ByDataOrText), or the list of its items' texts (ByItems: a history).
+    enum ComboBy { ByText, ByData, ByIndex, ByDataOrText, ByItems };
 
     explicit SettingsTable(const QString &group);
 

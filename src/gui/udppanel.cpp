@@ -1,77 +1,52 @@
 #include "udppanel.h"
+#include "ui_udppanel.h"
 
 #include "addresses.h"
+#include "colors.h"
 #include "erroradvice.h"
 #include "errorlabel.h"
+#include "flowlayout.h"
 #include "hostport.h"
+#include "messageedit.h"
 #include "net/endpointinput.h"
+#include "packetlogfile.h"
 #include "packetlogmodel.h"
 #include "textcodec.h"
+#include "wheelguard.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkInterface>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSaveFile>
-#include <QScrollArea>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
-#include <QSpinBox>
-#include <QSplitter>
-#include <QTableView>
-#include <QTextBlock>
-#include <QVBoxLayout>
 
 namespace NetPoke {
 
 namespace {
-constexpr int MaxHistory = 20;
-
 QString humanBytes(double bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
-
-QString csvField(const QString &s)
-{
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
 } // namespace
 
 UdpPanel::UdpPanel(QWidget *parent)
     : Panel(parent)
+    , m_ui(new Ui::UdpPanel)
     , m_endpoint(new UdpEndpoint(this))
     , m_model(new PacketLogModel(this))
+    , m_settings(QStringLiteral("udp"))
 {
-    buildUi();
-
-    connect(m_endpoint, &UdpEndpoint::datagramsReceived, this, &UdpPanel::onDatagramsReceived);
-    connect(m_endpoint, &UdpEndpoint::datagramSent, this, [this](const Datagram &d) {
-        m_model->appendDatagram(d, PacketLogModel::Sent);
-    });
-    connect(m_endpoint, &UdpEndpoint::errorOccurred, this, &UdpPanel::onEndpointError);
-    connect(m_endpoint, &UdpEndpoint::boundChanged, this, &UdpPanel::updateBoundState);
-    connect(m_model, &PacketLogModel::rowsCommitted, this, [this] {
-        if (m_autoScroll->isChecked())
-            m_view->scrollToBottom();
-    });
+    m_ui->setupUi(this);
+    setupWidgets();
+    fillSettingsTable();
+    connectWidgets();
 
     m_periodicTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_periodicTimer, &QTimer::timeout, this, &UdpPanel::onPeriodicTimeout);
@@ -81,164 +56,89 @@ UdpPanel::UdpPanel(QWidget *parent)
     m_rateClock.start();
 
     loadSettings();
+    applyFontMetrics();
     updateBoundState();
     updateCounters();
 }
 
-UdpPanel::~UdpPanel() = default;
-
-void UdpPanel::buildUi()
+UdpPanel::~UdpPanel()
 {
-    // --- Local ---
-    auto *localBox = new QGroupBox(tr("Local"), this);
-    m_localAddress = new QComboBox(localBox);
-    m_localAddress->setEditable(true);
-    m_localAddress->setInsertPolicy(QComboBox::NoInsert);
-    for (const LocalAddressChoice &c : localAddressChoices())
-        m_localAddress->addItem(c.label, c.address.toString());
-    m_localAddress->setToolTip(tr("The address to receive on. 0.0.0.0 receives on every IPv4 address of this machine."));
-    m_localPort = new QSpinBox(localBox);
-    m_localPort->setRange(0, 65535);
-    m_localPort->setValue(7788);
-    m_localPort->setToolTip(tr("0 lets the system choose a free port."));
-    m_shareAddress = new QCheckBox(tr("Share address"), localBox);
-    m_shareAddress->setToolTip(tr("Allow other programs to bind the same port (needed for multicast)."));
-    m_openButton = new QPushButton(tr("Open"), localBox);
-    m_openButton->setObjectName(QStringLiteral("openButton"));
-    m_localStatus = new QLabel(localBox);
-    m_localStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_localError = makeErrorLabel(localBox, "localError");
-    auto *localForm = new QFormLayout(localBox);
-    localForm->addRow(tr("Address"), m_localAddress);
-    localForm->addRow(tr("Port"), m_localPort);
-    auto *openRow = new QHBoxLayout;
-    openRow->addWidget(m_shareAddress);
-    openRow->addStretch();
-    openRow->addWidget(m_openButton);
-    localForm->addRow(openRow);
-    localForm->addRow(m_localStatus);
-    localForm->addRow(m_localError);
-    connect(m_openButton, &QPushButton::clicked, this, &UdpPanel::toggleOpen);
+    delete m_ui;
+}
 
-    // --- Remote ---
-    auto *remoteBox = new QGroupBox(tr("Remote"), this);
-    m_remoteHost = new QLineEdit(QStringLiteral("127.0.0.1"), remoteBox);
-    m_remoteHost->setObjectName(QStringLiteral("remoteHost"));
-    m_remoteHost->setPlaceholderText(tr("IPv4, IPv6 or host name"));
-    m_remotePort = new QSpinBox(remoteBox);
-    m_remotePort->setObjectName(QStringLiteral("remotePort"));
-    m_remotePort->setRange(1, 65535);
-    m_remotePort->setValue(8080);
-    m_replyToSender = new QCheckBox(tr("Reply to last sender"), remoteBox);
-    m_broadcast = new QCheckBox(tr("Broadcast"), remoteBox);
-    m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)."));
-    m_multicastGroup = new QLineEdit(remoteBox);
-    m_multicastGroup->setPlaceholderText(tr("e.g. 239.255.43.21 or ff12::4321"));
-    m_multicastInterface = new QComboBox(remoteBox);
-    m_multicastInterface->addItem(tr("Default interface"), QString());
-    for (const QNetworkInterface &iface : QNetworkInterface::allInterfaces()) {
-        if (iface.flags() & QNetworkInterface::CanMulticast || iface.flags() & QNetworkInterface::IsLoopBack)
-            m_multicastInterface->addItem(iface.humanReadableName(), iface.name());
-    }
-    m_multicastTtl = new QSpinBox(remoteBox);
-    m_multicastTtl->setRange(0, 255);
-    m_multicastTtl->setValue(1);
-    m_multicastTtl->setPrefix(tr("TTL "));
-    m_joinButton = new QPushButton(tr("Join"), remoteBox);
-    m_remoteError = makeErrorLabel(remoteBox, "remoteError");
-    auto *remoteForm = new QFormLayout(remoteBox);
-    remoteForm->addRow(tr("Host"), m_remoteHost);
-    remoteForm->addRow(tr("Port"), m_remotePort);
-    auto *flags = new QHBoxLayout;
-    flags->addWidget(m_replyToSender);
-    flags->addWidget(m_broadcast);
-    flags->addStretch();
-    remoteForm->addRow(flags);
-    remoteForm->addRow(tr("Multicast"), m_multicastGroup);
-    auto *mcRow = new QHBoxLayout;
-    mcRow->addWidget(m_multicastInterface, 1);
-    mcRow->addWidget(m_multicastTtl);
-    mcRow->addWidget(m_joinButton);
-    remoteForm->addRow(QString(), mcRow);
-    remoteForm->addRow(m_remoteError);
-    connect(m_broadcast, &QCheckBox::toggled, m_endpoint, &UdpEndpoint::setBroadcastEnabled);
-    connect(m_joinButton, &QPushButton::clicked, this, &UdpPanel::toggleMulticast);
-    connect(m_multicastTtl, &QSpinBox::valueChanged, m_endpoint, &UdpEndpoint::setMulticastTtl);
-    connect(m_multicastInterface, &QComboBox::currentIndexChanged, this, [this] {
-        const QString name = m_multicastInterface->currentData().toString();
+// What the form cannot say: item data, lists known only at run time, tones, the wrapping tool rows.
+void UdpPanel::setupWidgets()
+{
+    for (const LocalAddressChoice &c : localAddressChoices())
+        m_ui->localAddress->addItem(c.label, c.address.toString());
+    m_ui->multicastInterface->addItem(tr("Default interface"), QString());
+    for (const InterfaceChoice &c : multicastInterfaceChoices())
+        m_ui->multicastInterface->addItem(c.label, c.name);   // shown with its address, stored by name
+    m_ui->encoding->addItems(TextCodec::encodings());
+    m_ui->logEncoding->addItem(tr("Same as Send"), QString());
+    for (const QString &name : TextCodec::encodings())
+        m_ui->logEncoding->addItem(name, name);
+    m_ui->lineEnding->setItemData(0, QByteArray());
+    m_ui->lineEnding->setItemData(1, QByteArray("\n"));
+    m_ui->lineEnding->setItemData(2, QByteArray("\r\n"));
+
+    m_sendError = m_ui->editor->messageLabel();
+    m_sendError->setObjectName(QStringLiteral("sendError"));
+    setTone(m_ui->localError, Tone::Error);
+    setTone(m_ui->remoteError, Tone::Error);
+    setTone(m_ui->multicastCaution, Tone::Warning);
+    for (QLabel *counter : {m_ui->rxCounter, m_ui->txCounter})
+        counter->setWordWrap(true);   // a zoomed counter wraps instead of widening the window
+    FlowLayout::replaceLayout(m_ui->sendOptions);
+    FlowLayout::replaceLayout(m_ui->logBar);
+    FlowLayout::replaceLayout(m_ui->counterBar);
+
+    m_ui->udpSplitter->setStretchFactor(0, 0);   // a wider window widens the log, not the controls
+    m_ui->udpSplitter->setStretchFactor(1, 1);
+    m_ui->logView->setModel(m_model);
+    // Fixed row heights keep a 100,000-row view cheap; applyFontMetrics() sizes them from the font.
+    m_ui->logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    guardWheel(this);
+}
+
+void UdpPanel::connectWidgets()
+{
+    connect(m_endpoint, &UdpEndpoint::datagramsReceived, this, &UdpPanel::onDatagramsReceived);
+    connect(m_endpoint, &UdpEndpoint::datagramSent, this, [this](const Datagram &d) {
+        m_model->appendDatagram(d, PacketLogModel::Sent);
+    });
+    connect(m_endpoint, &UdpEndpoint::errorOccurred, this, &UdpPanel::onEndpointError);
+    connect(m_endpoint, &UdpEndpoint::boundChanged, this, &UdpPanel::updateBoundState);
+    connect(m_model, &PacketLogModel::rowsCommitted, this, [this] {
+        if (m_ui->autoScroll->isChecked())
+            m_ui->logView->scrollToBottom();
+    });
+
+    connect(m_ui->openButton, &QPushButton::clicked, this, &UdpPanel::toggleOpen);
+    connect(m_ui->broadcast, &QCheckBox::toggled, m_endpoint, &UdpEndpoint::setBroadcastEnabled);
+    connect(m_ui->joinButton, &QPushButton::clicked, this, &UdpPanel::toggleMulticast);
+    connect(m_ui->multicastTtl, &QSpinBox::valueChanged, m_endpoint, &UdpEndpoint::setMulticastTtl);
+    connect(m_ui->multicastInterface, &QComboBox::currentIndexChanged, this, [this] {
+        const QString name = m_ui->multicastInterface->currentData().toString();
         if (!name.isEmpty())
             m_endpoint->setMulticastInterface(QNetworkInterface::interfaceFromName(name));
     });
 
-    // --- Send ---
-    auto *sendBox = new QGroupBox(tr("Send"), this);
-    m_sendMode = new QComboBox(sendBox);
-    m_sendMode->setObjectName(QStringLiteral("sendMode"));
-    m_sendMode->addItem(tr("Text"));
-    m_sendMode->addItem(tr("Hex"));
-    m_encoding = new QComboBox(sendBox);
-    m_encoding->setObjectName(QStringLiteral("encoding"));
-    m_encoding->addItems(TextCodec::encodings());
-    m_encoding->setToolTip(tr("Used for the text you send and for showing what is received. "
-                              "Chinese classroom scripts usually use GB2312."));
-    m_escapes = new QCheckBox(tr("Escapes"), sendBox);
-    m_escapes->setToolTip(tr("Understand \\r \\n \\t \\\\ \\0 and \\xHH in the text."));
-    m_lineEnding = new QComboBox(sendBox);
-    m_lineEnding->addItem(tr("No line end"), QByteArray());
-    m_lineEnding->addItem(tr("LF"), QByteArray("\n"));
-    m_lineEnding->addItem(tr("CR LF"), QByteArray("\r\n"));
-    m_editor = new QPlainTextEdit(sendBox);
-    m_editor->setObjectName(QStringLiteral("editor"));
-    m_editor->setPlaceholderText(tr("Text to send (Ctrl+Enter sends)"));
-    m_editor->setTabChangesFocus(true);
-    m_history = new QComboBox(sendBox);
-    m_history->setPlaceholderText(tr("Recent sends…"));
-    m_sendButton = new QPushButton(tr("Send"), sendBox);
-    m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setDefault(true);
-    m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
-    auto *fileButton = new QPushButton(tr("Send file…"), sendBox);
-    m_periodic = new QCheckBox(tr("Every"), sendBox);
-    m_periodMs = new QSpinBox(sendBox);
-    m_periodMs->setRange(1, 3600000);
-    m_periodMs->setValue(1000);
-    m_periodMs->setSuffix(tr(" ms"));
-    m_periodRate = new QLabel(sendBox);
-    m_sendError = makeErrorLabel(sendBox, "sendError");
-    auto *sendLayout = new QVBoxLayout(sendBox);
-    auto *modeRow = new QHBoxLayout;
-    modeRow->addWidget(m_sendMode);
-    modeRow->addWidget(m_encoding);
-    modeRow->addWidget(m_escapes);
-    modeRow->addWidget(m_lineEnding);
-    modeRow->addStretch();
-    sendLayout->addLayout(modeRow);
-    sendLayout->addWidget(m_editor, 1);
-    sendLayout->addWidget(m_history);
-    auto *periodicRow = new QHBoxLayout;
-    periodicRow->addWidget(m_periodic);
-    periodicRow->addWidget(m_periodMs);
-    periodicRow->addWidget(m_periodRate, 1);
-    sendLayout->addLayout(periodicRow);
-    auto *buttonRow = new QHBoxLayout;
-    buttonRow->addWidget(fileButton);
-    buttonRow->addStretch();
-    buttonRow->addWidget(m_sendButton);
-    sendLayout->addLayout(buttonRow);
-    sendLayout->addWidget(m_sendError);
-    connect(m_sendButton, &QPushButton::clicked, this, &UdpPanel::sendNow);
-    connect(fileButton, &QPushButton::clicked, this, &UdpPanel::sendFile);
-    connect(m_periodic, &QCheckBox::toggled, this, &UdpPanel::onPeriodicToggled);
-    connect(m_periodMs, &QSpinBox::valueChanged, this, [this](int ms) { m_periodicTimer.setInterval(ms); });
-    connect(m_encoding, &QComboBox::currentTextChanged, this, &UdpPanel::onEncodingChanged);
-    connect(m_sendMode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_escapes->setEnabled(i == 0);
-        m_lineEnding->setEnabled(i == 0);
-        m_editor->setPlaceholderText(i == 0 ? tr("Text to send (Ctrl+Enter sends)")
-                                            : tr("Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)"));
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &UdpPanel::sendNow);
+    connect(m_ui->sendFileButton, &QPushButton::clicked, this, &UdpPanel::sendFile);
+    connect(m_ui->periodic, &QCheckBox::toggled, this, &UdpPanel::onPeriodicToggled);
+    connect(m_ui->periodMs, &QSpinBox::valueChanged, this, [this](int ms) { m_periodicTimer.setInterval(ms); });
+    connect(m_ui->encoding, &QComboBox::currentTextChanged, this, &UdpPanel::onEncodingChanged);
+    connect(m_ui->logEncoding, &QComboBox::currentIndexChanged, this, &UdpPanel::onEncodingChanged);
+    connect(m_ui->sendMode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_ui->escapes->setEnabled(i == 0);
+        m_ui->lineEnding->setEnabled(i == 0);
+        m_ui->editor->setPlaceholderText(i == 0 ? tr("Text to send (Ctrl+Enter sends)")
+                                                : tr("Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)"));
     });
-    connect(m_history, &QComboBox::activated, this, [this](int i) {
-        m_editor->setPlainText(m_history->itemText(i));
+    connect(m_ui->history, &QComboBox::activated, this, [this](int i) {
+        m_ui->editor->setPlainText(m_ui->history->itemText(i));
     });
     for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
         auto *sc = new QShortcut(QKeySequence(Qt::CTRL | key), this);
@@ -246,113 +146,148 @@ void UdpPanel::buildUi()
         connect(sc, &QShortcut::activated, this, &UdpPanel::sendNow);
     }
     // Clear a stale error as soon as the user edits.
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] { showError(m_sendError, QString()); });
+    connect(m_ui->editor, &QPlainTextEdit::textChanged, this, [this] { showError(m_sendError, QString()); });
 
-    // --- Log ---
-    auto *logWidget = new QWidget(this);
-    m_contentMode = new QComboBox(logWidget);
-    m_contentMode->addItem(tr("Text"), int(PacketLogModel::TextContent));
-    m_contentMode->addItem(tr("Hex"), int(PacketLogModel::HexContent));
-    m_contentMode->addItem(tr("Text + Hex"), int(PacketLogModel::TextAndHexContent));
-    m_pause = new QCheckBox(tr("Pause"), logWidget);
-    m_autoScroll = new QCheckBox(tr("Auto-scroll"), logWidget);
-    m_autoScroll->setChecked(true);
-    auto *clearButton = new QPushButton(tr("Clear"), logWidget);
-    auto *saveButton = new QPushButton(tr("Save…"), logWidget);
-    m_view = new QTableView(logWidget);
-    m_view->setObjectName(QStringLiteral("logView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setWordWrap(false);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    // Fixed row heights keep a 100,000-row view cheap.
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(PacketLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000 ")) + 12);
-    m_view->setColumnWidth(PacketLogModel::DirectionColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("RX ")) + 16);
-    m_view->setColumnWidth(PacketLogModel::PeerColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 12);
-    m_view->setColumnWidth(PacketLogModel::LengthColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("65535 ")) + 12);
-    m_rxCounter = new QLabel(logWidget);
-    m_rxCounter->setObjectName(QStringLiteral("rxCounter"));
-    m_txCounter = new QLabel(logWidget);
-    m_txCounter->setObjectName(QStringLiteral("txCounter"));
-    auto *resetButton = new QPushButton(tr("Reset counters"), logWidget);
-    auto *logLayout = new QVBoxLayout(logWidget);
-    logLayout->setContentsMargins(0, 0, 0, 0);
-    auto *logBar = new QHBoxLayout;
-    logBar->addWidget(new QLabel(tr("Show"), logWidget));
-    logBar->addWidget(m_contentMode);
-    logBar->addWidget(m_pause);
-    logBar->addWidget(m_autoScroll);
-    logBar->addStretch();
-    logBar->addWidget(clearButton);
-    logBar->addWidget(saveButton);
-    logLayout->addLayout(logBar);
-    logLayout->addWidget(m_view, 1);
-    auto *counterBar = new QHBoxLayout;
-    counterBar->addWidget(m_rxCounter);
-    counterBar->addSpacing(24);
-    counterBar->addWidget(m_txCounter);
-    counterBar->addStretch();
-    counterBar->addWidget(resetButton);
-    logLayout->addLayout(counterBar);
-    connect(m_contentMode, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setContentMode(PacketLogModel::ContentMode(m_contentMode->currentData().toInt()));
+    connect(m_ui->contentMode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_model->setContentMode(PacketLogModel::ContentMode(i));
     });
-    connect(m_pause, &QCheckBox::toggled, m_model, &PacketLogModel::setPaused);
-    connect(clearButton, &QPushButton::clicked, m_model, &PacketLogModel::clear);
-    connect(saveButton, &QPushButton::clicked, this, &UdpPanel::saveLogInteractive);
-    connect(resetButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->pause, &QCheckBox::toggled, m_model, &PacketLogModel::setPaused);
+    connect(m_ui->clearButton, &QPushButton::clicked, m_model, &PacketLogModel::clear);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &UdpPanel::saveLogInteractive);
+    connect(m_ui->resetCountersButton, &QPushButton::clicked, this, [this] {
         m_endpoint->resetCounters();
         m_lastCounters = UdpCounters();
         m_rateClock.restart();
         updateCounters();
     });
+    connect(m_ui->udpSplitter, &QSplitter::splitterMoved, this, [this] {
+        m_controlsWidth = m_ui->udpSplitter->sizes().value(0);
+        m_controlsNatural = naturalControlsWidth();
+    });
+}
 
-    // --- Assemble: controls on the left (scrollable on small screens), the log on the right ---
-    auto *controls = new QWidget(this);
-    auto *controlsLayout = new QVBoxLayout(controls);
-    controlsLayout->setContentsMargins(0, 0, 0, 0);
-    controlsLayout->addWidget(localBox);
-    controlsLayout->addWidget(remoteBox);
-    controlsLayout->addWidget(sendBox, 1);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(controls);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(380);
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("udpSplitter"));
-    splitter->addWidget(scroll);
-    splitter->addWidget(logWidget);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(splitter);
+void UdpPanel::fillSettingsTable()
+{
+    m_settings.add(QStringLiteral("localAddress"), m_ui->localAddress, SettingsTable::ByDataOrText);
+    m_settings.add(QStringLiteral("localPort"), m_ui->localPort)
+        .add(QStringLiteral("shareAddress"), m_ui->shareAddress)
+        .add(QStringLiteral("remoteHost"), m_ui->remoteHost)
+        .add(QStringLiteral("remotePort"), m_ui->remotePort)
+        .add(QStringLiteral("replyToSender"), m_ui->replyToSender)
+        .add(QStringLiteral("broadcast"), m_ui->broadcast)
+        .add(QStringLiteral("multicastGroup"), m_ui->multicastGroup)
+        .add(QStringLiteral("multicastTtl"), m_ui->multicastTtl)
+        .add(QStringLiteral("multicastInterface"), m_ui->multicastInterface, SettingsTable::ByData)
+        .add(QStringLiteral("sendMode"), m_ui->sendMode, SettingsTable::ByIndex);
+    QComboBox *encoding = m_ui->encoding;
+    m_settings.add(QStringLiteral("encoding"), [encoding] { return QVariant(encoding->currentText()); },
+                   [encoding](const QVariant &v) {
+                       const int i = encoding->findText(TextCodec::canonicalName(v.toString()));
+                       encoding->setCurrentIndex(i >= 0 ? i : 0);
+                   },
+                   QStringLiteral("UTF-8"));
+    m_settings.add(QStringLiteral("escapes"), m_ui->escapes)
+        .add(QStringLiteral("lineEnding"), m_ui->lineEnding, SettingsTable::ByIndex)
+        .add(QStringLiteral("editor"), m_ui->editor)
+        .add(QStringLiteral("history"), m_ui->history, SettingsTable::ByItems);
+    m_settings.add(QStringLiteral("periodMs"), m_ui->periodMs)
+        .add(QStringLiteral("contentMode"), m_ui->contentMode, SettingsTable::ByIndex)
+        .add(QStringLiteral("logEncoding"), m_ui->logEncoding, SettingsTable::ByData)
+        .add(QStringLiteral("autoScroll"), m_ui->autoScroll);
+    PacketLogModel *model = m_model;
+    m_settings.add(QStringLiteral("rowCap"), [model] { return QVariant(model->rowCap()); },
+                   [model](const QVariant &v) { model->setRowCap(qMax(1, v.toInt())); },
+                   PacketLogModel::DefaultRowCap);
+    m_settings.add(QStringLiteral("splitter"), m_ui->udpSplitter);
+}
 
-    // Names for tests and style sheets.
-    const std::pair<QWidget *, const char *> names[] = {
-        {m_localAddress, "localAddress"}, {m_localPort, "localPort"}, {m_shareAddress, "shareAddress"},
-        {m_replyToSender, "replyToSender"}, {m_broadcast, "broadcast"}, {m_multicastGroup, "multicastGroup"},
-        {m_joinButton, "joinButton"}, {m_escapes, "escapes"},
-        {m_lineEnding, "lineEnding"}, {m_periodic, "periodic"}, {m_periodMs, "periodMs"},
-        {m_periodRate, "periodRate"}, {m_contentMode, "contentMode"}, {m_pause, "pause"},
-        {m_localStatus, "localStatus"}, {m_history, "history"},
+void UdpPanel::loadSettings()
+{
+    m_settings.load();
+    // Read only, never written: a deep socket buffer rides out the moments the window spends painting
+    // during a flood.
+    QSettings s;
+    m_endpoint->setReceiveBufferSize(s.value(QStringLiteral("udp/receiveBufferBytes"), 8 << 20).toInt());
+    onEncodingChanged();
+    m_splitterRestored = QSettings().contains(QStringLiteral("udp/splitter"));
+    m_controlsWidth = -1;   // taken from the splitter when the panel is first shown
+}
+
+void UdpPanel::saveSettings() const
+{
+    m_settings.save();
+}
+
+void UdpPanel::changeEvent(QEvent *event)
+{
+    Panel::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFontMetrics();
+}
+
+// Everything sized in pixels follows the font (the window's zoom): log rows and columns, the controls
+// pane's width. Coming back to a font size gives exactly the sizes it had.
+void UdpPanel::applyFontMetrics()
+{
+    const QFontMetrics fm = fontMetrics();
+    QTableView *view = m_ui->logView;
+    view->verticalHeader()->setMinimumSectionSize(fm.height());
+    view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3);
+    const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + fm.averageCharWidth() * 2;
+    const auto fit = [&](int column, const QString &sample) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        view->setColumnWidth(column, qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
     };
-    for (const auto &[w, name] : names)
-        w->setObjectName(QLatin1String(name));
+    fit(PacketLogModel::TimeColumn, QStringLiteral("00:00:00.000"));
+    fit(PacketLogModel::DirectionColumn, m_model->tr("RX"));
+    fit(PacketLogModel::PeerColumn, QStringLiteral("255.255.255.255:65535"));
+    fit(PacketLogModel::LengthColumn, QStringLiteral("65535"));
+
+    // The controls pane never forces the window wider than about half the screen; past that it scrolls.
+    const int screenWidth = screen() ? screen()->availableSize().width() : 1024;
+    m_ui->controlsScroll->setMinimumWidth(qMin(naturalControlsWidth(), screenWidth * 45 / 100));
+    fitControlsPane();
+}
+
+int UdpPanel::naturalControlsWidth() const
+{
+    return m_ui->controls->minimumSizeHint().width() + m_ui->controlsScroll->verticalScrollBar()->sizeHint().width();
+}
+
+// The controls pane's width follows the font: the width the user left it at (or, before any, the width
+// its controls need), scaled as the controls' own width scales, and leaving the log 40% of the splitter.
+void UdpPanel::fitControlsPane()
+{
+    QList<int> sizes = m_ui->udpSplitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (sizes.size() != 2 || total <= 0 || !isVisible())
+        return;   // not laid out yet: showEvent() comes back here
+    const int natural = naturalControlsWidth();
+    if (m_controlsWidth < 0) {
+        m_controlsWidth = m_splitterRestored ? sizes.at(0) : natural;
+        m_controlsNatural = natural;
+    }
+    const int wanted = int(qint64(m_controlsWidth) * natural / qMax(1, m_controlsNatural));
+    sizes[0] = qMax(qMin(wanted, total * 6 / 10), qMin(wanted, m_ui->controlsScroll->minimumWidth()));
+    sizes[1] = qMax(1, total - sizes.at(0));
+    m_ui->udpSplitter->setSizes(sizes);
+}
+
+void UdpPanel::showEvent(QShowEvent *event)
+{
+    Panel::showEvent(event);
+    if (m_controlsWidth < 0)
+        applyFontMetrics();
 }
 
 QHostAddress UdpPanel::selectedLocalAddress(bool *ok)
 {
-    const int i = m_localAddress->currentIndex();
-    QString text = m_localAddress->currentText().trimmed();
-    if (i >= 0 && m_localAddress->itemText(i) == text) {
+    QComboBox *combo = m_ui->localAddress;
+    const int i = combo->currentIndex();
+    QString text = combo->currentText().trimmed();
+    if (i >= 0 && combo->itemText(i) == text) {
         *ok = true;
-        return QHostAddress(m_localAddress->itemData(i).toString());
+        return QHostAddress(combo->itemData(i).toString());
     }
     // Typed by hand: accept "addr" or "addr (anything)".
     const qsizetype paren = text.indexOf(QLatin1Char(' '));
@@ -365,12 +300,13 @@ QHostAddress UdpPanel::selectedLocalAddress(bool *ok)
 
 bool UdpPanel::openLocal(const QHostAddress &address, quint16 port)
 {
-    showError(m_localError, QString());
-    m_errorContext = m_localError;
-    const bool ok = m_endpoint->bind(address, port, m_shareAddress->isChecked());
+    showError(m_ui->localError, QString());
+    m_errorContext = m_ui->localError;
+    m_autoBound = false;
+    const bool ok = m_endpoint->bind(address, port, m_ui->shareAddress->isChecked());
     m_errorContext = nullptr;
     if (ok)
-        m_endpoint->setBroadcastEnabled(m_broadcast->isChecked());
+        m_endpoint->setBroadcastEnabled(m_ui->broadcast->isChecked());
     updateBoundState();
     return ok;
 }
@@ -379,7 +315,7 @@ void UdpPanel::closeLocal()
 {
     if (!m_joinedGroup.isNull())
         toggleMulticast();
-    m_periodic->setChecked(false);
+    m_ui->periodic->setChecked(false);
     m_endpoint->close();
     updateBoundState();
 }
@@ -393,28 +329,38 @@ void UdpPanel::toggleOpen()
     bool ok = false;
     const QHostAddress address = selectedLocalAddress(&ok);
     if (!ok) {
-        showError(m_localError, tr("\"%1\" is not an IP address. Choose one from the list.")
-                                    .arg(m_localAddress->currentText()));
+        showError(m_ui->localError, tr("\"%1\" is not an IP address. Choose one from the list.")
+                                        .arg(m_ui->localAddress->currentText()));
         return;
     }
-    openLocal(address, quint16(m_localPort->value()));
+    openLocal(address, quint16(m_ui->localPort->value()));
 }
 
 void UdpPanel::updateBoundState()
 {
     const bool bound = m_endpoint->isBound();
-    m_openButton->setText(bound ? tr("Close") : tr("Open"));
-    m_localAddress->setEnabled(!bound);
-    m_localPort->setEnabled(!bound);
-    m_shareAddress->setEnabled(!bound);
+    m_ui->openButton->setText(bound ? tr("Close") : tr("Open"));
+    m_ui->localAddress->setEnabled(!bound);
+    m_ui->localPort->setEnabled(!bound);
+    m_ui->shareAddress->setEnabled(!bound);
+    QLabel *status = m_ui->localStatus;
     if (bound) {
-        m_localStatus->setText(tr("Open on %1").arg(displayEndpoint(m_endpoint->localAddress(), m_endpoint->localPort())));
-        m_localStatus->setStyleSheet(QStringLiteral("color: #1a7f37; font-weight: bold;"));
+        const QString where = displayEndpoint(m_endpoint->localAddress(), m_endpoint->localPort());
+        // The fields above still hold what the user chose for Open: say what the socket really is.
+        status->setText(m_autoBound ? tr("Bound to %1 (opened automatically for sending)").arg(where)
+                                    : tr("Open on %1").arg(where));
+        QFont bold;   // only the weight, so the size still follows the window's zoom
+        bold.setBold(true);
+        status->setFont(bold);
+        setTone(status, Tone::Ok);
     } else {
-        m_localStatus->setText(tr("Closed. Sending opens a port chosen by the system."));
-        m_localStatus->setStyleSheet(QString());
+        m_autoBound = false;
+        status->setText(tr("Closed. Sending opens a port chosen by the system."));
+        status->setFont(QFont());   // inherit the window's (zoomed) font again
+        setTone(status, Tone::Normal);
         m_joinedGroup = QHostAddress();
-        m_joinButton->setText(tr("Join"));
+        m_ui->joinButton->setText(tr("Join"));
+        showError(m_ui->multicastCaution, QString());
     }
 }
 
@@ -441,40 +387,40 @@ void UdpPanel::updateCounters()
     const double txBps = (c.txBytes - qMin(c.txBytes, m_lastCounters.txBytes)) / secs;
     m_lastCounters = c;
     const QLocale loc;
-    m_rxCounter->setText(tr("RX %1 packets, %2 (%3/s, %4/s)")
-                             .arg(loc.toString(c.rxPackets), humanBytes(double(c.rxBytes)),
-                                  loc.toString(qRound64(rxPps)), humanBytes(rxBps)));
-    m_txCounter->setText(tr("TX %1 packets, %2 (%3/s, %4/s)")
-                             .arg(loc.toString(c.txPackets), humanBytes(double(c.txBytes)),
-                                  loc.toString(qRound64(txPps)), humanBytes(txBps)));
+    m_ui->rxCounter->setText(tr("RX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.rxPackets),
+        humanBytes(double(c.rxBytes)), loc.toString(qRound64(rxPps)), humanBytes(rxBps)));
+    m_ui->txCounter->setText(tr("TX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.txPackets),
+        humanBytes(double(c.txBytes)), loc.toString(qRound64(txPps)), humanBytes(txBps)));
     if (m_periodicTimer.isActive()) {
         const double rate = (m_periodicSent - m_periodicSentAtLastRate) / secs;
-        m_periodRate->setText(tr("%1 sends/s").arg(loc.toString(rate, 'f', rate < 10 ? 1 : 0)));
+        m_ui->periodRate->setText(tr("%1 sends/s").arg(loc.toString(rate, 'f', rate < 10 ? 1 : 0)));
     }
     m_periodicSentAtLastRate = m_periodicSent;
 }
 
 bool UdpPanel::buildPayload(QByteArray *out)
 {
-    const QString text = m_editor->toPlainText();
+    MessageEdit *editor = m_ui->editor;
+    const QString text = editor->toPlainText();
     TextCodec::Result r;
-    if (m_sendMode->currentIndex() == 1) {
+    if (m_ui->sendMode->currentIndex() == 1) {
         r = TextCodec::parseHex(text);
     } else {
-        r = m_escapes->isChecked() ? TextCodec::encodeEscaped(text, m_encoding->currentText())
-                                   : TextCodec::encode(text, m_encoding->currentText());
+        const QString encoding = m_ui->encoding->currentText();
+        r = m_ui->escapes->isChecked() ? TextCodec::encodeEscaped(text, encoding) : TextCodec::encode(text, encoding);
         if (r.ok)
-            r.bytes += m_lineEnding->currentData().toByteArray();
+            r.bytes += m_ui->lineEnding->currentData().toByteArray();
     }
     if (!r.ok) {
-        showError(m_sendError, r.errorString + QLatin1Char(' ') + tr("Nothing was sent."));
         if (r.errorPosition >= 0) {
-            QTextCursor cursor = m_editor->textCursor();
+            QTextCursor cursor = editor->textCursor();
             cursor.setPosition(qMin(r.errorPosition, int(text.size())));
             cursor.setPosition(qMin(r.errorPosition + 1, int(text.size())), QTextCursor::KeepAnchor);
-            const QSignalBlocker block(m_editor);
-            m_editor->setTextCursor(cursor);
+            const QSignalBlocker block(editor);
+            editor->setTextCursor(cursor);
         }
+        // Inside the editor, under the text: the message and the marked character are seen together.
+        showError(m_sendError, r.errorString + QLatin1Char(' ') + tr("Nothing was sent."));
         return false;
     }
     *out = r.bytes;
@@ -485,7 +431,11 @@ bool UdpPanel::sendBytes(const QByteArray &bytes)
 {
     m_errorContext = m_sendError;
     bool ok = false;
-    if (m_replyToSender->isChecked()) {
+    // A send on a closed socket binds one; updateBoundState() then says so.
+    const bool wasBound = m_endpoint->isBound();
+    if (!wasBound)
+        m_autoBound = true;
+    if (m_ui->replyToSender->isChecked()) {
         if (m_lastSender.isNull()) {
             showError(m_sendError, tr("Nobody has sent anything yet: there is no last sender to reply to."));
             m_errorContext = nullptr;
@@ -493,14 +443,14 @@ bool UdpPanel::sendBytes(const QByteArray &bytes)
         }
         ok = m_endpoint->send(bytes, m_lastSender, m_lastSenderPort);
     } else {
-        const QString host = m_remoteHost->text().trimmed();
+        const QString host = m_ui->remoteHost->text().trimmed();
         if (host.isEmpty()) {
             showError(m_sendError, tr("Enter the address of the host to send to."));
-            m_remoteHost->setFocus();
+            m_ui->remoteHost->setFocus();
             m_errorContext = nullptr;
             return false;
         }
-        ok = m_endpoint->send(bytes, host, quint16(m_remotePort->value()));
+        ok = m_endpoint->send(bytes, host, quint16(m_ui->remotePort->value()));
     }
     // Keep the context for an asynchronous failure (host name lookup).
     return ok;
@@ -514,7 +464,7 @@ bool UdpPanel::sendNow()
         return false;
     if (!sendBytes(bytes))
         return false;
-    addToHistory(m_editor->toPlainText());
+    addToHistory(m_ui->editor->toPlainText());
     return true;
 }
 
@@ -522,38 +472,39 @@ void UdpPanel::addToHistory(const QString &text)
 {
     if (text.isEmpty())
         return;
-    const int existing = m_history->findText(text);
+    QComboBox *history = m_ui->history;
+    const int existing = history->findText(text);
     if (existing >= 0)
-        m_history->removeItem(existing);
-    m_history->insertItem(0, text);
-    while (m_history->count() > MaxHistory)
-        m_history->removeItem(m_history->count() - 1);
-    m_history->setCurrentIndex(-1);
+        history->removeItem(existing);
+    history->insertItem(0, text);
+    while (history->count() > history->maxCount())   // the form's 20
+        history->removeItem(history->count() - 1);
+    history->setCurrentIndex(-1);
 }
 
 void UdpPanel::onPeriodicToggled(bool on)
 {
     if (!on) {
         m_periodicTimer.stop();
-        m_periodRate->clear();
+        m_ui->periodRate->clear();
         return;
     }
     showError(m_sendError, QString());
     if (!buildPayload(&m_periodicPayload)) {
-        const QSignalBlocker block(m_periodic);
-        m_periodic->setChecked(false);
+        const QSignalBlocker block(m_ui->periodic);
+        m_ui->periodic->setChecked(false);
         return;
     }
     m_periodicSent = 0;
     m_periodicSentAtLastRate = 0;
-    m_periodicTimer.start(m_periodMs->value());
+    m_periodicTimer.start(m_ui->periodMs->value());
     onPeriodicTimeout();
 }
 
 void UdpPanel::onPeriodicTimeout()
 {
     if (!sendBytes(m_periodicPayload)) {
-        m_periodic->setChecked(false);
+        m_ui->periodic->setChecked(false);
         return;
     }
     ++m_periodicSent;
@@ -582,49 +533,69 @@ void UdpPanel::sendFile()
     sendBytes(file.readAll());
 }
 
+QString UdpPanel::multicastCaution(const QHostAddress &bound)
+{
+    if (bound.isNull() || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6
+        || bound == QHostAddress::Any)
+        return {};
+    const QString where = displayAddress(bound);
+    if (bound.isLoopback())
+        return tr("Joined, but the socket is bound to %1: only this machine's own multicast traffic can reach "
+                  "it. Close and bind to 0.0.0.0 or :: to receive the group from the network.")
+            .arg(where);
+    return tr("Joined, but the socket is bound to %1: datagrams addressed to the group may not reach it. "
+              "Close and bind to 0.0.0.0 or :: to receive the group.")
+        .arg(where);
+}
+
 void UdpPanel::toggleMulticast()
 {
-    showError(m_remoteError, QString());
-    const QString name = m_multicastInterface->currentData().toString();
+    showError(m_ui->remoteError, QString());
+    showError(m_ui->multicastCaution, QString());
+    const QString name = m_ui->multicastInterface->currentData().toString();
     const QNetworkInterface iface = name.isEmpty() ? QNetworkInterface() : QNetworkInterface::interfaceFromName(name);
     if (!m_joinedGroup.isNull()) {
-        m_errorContext = m_remoteError;
+        m_errorContext = m_ui->remoteError;
         m_endpoint->leaveMulticastGroup(m_joinedGroup, iface);
         m_errorContext = nullptr;
         m_joinedGroup = QHostAddress();
-        m_joinButton->setText(tr("Join"));
+        m_ui->joinButton->setText(tr("Join"));
         return;
     }
-    const QHostAddress group = Net::parseAddress(m_multicastGroup->text());
+    const QString groupText = m_ui->multicastGroup->text().trimmed();
+    const QHostAddress group = Net::parseAddress(groupText);
     if (!group.isMulticast()) {
-        showError(m_remoteError, tr("\"%1\" is not a multicast group: use 224.0.0.0-239.255.255.255 or an IPv6 "
-                                    "address starting with ff.")
-                                     .arg(m_multicastGroup->text().trimmed()));
+        showError(m_ui->remoteError, tr("\"%1\" is not a multicast group: use 224.0.0.0-239.255.255.255 or an "
+                                        "IPv6 address starting with ff.")
+                                         .arg(groupText));
         return;
     }
     if (!m_endpoint->isBound()) {
         // Receiving a group needs the group's port and a shared, any-address socket of its family.
-        m_shareAddress->setChecked(true);
+        m_ui->shareAddress->setChecked(true);
         const QHostAddress any = group.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress::AnyIPv6
                                                                                    : QHostAddress::AnyIPv4;
-        if (!openLocal(any, quint16(m_localPort->value())))
+        if (!openLocal(any, quint16(m_ui->localPort->value())))
             return;
     }
     if (iface.isValid())
         m_endpoint->setMulticastInterface(iface);
-    m_endpoint->setMulticastTtl(m_multicastTtl->value());
-    m_errorContext = m_remoteError;
+    m_endpoint->setMulticastTtl(m_ui->multicastTtl->value());
+    m_errorContext = m_ui->remoteError;
     const bool ok = m_endpoint->joinMulticastGroup(group, iface);
     m_errorContext = nullptr;
     if (ok) {
         m_joinedGroup = group;
-        m_joinButton->setText(tr("Leave"));
+        m_ui->joinButton->setText(tr("Leave"));
+        showError(m_ui->multicastCaution, multicastCaution(m_endpoint->localAddress()));
     }
 }
 
 void UdpPanel::onEncodingChanged()
 {
-    m_model->setEncoding(m_encoding->currentText());
+    // The log decodes with its own choice, or with the Send box's while it says "Same as Send".
+    const QString own = m_ui->logEncoding->currentData().toString();
+    m_model->setEncoding(own.isEmpty() ? m_ui->encoding->currentText() : own);
 }
 
 void UdpPanel::saveLogInteractive()
@@ -641,131 +612,12 @@ void UdpPanel::saveLogInteractive()
 
 bool UdpPanel::saveLog(const QString &fileName, QString *error) const
 {
-    m_model->commitPending();
-    const bool csv = fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    QByteArray out;
-    if (csv)
-        out += "time,direction,peer,length,text,hex\r\n";
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QByteArray raw = m_model->rawBytes(row);
-        const QString text = TextCodec::decode(raw, m_model->encoding());
-        QString line;
-        if (csv) {
-            line = m_model->timeText(row) + QLatin1Char(',') + m_model->directionText(row) + QLatin1Char(',')
-                 + csvField(m_model->peerText(row)) + QLatin1Char(',') + QString::number(raw.size())
-                 + QLatin1Char(',') + csvField(text) + QLatin1Char(',') + TextCodec::toHex(raw, 0)
-                 + QStringLiteral("\r\n");
-        } else {
-            line = m_model->timeText(row) + QLatin1Char(' ') + m_model->directionText(row) + QLatin1Char(' ')
-                 + m_model->peerText(row) + QLatin1Char(' ') + QString::number(raw.size()) + QLatin1Char(' ')
-                 + m_model->contentText(row).replace(QLatin1Char('\n'), QStringLiteral("\\n"))
-                       .replace(QLatin1Char('\r'), QStringLiteral("\\r"))
-                 + QLatin1Char('\n');
-        }
-        out += line.toUtf8();
-        if (out.size() > (1 << 20)) {
-            file.write(out);
-            out.clear();
-        }
-    }
-    file.write(out);
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    return true;
+    return writePacketLog(*m_model, fileName, error);
 }
 
 QString UdpPanel::title() const
 {
     return tr("UDP");
-}
-
-void UdpPanel::loadSettings()
-{
-    QSettings s;
-    s.beginGroup(QStringLiteral("udp"));
-    const QString addr = s.value(QStringLiteral("localAddress")).toString();
-    if (!addr.isEmpty()) {
-        const int i = m_localAddress->findData(addr);
-        if (i >= 0)
-            m_localAddress->setCurrentIndex(i);
-        else
-            m_localAddress->setEditText(addr);
-    }
-    m_localPort->setValue(s.value(QStringLiteral("localPort"), m_localPort->value()).toInt());
-    m_shareAddress->setChecked(s.value(QStringLiteral("shareAddress"), false).toBool());
-    m_remoteHost->setText(s.value(QStringLiteral("remoteHost"), m_remoteHost->text()).toString());
-    m_remotePort->setValue(s.value(QStringLiteral("remotePort"), m_remotePort->value()).toInt());
-    m_replyToSender->setChecked(s.value(QStringLiteral("replyToSender"), false).toBool());
-    m_broadcast->setChecked(s.value(QStringLiteral("broadcast"), false).toBool());
-    m_multicastGroup->setText(s.value(QStringLiteral("multicastGroup")).toString());
-    m_multicastTtl->setValue(s.value(QStringLiteral("multicastTtl"), 1).toInt());
-    const int ifaceIndex = m_multicastInterface->findData(s.value(QStringLiteral("multicastInterface")).toString());
-    if (ifaceIndex >= 0)
-        m_multicastInterface->setCurrentIndex(ifaceIndex);
-    m_sendMode->setCurrentIndex(s.value(QStringLiteral("sendMode"), 0).toInt() == 1 ? 1 : 0);
-    const int enc = m_encoding->findText(TextCodec::canonicalName(s.value(QStringLiteral("encoding"), QStringLiteral("UTF-8")).toString()));
-    m_encoding->setCurrentIndex(enc >= 0 ? enc : 0);
-    m_escapes->setChecked(s.value(QStringLiteral("escapes"), false).toBool());
-    m_lineEnding->setCurrentIndex(qBound(0, s.value(QStringLiteral("lineEnding"), 0).toInt(), 2));
-    m_editor->setPlainText(s.value(QStringLiteral("editor")).toString());
-    m_history->clear();
-    m_history->addItems(s.value(QStringLiteral("history")).toStringList().mid(0, MaxHistory));
-    m_history->setCurrentIndex(-1);
-    m_periodMs->setValue(s.value(QStringLiteral("periodMs"), 1000).toInt());
-    m_contentMode->setCurrentIndex(qBound(0, s.value(QStringLiteral("contentMode"), 0).toInt(), 2));
-    m_autoScroll->setChecked(s.value(QStringLiteral("autoScroll"), true).toBool());
-    m_model->setRowCap(qMax(1, s.value(QStringLiteral("rowCap"), PacketLogModel::DefaultRowCap).toInt()));
-    // A deep socket buffer rides out the moments the window spends painting during a flood.
-    m_endpoint->setReceiveBufferSize(s.value(QStringLiteral("receiveBufferBytes"), 8 << 20).toInt());
-    const QByteArray split = s.value(QStringLiteral("splitter")).toByteArray();
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("udpSplitter")); splitter && !split.isEmpty())
-        splitter->restoreState(split);
-    s.endGroup();
-    onEncodingChanged();
-}
-
-void UdpPanel::saveSettings() const
-{
-    QSettings s;
-    s.beginGroup(QStringLiteral("udp"));
-    const int i = m_localAddress->currentIndex();
-    s.setValue(QStringLiteral("localAddress"), i >= 0 && m_localAddress->itemText(i) == m_localAddress->currentText()
-                                                   ? m_localAddress->itemData(i).toString()
-                                                   : m_localAddress->currentText());
-    s.setValue(QStringLiteral("localPort"), m_localPort->value());
-    s.setValue(QStringLiteral("shareAddress"), m_shareAddress->isChecked());
-    s.setValue(QStringLiteral("remoteHost"), m_remoteHost->text());
-    s.setValue(QStringLiteral("remotePort"), m_remotePort->value());
-    s.setValue(QStringLiteral("replyToSender"), m_replyToSender->isChecked());
-    s.setValue(QStringLiteral("broadcast"), m_broadcast->isChecked());
-    s.setValue(QStringLiteral("multicastGroup"), m_multicastGroup->text());
-    s.setValue(QStringLiteral("multicastTtl"), m_multicastTtl->value());
-    s.setValue(QStringLiteral("multicastInterface"), m_multicastInterface->currentData().toString());
-    s.setValue(QStringLiteral("sendMode"), m_sendMode->currentIndex());
-    s.setValue(QStringLiteral("encoding"), m_encoding->currentText());
-    s.setValue(QStringLiteral("escapes"), m_escapes->isChecked());
-    s.setValue(QStringLiteral("lineEnding"), m_lineEnding->currentIndex());
-    s.setValue(QStringLiteral("editor"), m_editor->toPlainText());
-    QStringList history;
-    for (int k = 0; k < m_history->count(); ++k)
-        history << m_history->itemText(k);
-    s.setValue(QStringLiteral("history"), history);
-    s.setValue(QStringLiteral("periodMs"), m_periodMs->value());
-    s.setValue(QStringLiteral("contentMode"), m_contentMode->currentIndex());
-    s.setValue(QStringLiteral("autoScroll"), m_autoScroll->isChecked());
-    s.setValue(QStringLiteral("rowCap"), m_model->rowCap());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("udpSplitter")))
-        s.setValue(QStringLiteral("splitter"), splitter->saveState());
-    s.endGroup();
 }
 
 } // namespace NetPoke

@@ -1,28 +1,26 @@
 #pragma once
 
 #include "panel.h"
+#include "settingstable.h"
 
 #include "udpendpoint.h"
 
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
-class QTableView;
+
+namespace Ui {
+class UdpPanel;
+}
 
 namespace NetPoke {
 
 class PacketLogModel;
 
-// The UDP tab: bind a local address, send to any host, and log every datagram both ways.
+// The UDP tab: bind a local address, send to any host, and log every datagram both ways. The layout is
+// ui/udppanel.ui; this class keeps the behaviour.
 class UdpPanel final : public Panel
 {
     Q_OBJECT
@@ -50,8 +48,22 @@ public:
     void loadSettings() override;
     void saveSettings() const override;
 
+    // What to tell the user after joining a multicast group on a socket bound to `bound`: a socket bound
+    // to one address (loopback or a unicast address) does not get the group's traffic from the network.
+    // Empty for the any-addresses.
+    static QString multicastCaution(const QHostAddress &bound);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
-    void buildUi();
+    void setupWidgets();
+    void connectWidgets();
+    void fillSettingsTable();
+    void applyFontMetrics();
+    int naturalControlsWidth() const;
+    void fitControlsPane();
     void toggleOpen();
     void updateBoundState();
     void updateCounters();
@@ -67,45 +79,11 @@ private:
     bool buildPayload(QByteArray *out);
     bool sendBytes(const QByteArray &bytes);
 
+    Ui::UdpPanel *m_ui = nullptr;
     UdpEndpoint *m_endpoint = nullptr;
     PacketLogModel *m_model = nullptr;
-
-    // Local
-    QComboBox *m_localAddress = nullptr;
-    QSpinBox *m_localPort = nullptr;
-    QCheckBox *m_shareAddress = nullptr;
-    QPushButton *m_openButton = nullptr;
-    QLabel *m_localStatus = nullptr;
-    QLabel *m_localError = nullptr;
-    // Remote
-    QLineEdit *m_remoteHost = nullptr;
-    QSpinBox *m_remotePort = nullptr;
-    QCheckBox *m_replyToSender = nullptr;
-    QCheckBox *m_broadcast = nullptr;
-    QLineEdit *m_multicastGroup = nullptr;
-    QComboBox *m_multicastInterface = nullptr;
-    QSpinBox *m_multicastTtl = nullptr;
-    QPushButton *m_joinButton = nullptr;
-    QLabel *m_remoteError = nullptr;
-    // Send
-    QComboBox *m_sendMode = nullptr;
-    QComboBox *m_encoding = nullptr;
-    QCheckBox *m_escapes = nullptr;
-    QComboBox *m_lineEnding = nullptr;
-    QPlainTextEdit *m_editor = nullptr;
-    QComboBox *m_history = nullptr;
-    QPushButton *m_sendButton = nullptr;
-    QCheckBox *m_periodic = nullptr;
-    QSpinBox *m_periodMs = nullptr;
-    QLabel *m_periodRate = nullptr;
-    QLabel *m_sendError = nullptr;
-    // Log
-    QComboBox *m_contentMode = nullptr;
-    QCheckBox *m_pause = nullptr;
-    QCheckBox *m_autoScroll = nullptr;
-    QTableView *m_view = nullptr;
-    QLabel *m_rxCounter = nullptr;
-    QLabel *m_txCounter = nullptr;
+    QLabel *m_sendError = nullptr;      // inside the editor's frame (MessageEdit)
+    SettingsTable m_settings;
 
     QTimer m_periodicTimer;
     QTimer m_counterTimer;
@@ -118,6 +96,12 @@ private:
     quint16 m_lastSenderPort = 0;
     QHostAddress m_joinedGroup;
     QLabel *m_errorContext = nullptr;   // where asynchronous endpoint errors are shown
+    bool m_autoBound = false;           // the socket was opened by a send, not by Open
+    // The controls pane's width as the user left it, and the width its controls needed then: zooming
+    // scales it, and zooming back gives exactly that width again.
+    int m_controlsWidth = -1;
+    int m_controlsNatural = 0;
+    bool m_splitterRestored = false;
 };
 
 } // namespace NetPoke

@@ -2,9 +2,16 @@
 #include "guitestutil.h"
 #include "chatsession.h"
 #include "mainwindow.h"
+#include "packetlogmodel.h"
 #include "udppanel.h"
 
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTextBlock>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -27,6 +34,9 @@ private slots:
     void statusBarShowsAddresses();
     void geometryAndZoomPersist();
     void chatTabShowsUnreadCount();
+    void zoomScalesLogRowsAndKeepsButtonsWhole_data();
+    void zoomScalesLogRowsAndKeepsButtonsWhole();
+    void zoomGivesTheWindowSizeBack();
 
 private:
     QAction *action(MainWindow &w, const char *name)
@@ -119,6 +129,122 @@ void tst_MainWindow::chatTabShowsUnreadCount()
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Chat (2)"));
     tabs->setCurrentIndex(1);
     QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
+}
+
+namespace {
+// One row in a tab's log, whatever kind of view it is: a table or list over a model, or a text trace.
+void addLogRow(QWidget *view)
+{
+    if (auto *text = qobject_cast<QPlainTextEdit *>(view)) {
+        // Three lines: the middle one has no document margin above or below it.
+        for (int i = 0; i < 3; ++i)
+            text->appendPlainText(QStringLiteral("DATA %1 (512 bytes)").arg(i + 1));
+        return;
+    }
+    auto *items = qobject_cast<QAbstractItemView *>(view);
+    QVERIFY(items);
+    if (auto *log = qobject_cast<NetPoke::PacketLogModel *>(items->model())) {
+        log->appendDatagram(NetPoke::Datagram{QByteArray("hello"), QHostAddress::LocalHost, 9, 0},
+                            NetPoke::PacketLogModel::Received);
+        log->commitPending();
+    } else if (auto *standard = qobject_cast<QStandardItemModel *>(items->model())) {
+        standard->appendRow(new QStandardItem(QStringLiteral("hello")));
+    } else {
+        QFAIL("a log view over a model this test does not know");
+    }
+}
+
+int logRowHeight(QWidget *view)
+{
+    if (auto *text = qobject_cast<QPlainTextEdit *>(view)) {
+        const QTextBlock middle = text->document()->firstBlock().next();
+        return qRound(text->document()->documentLayout()->blockBoundingRect(middle).height());
+    }
+    auto *items = static_cast<QAbstractItemView *>(view);
+    return items->visualRect(items->model()->index(0, 0)).height();
+}
+} // namespace
+
+// Every tab's log grows with the zoom and comes back at Ctrl+0, and no button in the visible tab is cut.
+void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole_data()
+{
+    QTest::addColumn<int>("tab");
+    QTest::addColumn<QString>("logView");
+    QTest::addColumn<bool>("rowsFixedElsewhere");
+    // The chat panel is fixed on its own branch: after merging it, drop rowsFixedElsewhere (its expected
+    // failure turns into an XPASS, which fails).
+    QTest::newRow("UDP") << 0 << QStringLiteral("logView") << false;
+    QTest::newRow("Chat") << 1 << QStringLiteral("chatView") << true;
+    QTest::newRow("TFTP") << 2 << QStringLiteral("tftpTrace") << false;
+}
+
+void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
+{
+    QFETCH(int, tab);
+    QFETCH(QString, logView);
+    QFETCH(bool, rowsFixedElsewhere);
+    MainWindow w;
+    w.setZoom(1.0);   // an earlier test may have saved another zoom
+    auto *tabs = GuiTest::child<QTabWidget>(w, "tabs");
+    tabs->setCurrentIndex(tab);
+    w.resize(1180, 760);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QWidget *page = tabs->currentWidget();
+    QWidget *view = page->findChild<QWidget *>(logView);
+    QVERIFY2(view, qPrintable(logView));
+    addLogRow(view);
+    const int row1 = logRowHeight(view);
+    QVERIFY(row1 > 0);
+
+    w.setZoom(2.0);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int row2 = logRowHeight(view);
+    if (rowsFixedElsewhere)
+        QEXPECT_FAIL("", "the chat bubbles' style sheet pins their font (fixed on the chat panel's branch)", Continue);
+    QVERIFY2(row2 >= row1 * 17 / 10, qPrintable(QStringLiteral("row %1 px at 1x, %2 px at 2x").arg(row1).arg(row2)));
+    int checked = 0;
+    for (QPushButton *b : page->findChildren<QPushButton *>()) {
+        if (!b->isVisible())
+            continue;
+        ++checked;
+        QVERIFY2(b->width() >= b->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 \"%2\": %3 px wide, needs %4 px").arg(b->objectName(), b->text())
+                                .arg(b->width()).arg(b->sizeHint().width())));
+    }
+    QVERIFY(checked >= 2);
+
+    action(w, "actionZoomReset")->trigger();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(logRowHeight(view), row1);
+}
+
+// Zooming in may make the window grow (a minimum size); zooming back gives the user's size again, unless
+// the user resized the window in between.
+void tst_MainWindow::zoomGivesTheWindowSizeBack()
+{
+    MainWindow w;
+    w.resize(1180, 760);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QSize start = w.size();
+    w.setZoom(3.0);
+    QTest::qWait(50);
+    // The UDP tab alone never asks for more than the window has (its panes scroll and its rows wrap).
+    QVERIFY2(w.udpPanel()->minimumSizeHint().width() <= start.width(),
+             qPrintable(QString::number(w.udpPanel()->minimumSizeHint().width())));
+    QVERIFY(w.udpPanel()->minimumSizeHint().height() <= start.height());
+    action(w, "actionZoomReset")->trigger();
+    QTest::qWait(50);
+    QCOMPARE(w.size(), start);
+
+    w.setZoom(2.0);
+    w.resize(1000, 700);   // the user's choice at 2x
+    QTest::qWait(50);
+    const QSize chosen = w.size();
+    action(w, "actionZoomReset")->trigger();
+    QTest::qWait(50);
+    QCOMPARE(w.size(), chosen);
 }
 
 QTEST_MAIN(tst_MainWindow)

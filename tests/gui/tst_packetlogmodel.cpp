@@ -1,4 +1,8 @@
+#include "colors.h"
 #include "packetlogmodel.h"
+
+#include <QBrush>
+#include <QDateTime>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +35,8 @@ private slots:
     void peerShownAsPlainIPv4();
     void invalidBytesVisible();
     void clearEmpties();
+    void timeShowsDateInTooltipAndSavedForm();
+    void directionColoursFromPalette();
 };
 
 void tst_PacketLogModel::batchesAreCoalesced()
@@ -158,6 +164,36 @@ void tst_PacketLogModel::clearEmpties()
     m.commitPending();
     QCOMPARE(m.rowCount(), 3);
     QCOMPARE(m.contentText(0), QStringLiteral("0"));
+}
+
+// The column shows the time of day; the tooltip and dateTimeText() (saved logs) carry the date.
+void tst_PacketLogModel::timeShowsDateInTooltipAndSavedForm()
+{
+    PacketLogModel m;
+    const QDateTime when(QDate(2023, 12, 31), QTime(23, 59, 59, 250));
+    m.appendDatagram(Datagram{QByteArray("a"), QHostAddress::LocalHost, 1, when.toMSecsSinceEpoch()},
+                     PacketLogModel::Received);
+    m.commitPending();
+    const QModelIndex time = m.index(0, PacketLogModel::TimeColumn);
+    QCOMPARE(time.data().toString(), QStringLiteral("23:59:59.250"));
+    QVERIFY2(time.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("2023-12-31 23:59:59.250")),
+             qPrintable(time.data(Qt::ToolTipRole).toString()));
+    const QString iso = m.dateTimeText(0);
+    QVERIFY2(iso.startsWith(QStringLiteral("2023-12-31T23:59:59.250")), qPrintable(iso));
+    QCOMPARE(QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch(), when.toMSecsSinceEpoch());
+}
+
+void tst_PacketLogModel::directionColoursFromPalette()
+{
+    PacketLogModel m;
+    m.appendDatagram(Datagram{QByteArray("a"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Received);
+    m.appendDatagram(Datagram{QByteArray("b"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Sent);
+    m.commitPending();
+    const auto colour = [&m](int row) {
+        return m.index(row, PacketLogModel::DirectionColumn).data(Qt::ForegroundRole).value<QBrush>().color();
+    };
+    QCOMPARE(colour(0), NetPoke::toneColor(NetPoke::Tone::Received));
+    QCOMPARE(colour(1), NetPoke::toneColor(NetPoke::Tone::Sent));
 }
 
 QTEST_MAIN(tst_PacketLogModel)
