@@ -170,19 +170,15 @@ void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole_data()
 {
     QTest::addColumn<int>("tab");
     QTest::addColumn<QString>("logView");
-    QTest::addColumn<bool>("rowsFixedElsewhere");
-    // The chat panel is fixed on its own branch: after merging it, drop rowsFixedElsewhere (its expected
-    // failure turns into an XPASS, which fails).
-    QTest::newRow("UDP") << 0 << QStringLiteral("logView") << false;
-    QTest::newRow("Chat") << 1 << QStringLiteral("chatView") << true;
-    QTest::newRow("TFTP") << 2 << QStringLiteral("tftpTrace") << false;
+    QTest::newRow("UDP") << 0 << QStringLiteral("logView");
+    QTest::newRow("Chat") << 1 << QStringLiteral("chatView");
+    QTest::newRow("TFTP") << 2 << QStringLiteral("tftpTrace");
 }
 
 void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
 {
     QFETCH(int, tab);
     QFETCH(QString, logView);
-    QFETCH(bool, rowsFixedElsewhere);
     MainWindow w;
     w.setZoom(1.0);   // an earlier test may have saved another zoom
     auto *tabs = GuiTest::child<QTabWidget>(w, "tabs");
@@ -200,8 +196,6 @@ void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
     w.setZoom(2.0);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const int row2 = logRowHeight(view);
-    if (rowsFixedElsewhere)
-        QEXPECT_FAIL("", "the chat bubbles' style sheet pins their font (fixed on the chat panel's branch)", Continue);
     QVERIFY2(row2 >= row1 * 17 / 10, qPrintable(QStringLiteral("row %1 px at 1x, %2 px at 2x").arg(row1).arg(row2)));
     int checked = 0;
     for (QPushButton *b : page->findChildren<QPushButton *>()) {
