@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QScatterSeries>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTextBlock>
@@ -31,6 +32,10 @@
 namespace NetPoke {
 
 namespace {
+
+// Ticks on the chart's axes: the rate axis is the short one, its labels stacked at the zoomed font's height.
+constexpr int TimeSteps = 5;
+constexpr int RateSteps = 3;
 
 // What the figures show while there is no value (before a transfer, after a cancel or a failure).
 const QString NoValue = QStringLiteral("–");
@@ -60,13 +65,14 @@ double averageRate(const Tftp::Progress &p)
     return p.bytes * 1000.0 / qMax<qint64>(1, p.elapsedMs);
 }
 
-// The axis from 0 to a round value at or above max, ticks on steps of 1, 2 or 5 × 10^n (2 to 5 of them),
-// so a 0.37 s transfer fills the chart (0–0.4 s) as a 37 s one does (0–40 s). The range ends below 1.5 × max.
-void setRoundRange(QValueAxis *axis, double max)
+// The axis from 0 to a round value at or above max, ticks on steps of 1, 2 or 5 × 10^n (2 to maxSteps of
+// them), so a 0.37 s transfer fills the chart (0–0.4 s) as a 37 s one does (0–40 s). With 5 steps the range
+// ends below 1.5 × max.
+void setRoundRange(QValueAxis *axis, double max, int maxSteps)
 {
     if (!(max > 0))
         max = 1;
-    const double rough = max / 5;
+    const double rough = max / maxSteps;
     const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
     double step = 10 * magnitude;
     for (double m : {1.0, 2.0, 5.0}) {
@@ -196,7 +202,8 @@ void TftpPanel::applyFontToChart()
     m_chart->legend()->setFont(f);
     const int line = fontMetrics().height();
     m_retransmitSeries->setMarkerSize(line * 0.55);
-    m_ui->tftpChart->setMinimumHeight(line * 10);
+    // Also undoes what QChartView raised its minimum to (its chart's minimum at the previous zoom).
+    m_ui->tftpChart->setMinimumSize(0, line * 8);   // legend, axis title and labels, a plot of 4 lines
 }
 
 void TftpPanel::changeEvent(QEvent *event)
@@ -221,13 +228,52 @@ bool TftpPanel::eventFilter(QObject *watched, QEvent *event)
 
 // The form is as wide as its contents want at the current font (QScrollArea keeps the size hint it saw
 // first, so it would not follow the zoom), with room for the vertical scroll bar so that its appearing
-// does not cut the form; at most half the tab, beyond that it scrolls sideways.
+// does not cut the form. At most half the screen: beyond that, at a high zoom, the form scrolls sideways
+// rather than pushing the window past the screen.
 void TftpPanel::updateFormWidth()
 {
     QScrollArea *scroll = m_ui->tftpFormScroll;
     const int wanted = m_ui->tftpFormArea->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
                      + 2 * scroll->frameWidth();
-    scroll->setMinimumWidth(qMin(wanted, width() / 2));
+    const QScreen *s = screen();
+    scroll->setMinimumWidth(s ? qMin(wanted, s->availableGeometry().width() / 2) : wanted);
+    layOutFigures();
+}
+
+// The six figures as label/value pairs, as many in a row as fit beside the form (three at the default
+// size, fewer when zoomed), so that they do not force the tab wider. The values get room for a wide
+// figure, so the columns do not jump while the numbers change.
+void TftpPanel::layOutFigures()
+{
+    const QList<QPair<QLabel *, QLabel *>> pairs{
+        {m_ui->tftpSpeedLabel, m_ui->tftpSpeed}, {m_ui->tftpAverageLabel, m_ui->tftpAverage},
+        {m_ui->tftpEtaLabel, m_ui->tftpEta}, {m_ui->tftpElapsedLabel, m_ui->tftpElapsed},
+        {m_ui->tftpBlocksLabel, m_ui->tftpBlocks}, {m_ui->tftpRetransmissionsLabel, m_ui->tftpRetransmissions}};
+    const int valueWidth = fontMetrics().horizontalAdvance(formatRate(999.9 * 1024 * 1024));
+    int labelWidth = 0;
+    for (const auto &[label, value] : pairs) {
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+        value->setMinimumWidth(valueWidth);
+    }
+    const int gap = fontMetrics().averageCharWidth() * 3;
+    const int room = width() - m_ui->tftpFormScroll->minimumWidth() - gap;
+    int perRow = 3;
+    while (perRow > 1 && perRow * (labelWidth + valueWidth + gap) > room)
+        --perRow;
+    if (perRow == m_figuresPerRow)
+        return;
+    m_figuresPerRow = perRow;
+    QGridLayout *grid = m_ui->statsGrid;
+    for (const auto &[label, value] : pairs) {
+        grid->removeWidget(label);
+        grid->removeWidget(value);
+    }
+    for (int i = 0; i < pairs.size(); ++i) {
+        grid->addWidget(pairs.at(i).first, i / perRow, 2 * (i % perRow));
+        grid->addWidget(pairs.at(i).second, i / perRow, 2 * (i % perRow) + 1);
+    }
+    for (int column = 0; column < 6; ++column)
+        grid->setColumnStretch(column, column % 2 == 1 && column / 2 < perRow ? 1 : 0);
 }
 
 QString TftpPanel::defaultFolder()
@@ -355,8 +401,8 @@ void TftpPanel::resetFigures()
     m_ui->tftpTrace->clear();
     m_rateSeries->clear();
     m_retransmitSeries->clear();
-    setRoundRange(m_axisX, 1);
-    setRoundRange(m_axisY, 1);
+    setRoundRange(m_axisX, 1, TimeSteps);
+    setRoundRange(m_axisY, 1, RateSteps);
     m_chartMaxRate = 1;
     m_lastRetransmissions = 0;
     m_ui->tftpResult->clear();
@@ -426,10 +472,10 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_retransmitSeries->append(t, mib);
     m_lastRetransmissions = p.retransmissions;
     if (t > m_axisX->max())
-        setRoundRange(m_axisX, t * 1.25);   // some room ahead, so the axis does not change at every update
+        setRoundRange(m_axisX, t * 1.25, TimeSteps);   // some room ahead, so the axis does not change at every update
     if (mib > m_chartMaxRate) {
         m_chartMaxRate = mib;
-        setRoundRange(m_axisY, mib * 1.1);
+        setRoundRange(m_axisY, mib * 1.1, RateSteps);
     }
 }
 
@@ -465,7 +511,7 @@ void TftpPanel::onFinished(bool ok)
     // No transfer any more: nothing is "current" and no time is left; the average stays.
     m_ui->tftpSpeed->setText(NoValue);
     m_ui->tftpEta->setText(NoValue);
-    setRoundRange(m_axisX, p.elapsedMs / 1000.0);   // the whole transfer fills the chart
+    setRoundRange(m_axisX, p.elapsedMs / 1000.0, TimeSteps);   // the whole transfer fills the chart
     if (ok) {
         m_ui->tftpProgress->setRange(0, 1000);
         m_ui->tftpProgress->setValue(1000);

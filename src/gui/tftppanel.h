@@ -60,6 +60,7 @@ private:
     void resetFigures();
     void applyFontToChart();
     void updateFormWidth();
+    void layOutFigures();
     void onProgress(const Tftp::Progress &progress);
     void onTrace(const Tftp::TraceEntry &entry);
     void onFinished(bool ok);
@@ -79,6 +80,7 @@ private:
     QValueAxis *m_axisY = nullptr;
     double m_chartMaxRate = 1;
     quint64 m_lastRetransmissions = 0;
+    int m_figuresPerRow = 3;   // as in the form
 
     QString m_activeLocalFile;
     // The file name the remote name gives; while the Save-as field ends in it, a new remote name replaces it
