@@ -1,37 +1,30 @@
 #include "tftppanel.h"
 
+#include "colors.h"
 #include "errorlabel.h"
 #include "hostport.h"
 #include "tftp/tftpclient.h"
+#include "ui_tftppanel.h"
+#include "wheelguard.h"
 
 #include <QChart>
-#include <QChartView>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGridLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QScatterSeries>
-#include <QSettings>
-#include <QSpinBox>
-#include <QSplitter>
+#include <QScreen>
+#include <QScrollBar>
 #include <QStandardPaths>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QUrl>
 #include <QValueAxis>
-#include <QVBoxLayout>
 
 #include <climits>
 #include <cmath>
@@ -39,6 +32,13 @@
 namespace NetPoke {
 
 namespace {
+
+// Ticks on the chart's axes: the rate axis is the short one, its labels stacked at the zoomed font's height.
+constexpr int TimeSteps = 5;
+constexpr int RateSteps = 3;
+
+// What the figures show while there is no value (before a transfer, after a cancel or a failure).
+const QString NoValue = QStringLiteral("–");
 
 QString formatDuration(qint64 ms)
 {
@@ -54,19 +54,101 @@ QString formatRate(double bytesPerSecond)
          + QStringLiteral("/s");
 }
 
+QString formatSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 2, QLocale::DataSizeIecFormat);
+}
+
+// Bytes over the whole transfer: the one "average" both the Average field and the summary line show.
+double averageRate(const Tftp::Progress &p)
+{
+    return p.bytes * 1000.0 / qMax<qint64>(1, p.elapsedMs);
+}
+
+// The axis from 0 to a round value at or above max, ticks on steps of 1, 2 or 5 × 10^n (2 to maxSteps of
+// them), so a 0.37 s transfer fills the chart (0–0.4 s) as a 37 s one does (0–40 s). With 5 steps the range
+// ends below 1.5 × max.
+void setRoundRange(QValueAxis *axis, double max, int maxSteps)
+{
+    if (!(max > 0))
+        max = 1;
+    const double rough = max / maxSteps;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10 * magnitude;
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= rough) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    const int steps = qMax(1, int(std::ceil(max / step - 1e-9)));
+    axis->setRange(0, steps * step);
+    axis->setTickCount(steps + 1);
+    const int decimals = qMax(0, -int(std::floor(std::log10(step) + 1e-9)));
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+}
+
+// A trace line from the network (a server's error message) stays one line: control characters as \xHH.
+QString visibleLine(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
 
 } // namespace
 
 TftpPanel::TftpPanel(QWidget *parent)
     : Panel(parent)
+    , m_ui(new Ui::TftpPanel)
     , m_client(new Tftp::Client(this))
 {
-    buildUi();
+    m_ui->setupUi(this);
+    guardWheel(this);
+    setTone(m_ui->tftpFormError, Tone::Error);
+    m_ui->tftpFormError->hide();
+    m_ui->tftpOpenFolder->hide();
+    QFont mono(QStringLiteral("monospace"));   // family only: the size follows the window's zoom
+    mono.setStyleHint(QFont::Monospace);
+    m_ui->tftpTrace->setFont(mono);
+    setUpChart();
+    m_ui->tftpFormArea->installEventFilter(this);
+
+    connect(m_ui->tftpBrowse, &QPushButton::clicked, this, &TftpPanel::browse);
+    connect(m_ui->tftpRemoteFile, &QLineEdit::textChanged, this, &TftpPanel::updateDefaultLocalFile);
+    connect(m_ui->tftpRfc1350, &QCheckBox::toggled, this, [this](bool on) {
+        for (QWidget *w : {static_cast<QWidget *>(m_ui->tftpBlockSize), static_cast<QWidget *>(m_ui->tftpWindowSize),
+                           static_cast<QWidget *>(m_ui->tftpTsize), static_cast<QWidget *>(m_ui->tftpTimeout)})
+            w->setEnabled(!on);
+    });
+    connect(m_ui->tftpStartButton, &QPushButton::clicked, this, &TftpPanel::start);
+    connect(m_ui->tftpCancelButton, &QPushButton::clicked, this, &TftpPanel::cancel);
+    connect(m_ui->tftpOpenFolder, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_activeLocalFile).absolutePath()));
+    });
     connect(m_client, &Tftp::Client::progressChanged, this, &TftpPanel::onProgress);
     connect(m_client, &Tftp::Client::packetTraced, this, &TftpPanel::onTrace);
     connect(m_client, &Tftp::Client::finished, this, &TftpPanel::onFinished);
+
+    m_settings.add(QStringLiteral("host"), m_ui->tftpHost)
+        .add(QStringLiteral("port"), m_ui->tftpPort)
+        .add(QStringLiteral("remoteFile"), m_ui->tftpRemoteFile)
+        .add(QStringLiteral("mode"), m_ui->tftpMode, SettingsTable::ByIndex)
+        .add(QStringLiteral("blockSize"), m_ui->tftpBlockSize, SettingsTable::ByText)
+        .add(QStringLiteral("windowSize"), m_ui->tftpWindowSize)
+        .add(QStringLiteral("timeoutMs"), m_ui->tftpTimeout)
+        .add(QStringLiteral("retries"), m_ui->tftpRetries)
+        .add(QStringLiteral("tsize"), m_ui->tftpTsize)
+        .add(QStringLiteral("rfc1350"), m_ui->tftpRfc1350);
     loadSettings();
     setRunning(false);
+    resetFigures();
 }
 
 TftpPanel::~TftpPanel()
@@ -74,140 +156,13 @@ TftpPanel::~TftpPanel()
     if (m_client->state() == Tftp::Client::Requesting || m_client->state() == Tftp::Client::Transferring
         || m_client->state() == Tftp::Client::Resolving)
         m_client->cancel();
+    delete m_ui;
 }
 
-void TftpPanel::buildUi()
+// Throughput over time with retransmissions marked. QChart has no Designer plugin: the form holds the
+// view (a promoted QChartView), the chart is made here.
+void TftpPanel::setUpChart()
 {
-    // --- Form ---
-    auto *serverBox = new QGroupBox(tr("Download"), this);
-    m_host = new QLineEdit(QStringLiteral("127.0.0.1"), serverBox);
-    m_host->setObjectName(QStringLiteral("tftpHost"));
-    m_host->setPlaceholderText(tr("server address or name"));
-    m_port = new QSpinBox(serverBox);
-    m_port->setObjectName(QStringLiteral("tftpPort"));
-    m_port->setRange(1, 65535);
-    m_port->setValue(69);
-    m_remoteFile = new QLineEdit(serverBox);
-    m_remoteFile->setObjectName(QStringLiteral("tftpRemoteFile"));
-    m_remoteFile->setPlaceholderText(tr("file name on the server"));
-    m_localFile = new QLineEdit(serverBox);
-    m_localFile->setObjectName(QStringLiteral("tftpLocalFile"));
-    auto *browseButton = new QPushButton(tr("Browse…"), serverBox);
-    m_mode = new QComboBox(serverBox);
-    m_mode->setObjectName(QStringLiteral("tftpMode"));
-    m_mode->addItem(tr("octet (binary)"));
-    m_mode->addItem(tr("netascii (text)"));
-    m_formError = makeErrorLabel(serverBox, "tftpFormError");
-    auto *form = new QFormLayout(serverBox);
-    auto *hostRow = new QHBoxLayout;
-    hostRow->addWidget(m_host, 1);
-    hostRow->addWidget(new QLabel(tr("Port"), serverBox));
-    hostRow->addWidget(m_port);
-    form->addRow(tr("Server"), hostRow);
-    form->addRow(tr("Remote file"), m_remoteFile);
-    auto *localRow = new QHBoxLayout;
-    localRow->addWidget(m_localFile, 1);
-    localRow->addWidget(browseButton);
-    form->addRow(tr("Save as"), localRow);
-    form->addRow(tr("Mode"), m_mode);
-    form->addRow(m_formError);
-    connect(browseButton, &QPushButton::clicked, this, &TftpPanel::browse);
-    connect(m_remoteFile, &QLineEdit::textChanged, this, &TftpPanel::updateDefaultLocalFile);
-    connect(m_localFile, &QLineEdit::textEdited, this, [this] { m_localFileEdited = !m_localFile->text().isEmpty(); });
-
-    // --- Options ---
-    auto *optionsBox = new QGroupBox(tr("Options"), this);
-    m_blockSize = new QComboBox(optionsBox);
-    m_blockSize->setObjectName(QStringLiteral("tftpBlockSize"));
-    m_blockSize->setEditable(true);
-    m_blockSize->addItem(tr("auto"), 0);
-    for (int size : {512, 1428, 1468, 8192, 65464})
-        m_blockSize->addItem(QString::number(size), size);
-    m_blockSize->setToolTip(tr("Bytes per DATA packet (RFC 2348, 8-65464). auto: the largest that fits the network path."));
-    m_windowSize = new QSpinBox(optionsBox);
-    m_windowSize->setObjectName(QStringLiteral("tftpWindowSize"));
-    m_windowSize->setRange(1, 65535);
-    m_windowSize->setValue(8);
-    m_windowSize->setToolTip(tr("Blocks sent before each ACK (RFC 7440). 1 is classic lock-step."));
-    m_timeout = new QSpinBox(optionsBox);
-    m_timeout->setObjectName(QStringLiteral("tftpTimeout"));
-    m_timeout->setRange(0, 255000);
-    m_timeout->setSingleStep(100);
-    m_timeout->setSuffix(tr(" ms"));
-    m_timeout->setSpecialValueText(tr("adaptive"));
-    m_retries = new QSpinBox(optionsBox);
-    m_retries->setObjectName(QStringLiteral("tftpRetries"));
-    m_retries->setRange(0, 100);
-    m_retries->setValue(5);
-    m_tsize = new QCheckBox(tr("Ask for the file size (tsize)"), optionsBox);
-    m_tsize->setObjectName(QStringLiteral("tftpTsize"));
-    m_tsize->setChecked(true);
-    m_rfc1350 = new QCheckBox(tr("RFC 1350 only (no options, 512-byte blocks)"), optionsBox);
-    m_rfc1350->setObjectName(QStringLiteral("tftpRfc1350"));
-    auto *opt = new QFormLayout(optionsBox);
-    opt->addRow(tr("Block size"), m_blockSize);
-    opt->addRow(tr("Window size"), m_windowSize);
-    opt->addRow(tr("Timeout"), m_timeout);
-    opt->addRow(tr("Retries"), m_retries);
-    opt->addRow(m_tsize);
-    opt->addRow(m_rfc1350);
-    connect(m_rfc1350, &QCheckBox::toggled, this, [this](bool on) {
-        for (QWidget *w : {static_cast<QWidget *>(m_blockSize), static_cast<QWidget *>(m_windowSize),
-                           static_cast<QWidget *>(m_tsize), static_cast<QWidget *>(m_timeout)})
-            w->setEnabled(!on);
-    });
-
-    // --- Controls and status ---
-    m_startButton = new QPushButton(tr("Start"), this);
-    m_startButton->setObjectName(QStringLiteral("tftpStartButton"));
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
-    m_cancelButton->setObjectName(QStringLiteral("tftpCancelButton"));
-    m_openFolderButton = new QPushButton(tr("Open folder"), this);
-    m_openFolderButton->setObjectName(QStringLiteral("tftpOpenFolder"));
-    m_openFolderButton->hide();
-    connect(m_startButton, &QPushButton::clicked, this, &TftpPanel::start);
-    connect(m_cancelButton, &QPushButton::clicked, this, &TftpPanel::cancel);
-    connect(m_openFolderButton, &QPushButton::clicked, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_activeLocalFile).absolutePath()));
-    });
-
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("tftpProgress"));
-    m_progress->setRange(0, 100);
-    m_progress->setValue(0);
-    m_progress->setMinimumHeight(28);
-    auto makeValue = [this](const char *name) {
-        auto *l = new QLabel(QStringLiteral("–"), this);
-        l->setObjectName(QLatin1String(name));
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        return l;
-    };
-    m_speed = makeValue("tftpSpeed");
-    m_eta = makeValue("tftpEta");
-    m_elapsed = makeValue("tftpElapsed");
-    m_blocks = makeValue("tftpBlocks");
-    m_retransmissions = makeValue("tftpRetransmissions");
-    m_result = new QLabel(this);
-    m_result->setObjectName(QStringLiteral("tftpResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    auto *stats = new QGridLayout;
-    stats->addWidget(new QLabel(tr("Speed"), this), 0, 0);
-    stats->addWidget(m_speed, 0, 1);
-    stats->addWidget(new QLabel(tr("Time left"), this), 0, 2);
-    stats->addWidget(m_eta, 0, 3);
-    stats->addWidget(new QLabel(tr("Elapsed"), this), 0, 4);
-    stats->addWidget(m_elapsed, 0, 5);
-    stats->addWidget(new QLabel(tr("Blocks"), this), 1, 0);
-    stats->addWidget(m_blocks, 1, 1);
-    stats->addWidget(new QLabel(tr("Retransmissions"), this), 1, 2);
-    stats->addWidget(m_retransmissions, 1, 3);
-    stats->setColumnStretch(1, 1);
-    stats->setColumnStretch(3, 1);
-    stats->setColumnStretch(5, 1);
-
-    // --- Chart: throughput over time, retransmissions marked ---
     m_chart = new QChart;
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -215,127 +170,192 @@ void TftpPanel::buildUi()
     m_rateSeries->setName(tr("Throughput (MiB/s)"));
     m_retransmitSeries = new QScatterSeries(m_chart);
     m_retransmitSeries->setName(tr("Retransmission"));
-    m_retransmitSeries->setMarkerSize(9);
-    m_retransmitSeries->setColor(QColor(0xd1, 0x24, 0x2f));
+    m_retransmitSeries->setColor(Colors::chartRetransmission());
     m_chart->addSeries(m_rateSeries);
     m_chart->addSeries(m_retransmitSeries);
     m_axisX = new QValueAxis(m_chart);
     m_axisX->setTitleText(tr("seconds"));
-    m_axisX->setRange(0, 10);
-    m_axisX->setLabelFormat(QStringLiteral("%.0f"));
-    m_axisX->setTickCount(6);
     m_axisY = new QValueAxis(m_chart);
     m_axisY->setTitleText(tr("MiB/s"));
-    m_axisY->setRange(0, 1);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     for (auto *s : {static_cast<QXYSeries *>(m_rateSeries), static_cast<QXYSeries *>(m_retransmitSeries)}) {
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
     }
-    auto *chartView = new QChartView(m_chart, this);
-    chartView->setObjectName(QStringLiteral("tftpChart"));
-    chartView->setRenderHint(QPainter::Antialiasing);
-    chartView->setMinimumHeight(180);
+    m_ui->tftpChart->setChart(m_chart);
+    m_ui->tftpChart->setRenderHint(QPainter::Antialiasing);
+    applyFontToChart();
+}
 
-    m_trace = new QPlainTextEdit(this);
-    m_trace->setObjectName(QStringLiteral("tftpTrace"));
-    m_trace->setReadOnly(true);
-    m_trace->setMaximumBlockCount(5000);
-    m_trace->setPlaceholderText(tr("Packet trace: RRQ, OACK, DATA n, ACK n, ERROR"));
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_trace->setFont(mono);
+// The chart is a graphics scene: the widgets' font does not reach its labels, so the zoom is passed on
+// here, and the sizes that were pixels (marker, the view's minimum height) follow the font's height.
+void TftpPanel::applyFontToChart()
+{
+    const QFont f = font();
+    QFont bold = f;
+    bold.setBold(true);
+    for (QValueAxis *axis : {m_axisX, m_axisY}) {
+        axis->setLabelsFont(f);
+        axis->setTitleFont(bold);
+    }
+    m_chart->legend()->setFont(f);
+    const int line = fontMetrics().height();
+    m_retransmitSeries->setMarkerSize(line * 0.55);
+    // Also undoes what QChartView raised its minimum to (its chart's minimum at the previous zoom).
+    m_ui->tftpChart->setMinimumSize(0, line * 8);   // legend, axis title and labels, a plot of 4 lines
+}
 
-    auto *left = new QVBoxLayout;
-    left->addWidget(serverBox);
-    left->addWidget(optionsBox);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_cancelButton);
-    buttons->addStretch();
-    left->addLayout(buttons);
-    left->addStretch();
-    auto *leftWidget = new QWidget(this);
-    leftWidget->setLayout(left);
-    leftWidget->setFixedWidth(400);
+void TftpPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        applyFontToChart();
+    Panel::changeEvent(event);
+}
 
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_progress);
-    right->addLayout(stats);
-    auto *resultRow = new QHBoxLayout;
-    resultRow->addWidget(m_result, 1);
-    resultRow->addWidget(m_openFolderButton);
-    right->addLayout(resultRow);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(chartView);
-    split->addWidget(m_trace);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    right->addWidget(split, 1);
+void TftpPanel::resizeEvent(QResizeEvent *event)
+{
+    Panel::resizeEvent(event);
+    updateFormWidth();
+}
 
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(leftWidget);
-    layout->addLayout(right, 1);
+bool TftpPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->tftpFormArea && event->type() == QEvent::LayoutRequest)
+        updateFormWidth();
+    return Panel::eventFilter(watched, event);
+}
+
+// The form is as wide as its contents want at the current font (QScrollArea keeps the size hint it saw
+// first, so it would not follow the zoom), with room for the vertical scroll bar so that its appearing
+// does not cut the form. At most half the screen: beyond that, at a high zoom, the form scrolls sideways
+// rather than pushing the window past the screen.
+void TftpPanel::updateFormWidth()
+{
+    QScrollArea *scroll = m_ui->tftpFormScroll;
+    const int wanted = m_ui->tftpFormArea->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
+                     + 2 * scroll->frameWidth();
+    const QScreen *s = screen();
+    scroll->setMinimumWidth(s ? qMin(wanted, s->availableGeometry().width() / 2) : wanted);
+    layOutFigures();
+}
+
+// The six figures as label/value pairs, as many in a row as fit beside the form (three at the default
+// size, fewer when zoomed), so that they do not force the tab wider. The values get room for a wide
+// figure, so the columns do not jump while the numbers change.
+void TftpPanel::layOutFigures()
+{
+    const QList<QPair<QLabel *, QLabel *>> pairs{
+        {m_ui->tftpSpeedLabel, m_ui->tftpSpeed}, {m_ui->tftpAverageLabel, m_ui->tftpAverage},
+        {m_ui->tftpEtaLabel, m_ui->tftpEta}, {m_ui->tftpElapsedLabel, m_ui->tftpElapsed},
+        {m_ui->tftpBlocksLabel, m_ui->tftpBlocks}, {m_ui->tftpRetransmissionsLabel, m_ui->tftpRetransmissions}};
+    const int valueWidth = fontMetrics().horizontalAdvance(formatRate(999.9 * 1024 * 1024));
+    int labelWidth = 0;
+    for (const auto &[label, value] : pairs) {
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+        value->setMinimumWidth(valueWidth);
+    }
+    const int gap = fontMetrics().averageCharWidth() * 3;
+    const int room = width() - m_ui->tftpFormScroll->minimumWidth() - gap;
+    int perRow = 3;
+    while (perRow > 1 && perRow * (labelWidth + valueWidth + gap) > room)
+        --perRow;
+    if (perRow == m_figuresPerRow)
+        return;
+    m_figuresPerRow = perRow;
+    QGridLayout *grid = m_ui->statsGrid;
+    for (const auto &[label, value] : pairs) {
+        grid->removeWidget(label);
+        grid->removeWidget(value);
+    }
+    for (int i = 0; i < pairs.size(); ++i) {
+        grid->addWidget(pairs.at(i).first, i / perRow, 2 * (i % perRow));
+        grid->addWidget(pairs.at(i).second, i / perRow, 2 * (i % perRow) + 1);
+    }
+    for (int column = 0; column < 6; ++column)
+        grid->setColumnStretch(column, column % 2 == 1 && column / 2 < perRow ? 1 : 0);
+}
+
+QString TftpPanel::defaultFolder()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    return folder.isEmpty() ? QDir::homePath() : folder;
 }
 
 void TftpPanel::updateDefaultLocalFile()
 {
-    if (m_localFileEdited)
-        return;
-    const QString remote = m_remoteFile->text().trimmed();
-    QString base = remote.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
-    if (base.isEmpty()) {
-        m_localFile->clear();
-        return;
-    }
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    m_localFile->setText(QDir(folder).filePath(base));
+    const QString remote = m_ui->tftpRemoteFile->text().trimmed();
+    const QString base = remote.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
+    const QString local = m_ui->tftpLocalFile->text().trimmed();
+    const QFileInfo info(local);
+    const bool derived = local.isEmpty() || info.fileName() == m_derivedName;
+    m_derivedName = base;
+    if (!derived)
+        return;   // the user's own file name stays
+    // The folder the field names (the user may have chosen one), else the default one.
+    const QString folder = local.isEmpty() ? defaultFolder() : info.path();
+    if (!base.isEmpty())
+        m_ui->tftpLocalFile->setText(QDir(folder).filePath(base));
+    else if (QDir(folder) == QDir(defaultFolder()))
+        m_ui->tftpLocalFile->clear();
+    else
+        m_ui->tftpLocalFile->setText(QDir(folder).path() + QLatin1Char('/'));   // keeps the chosen folder
 }
 
 void TftpPanel::browse()
 {
-    const QString f = QFileDialog::getSaveFileName(this, tr("Save the download as"), m_localFile->text(), QString(),
-                                                   nullptr, QFileDialog::DontConfirmOverwrite);
-    if (f.isEmpty())
-        return;
-    m_localFile->setText(f);
-    m_localFileEdited = true;
+    const QString f = QFileDialog::getSaveFileName(this, tr("Save the download as"), m_ui->tftpLocalFile->text(),
+                                                   QString(), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!f.isEmpty())
+        m_ui->tftpLocalFile->setText(f);
 }
 
-bool TftpPanel::start()
+// The Save-as field names a file in a folder that exists; the default download folder is created, since
+// a fresh account may not have one yet.
+bool TftpPanel::checkLocalFile(const QString &local)
 {
-    showError(m_formError, QString());
-    const QString host = m_host->text().trimmed();
-    const QString remote = m_remoteFile->text().trimmed();
-    const QString local = m_localFile->text().trimmed();
-    QString hostError;
-    if (!HostPort::validateHost(host, &hostError)) {
-        showError(m_formError, hostError);
-        m_host->setFocus();
-        return false;
-    }
-    if (remote.isEmpty()) {
-        showError(m_formError, tr("Enter the name of the file to download."));
-        m_remoteFile->setFocus();
-        return false;
-    }
     if (local.isEmpty()) {
-        showError(m_formError, tr("Choose where to save the file."));
-        m_localFile->setFocus();
+        showError(m_ui->tftpFormError, tr("Choose where to save the file."));
+        m_ui->tftpLocalFile->setFocus();
         return false;
     }
     const QFileInfo localInfo(local);
     if (localInfo.isDir()) {
-        showError(m_formError, tr("%1 is a folder: enter a file name.").arg(local));
+        showError(m_ui->tftpFormError, tr("%1 is a folder: enter a file name.").arg(local));
         return false;
     }
-    if (!localInfo.absoluteDir().exists()) {
-        showError(m_formError, tr("The folder %1 does not exist.").arg(localInfo.absolutePath()));
+    const QDir folder = localInfo.absoluteDir();
+    if (!folder.exists() && folder == QDir(defaultFolder()) && !QDir().mkpath(folder.absolutePath())) {
+        showError(m_ui->tftpFormError, tr("Could not create the folder %1.").arg(folder.absolutePath()));
         return false;
     }
+    if (!folder.exists()) {
+        showError(m_ui->tftpFormError, tr("The folder %1 does not exist.").arg(localInfo.absolutePath()));
+        return false;
+    }
+    return true;
+}
+
+bool TftpPanel::start()
+{
+    showError(m_ui->tftpFormError, QString());
+    const QString host = m_ui->tftpHost->text().trimmed();
+    const QString remote = m_ui->tftpRemoteFile->text().trimmed();
+    const QString local = m_ui->tftpLocalFile->text().trimmed();
+    QString hostError;
+    if (!HostPort::validateHost(host, &hostError)) {
+        showError(m_ui->tftpFormError, hostError);
+        m_ui->tftpHost->setFocus();
+        return false;
+    }
+    if (remote.isEmpty()) {
+        showError(m_ui->tftpFormError, tr("Enter the name of the file to download."));
+        m_ui->tftpRemoteFile->setFocus();
+        return false;
+    }
+    if (!checkLocalFile(local))
+        return false;
+    const QFileInfo localInfo(local);
     if (localInfo.exists() && m_confirmOverwrite
         && QMessageBox::question(this, tr("Replace file?"),
                                  tr("%1 already exists. Replace it when the download succeeds?").arg(local))
@@ -343,50 +363,57 @@ bool TftpPanel::start()
         return false;
     }
     Tftp::ClientOptions o;
-    o.mode = m_mode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
-    o.rfc1350Only = m_rfc1350->isChecked();
+    o.mode = m_ui->tftpMode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
+    o.rfc1350Only = m_ui->tftpRfc1350->isChecked();
+    QComboBox *blockSize = m_ui->tftpBlockSize;
     bool numeric = false;
-    const int blk = m_blockSize->currentText().trimmed().toInt(&numeric);
-    if (m_blockSize->currentIndex() == 0 && m_blockSize->currentText() == m_blockSize->itemText(0)) {
+    const int blk = blockSize->currentText().trimmed().toInt(&numeric);
+    if (blockSize->currentIndex() == 0 && blockSize->currentText() == blockSize->itemText(0)) {
         o.blockSize = 0;
     } else if (!numeric || blk < 8 || blk > 65464) {
-        showError(m_formError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
-                                   .arg(m_blockSize->currentText()));
-        m_blockSize->setFocus();
+        showError(m_ui->tftpFormError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
+                                           .arg(blockSize->currentText()));
+        blockSize->setFocus();
         return false;
     } else {
         o.blockSize = blk;
     }
-    o.windowSize = m_windowSize->value();
-    o.timeoutMs = m_timeout->value();
-    o.retries = m_retries->value();
-    o.requestTsize = m_tsize->isChecked();
+    o.windowSize = m_ui->tftpWindowSize->value();
+    o.timeoutMs = m_ui->tftpTimeout->value();
+    o.retries = m_ui->tftpRetries->value();
+    o.requestTsize = m_ui->tftpTsize->isChecked();
     m_client->setOptions(o);
 
-    m_trace->clear();
-    m_rateSeries->clear();
-    m_retransmitSeries->clear();
-    m_axisX->setRange(0, 10);
-    m_axisY->setRange(0, 1);
-    m_chartMaxRate = 1;
-    m_lastRetransmissions = 0;
-    m_result->clear();
-    m_result->setStyleSheet(QString());
-    m_openFolderButton->hide();
-    m_progress->setRange(0, 100);
-    m_progress->setValue(0);
-    m_progress->setFormat(QStringLiteral("%p%"));
-    for (QLabel *l : {m_speed, m_eta, m_elapsed, m_blocks, m_retransmissions})
-        l->setText(QStringLiteral("–"));
-
+    resetFigures();
     m_client->setTraceEnabled(true);
     m_activeLocalFile = localInfo.absoluteFilePath();
-    if (!m_client->download(host, quint16(m_port->value()), remote, m_activeLocalFile)) {
-        showError(m_formError, m_client->errorString());
+    if (!m_client->download(host, quint16(m_ui->tftpPort->value()), remote, m_activeLocalFile)) {
+        showError(m_ui->tftpFormError, m_client->errorString());
         return false;
     }
     setRunning(true);
     return true;
+}
+
+// Back to the state before any transfer: empty chart and trace, no figures, no result.
+void TftpPanel::resetFigures()
+{
+    m_ui->tftpTrace->clear();
+    m_rateSeries->clear();
+    m_retransmitSeries->clear();
+    setRoundRange(m_axisX, 1, TimeSteps);
+    setRoundRange(m_axisY, 1, RateSteps);
+    m_chartMaxRate = 1;
+    m_lastRetransmissions = 0;
+    m_ui->tftpResult->clear();
+    setTone(m_ui->tftpResult, Tone::Normal);
+    m_ui->tftpOpenFolder->hide();
+    m_ui->tftpProgress->setRange(0, 100);
+    m_ui->tftpProgress->setValue(0);
+    m_ui->tftpProgress->setFormat(QStringLiteral("%p%"));
+    for (QLabel *l : {m_ui->tftpSpeed, m_ui->tftpEta, m_ui->tftpElapsed, m_ui->tftpBlocks,
+                      m_ui->tftpRetransmissions, m_ui->tftpAverage})
+        l->setText(NoValue);
 }
 
 void TftpPanel::cancel()
@@ -394,38 +421,41 @@ void TftpPanel::cancel()
     m_client->cancel();
 }
 
+// While a transfer runs, everything it was started with is locked (a changed option would not apply to it
+// and would mislead). Disabling the group boxes keeps their children's own state: the options that
+// "RFC 1350 only" turned off stay off afterwards.
 void TftpPanel::setRunning(bool running)
 {
-    m_startButton->setEnabled(!running);
-    m_cancelButton->setEnabled(running);
-    for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-                       static_cast<QWidget *>(m_remoteFile), static_cast<QWidget *>(m_localFile)})
-        w->setEnabled(!running);
+    m_ui->tftpStartButton->setEnabled(!running);
+    m_ui->tftpCancelButton->setEnabled(running);
+    m_ui->tftpDownloadBox->setEnabled(!running);
+    m_ui->tftpOptionsBox->setEnabled(!running);
 }
 
 void TftpPanel::onProgress(const Tftp::Progress &p)
 {
     const QLocale loc;
     if (p.total > 0) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(int(qBound(qint64(0), p.bytes * 1000 / p.total, qint64(1000))));
-        m_progress->setFormat(tr("%1% (%2 of %3)")
-                                  .arg(loc.toString(qMin(100.0, p.bytes * 100.0 / p.total), 'f', 1),
-                                       loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat), loc.formattedDataSize(p.total, 2, QLocale::DataSizeIecFormat)));
+        m_ui->tftpProgress->setRange(0, 1000);
+        m_ui->tftpProgress->setValue(int(qBound(qint64(0), p.bytes * 1000 / p.total, qint64(1000))));
+        m_ui->tftpProgress->setFormat(tr("%1% (%2 of %3)")
+                                          .arg(loc.toString(qMin(100.0, p.bytes * 100.0 / p.total), 'f', 1),
+                                               formatSize(p.bytes), formatSize(p.total)));
         if (p.bytesPerSecond > 0 && p.bytes < p.total)
-            m_eta->setText(formatDuration(qint64((p.total - p.bytes) / p.bytesPerSecond * 1000)));
+            m_ui->tftpEta->setText(formatDuration(qint64((p.total - p.bytes) / p.bytesPerSecond * 1000)));
         else
-            m_eta->setText(QStringLiteral("–"));
+            m_ui->tftpEta->setText(NoValue);
     } else {
         // Size unknown: a busy indicator, and the bytes so far.
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat));
-        m_eta->setText(tr("unknown"));
+        m_ui->tftpProgress->setRange(0, 0);
+        m_ui->tftpProgress->setFormat(formatSize(p.bytes));
+        m_ui->tftpEta->setText(tr("unknown"));
     }
-    m_speed->setText(formatRate(p.bytesPerSecond));
-    m_elapsed->setText(formatDuration(p.elapsedMs));
-    m_blocks->setText(loc.toString(qulonglong(p.blocks)));
-    m_retransmissions->setText(loc.toString(qulonglong(p.retransmissions)));
+    m_ui->tftpSpeed->setText(formatRate(p.bytesPerSecond));
+    m_ui->tftpAverage->setText(formatRate(averageRate(p)));
+    m_ui->tftpElapsed->setText(formatDuration(p.elapsedMs));
+    m_ui->tftpBlocks->setText(loc.toString(qulonglong(p.blocks)));
+    m_ui->tftpRetransmissions->setText(loc.toString(qulonglong(p.retransmissions)));
 
     const double t = p.elapsedMs / 1000.0;
     const double mib = p.bytesPerSecond / (1024.0 * 1024.0);
@@ -442,22 +472,35 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_retransmitSeries->append(t, mib);
     m_lastRetransmissions = p.retransmissions;
     if (t > m_axisX->max())
-        m_axisX->setRange(0, std::ceil(t * 1.5 / 10) * 10);   // round, so the 6 ticks fall on whole seconds
+        setRoundRange(m_axisX, t * 1.25, TimeSteps);   // some room ahead, so the axis does not change at every update
     if (mib > m_chartMaxRate) {
         m_chartMaxRate = mib;
-        m_axisY->setRange(0, mib * 1.2);
-        m_axisY->applyNiceNumbers();
+        setRoundRange(m_axisY, mib * 1.1, RateSteps);
     }
 }
 
 void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
-    QString line = QStringLiteral("%1  %2  %3")
-                       .arg(QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8),
-                            e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), e.summary);
+    const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
+    const QString summary = visibleLine(e.summary);
+    QString line;
+    // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
+    // no direction arrow, aligned with the packets' summaries.
+    if (summary.startsWith(QChar(0x2026)))
+        line = time + QStringLiteral("     ") + summary;
+    else
+        line = QStringLiteral("%1  %2  %3").arg(time, e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), summary);
     if (e.retransmission)
         line += QLatin1Char(' ') + tr("(retransmission)");
-    m_trace->appendPlainText(line);
+    m_ui->tftpTrace->appendPlainText(line);
+    // Each line gets its own format (a new block would inherit the previous one's): errors in the error
+    // colour, everything else plain. Only the colour: the font stays the view's, so the zoom reaches it.
+    QTextCharFormat format;
+    if (e.error)
+        format.setForeground(toneColor(Tone::Error));
+    QTextCursor cursor(m_ui->tftpTrace->document()->lastBlock());
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    cursor.setCharFormat(format);
 }
 
 void TftpPanel::onFinished(bool ok)
@@ -465,25 +508,26 @@ void TftpPanel::onFinished(bool ok)
     setRunning(false);
     const Tftp::Progress p = m_client->progress();
     onProgress(p);
+    // No transfer any more: nothing is "current" and no time is left; the average stays.
+    m_ui->tftpSpeed->setText(NoValue);
+    m_ui->tftpEta->setText(NoValue);
+    setRoundRange(m_axisX, p.elapsedMs / 1000.0, TimeSteps);   // the whole transfer fills the chart
     if (ok) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(1000);
-        m_progress->setFormat(tr("100% (%1)").arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat)));
-        const double secs = qMax<qint64>(1, p.elapsedMs) / 1000.0;
-        m_result->setText(tr("Downloaded %1 in %2 (%3), retransmissions: %n. Saved as %4.", nullptr,
-                             int(qMin<quint64>(p.retransmissions, INT_MAX)))
-                              .arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat),
-                                   formatDuration(p.elapsedMs), formatRate(p.bytes / secs),
-                                   QDir::toNativeSeparators(m_activeLocalFile)));
-        m_result->setStyleSheet(QStringLiteral("color: #1a7f37;"));
-        m_openFolderButton->show();
-        m_eta->setText(QStringLiteral("–"));
+        m_ui->tftpProgress->setRange(0, 1000);
+        m_ui->tftpProgress->setValue(1000);
+        m_ui->tftpProgress->setFormat(tr("100% (%1)").arg(formatSize(p.bytes)));
+        m_ui->tftpResult->setText(tr("Downloaded %1 in %2 (average %3), retransmissions: %n. Saved as %4.",
+                                     nullptr, int(qMin<quint64>(p.retransmissions, INT_MAX)))
+                                      .arg(formatSize(p.bytes), formatDuration(p.elapsedMs),
+                                           formatRate(averageRate(p)), QDir::toNativeSeparators(m_activeLocalFile)));
+        setTone(m_ui->tftpResult, Tone::Ok);
+        m_ui->tftpOpenFolder->show();
     } else {
-        if (m_progress->maximum() == 0)
-            m_progress->setRange(0, 100);
-        m_result->setText(m_client->errorString() + QLatin1Char(' ')
-                          + tr("No file was written; an existing file of that name is unchanged."));
-        m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        if (m_ui->tftpProgress->maximum() == 0)
+            m_ui->tftpProgress->setRange(0, 100);
+        m_ui->tftpResult->setText(m_client->errorString() + QLatin1Char(' ')
+                                  + tr("No file was written; an existing file of that name is unchanged."));
+        setTone(m_ui->tftpResult, Tone::Error);
     }
     emit transferFinished(ok);
 }
@@ -495,43 +539,12 @@ QString TftpPanel::title() const
 
 void TftpPanel::loadSettings()
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("tftp"));
-    m_host->setText(s.value(QStringLiteral("host"), m_host->text()).toString());
-    m_port->setValue(s.value(QStringLiteral("port"), 69).toInt());
-    m_remoteFile->setText(s.value(QStringLiteral("remoteFile")).toString());
-    m_mode->setCurrentIndex(s.value(QStringLiteral("mode"), 0).toInt() == 1 ? 1 : 0);
-    const QString blk = s.value(QStringLiteral("blockSize")).toString();
-    if (!blk.isEmpty()) {
-        const int i = m_blockSize->findText(blk);
-        if (i >= 0)
-            m_blockSize->setCurrentIndex(i);
-        else
-            m_blockSize->setEditText(blk);
-    }
-    m_windowSize->setValue(s.value(QStringLiteral("windowSize"), 8).toInt());
-    m_timeout->setValue(s.value(QStringLiteral("timeoutMs"), 0).toInt());
-    m_retries->setValue(s.value(QStringLiteral("retries"), 5).toInt());
-    m_tsize->setChecked(s.value(QStringLiteral("tsize"), true).toBool());
-    m_rfc1350->setChecked(s.value(QStringLiteral("rfc1350"), false).toBool());
-    s.endGroup();
+    m_settings.load();
 }
 
 void TftpPanel::saveSettings() const
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("tftp"));
-    s.setValue(QStringLiteral("host"), m_host->text());
-    s.setValue(QStringLiteral("port"), m_port->value());
-    s.setValue(QStringLiteral("remoteFile"), m_remoteFile->text());
-    s.setValue(QStringLiteral("mode"), m_mode->currentIndex());
-    s.setValue(QStringLiteral("blockSize"), m_blockSize->currentText());
-    s.setValue(QStringLiteral("windowSize"), m_windowSize->value());
-    s.setValue(QStringLiteral("timeoutMs"), m_timeout->value());
-    s.setValue(QStringLiteral("retries"), m_retries->value());
-    s.setValue(QStringLiteral("tsize"), m_tsize->isChecked());
-    s.setValue(QStringLiteral("rfc1350"), m_rfc1350->isChecked());
-    s.endGroup();
+    m_settings.save();
 }
 
 } // namespace NetPoke

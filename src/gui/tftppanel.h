@@ -1,22 +1,18 @@
 #pragma once
 
 #include "panel.h"
+#include "settingstable.h"
 
-#include <QElapsedTimer>
-#include <QWidget>
+#include <QString>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QChart;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
+
+namespace Ui {
+class TftpPanel;
+}
 
 namespace NetPoke {
 
@@ -27,7 +23,7 @@ struct TraceEntry;
 } // namespace Tftp
 
 // The TFTP tab: download a file with a real progress bar, speed, ETA, a throughput chart and a
-// packet trace for teaching.
+// packet trace for teaching. The layout is ui/tftppanel.ui; this class keeps the behaviour.
 class TftpPanel final : public Panel
 {
     Q_OBJECT
@@ -38,11 +34,14 @@ public:
     ~TftpPanel() override;
 
     Tftp::Client *client() const { return m_client; }
-    // Starts the download described by the form; false with the reason shown next to the field.
+    // Starts the download described by the form; false with the reason shown below the buttons.
     bool start();
     void cancel();
     // When false, an existing local file is replaced without asking (tests).
     void setConfirmOverwrite(bool on) { m_confirmOverwrite = on; }
+    // Where a download goes when the user has not chosen a folder: the system's download folder (it
+    // need not exist yet: start() creates it).
+    static QString defaultFolder();
 
     QString title() const override;
     void loadSettings() override;
@@ -51,41 +50,28 @@ public:
 signals:
     void transferFinished(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    void buildUi();
+    void setUpChart();
+    void resetFigures();
+    void applyFontToChart();
+    void updateFormWidth();
+    void layOutFigures();
     void onProgress(const Tftp::Progress &progress);
     void onTrace(const Tftp::TraceEntry &entry);
     void onFinished(bool ok);
     void setRunning(bool running);
     void updateDefaultLocalFile();
     void browse();
+    bool checkLocalFile(const QString &local);
 
+    Ui::TftpPanel *m_ui = nullptr;
     Tftp::Client *m_client = nullptr;
-
-    QLineEdit *m_host = nullptr;
-    QSpinBox *m_port = nullptr;
-    QLineEdit *m_remoteFile = nullptr;
-    QLineEdit *m_localFile = nullptr;
-    QComboBox *m_mode = nullptr;
-    QComboBox *m_blockSize = nullptr;
-    QSpinBox *m_windowSize = nullptr;
-    QSpinBox *m_timeout = nullptr;
-    QSpinBox *m_retries = nullptr;
-    QCheckBox *m_tsize = nullptr;
-    QCheckBox *m_rfc1350 = nullptr;
-    QLabel *m_formError = nullptr;
-
-    QPushButton *m_startButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QPushButton *m_openFolderButton = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_speed = nullptr;
-    QLabel *m_eta = nullptr;
-    QLabel *m_elapsed = nullptr;
-    QLabel *m_blocks = nullptr;
-    QLabel *m_retransmissions = nullptr;
-    QLabel *m_result = nullptr;
-    QPlainTextEdit *m_trace = nullptr;
+    SettingsTable m_settings{QStringLiteral("tftp")};
 
     QChart *m_chart = nullptr;
     QLineSeries *m_rateSeries = nullptr;
@@ -94,10 +80,13 @@ private:
     QValueAxis *m_axisY = nullptr;
     double m_chartMaxRate = 1;
     quint64 m_lastRetransmissions = 0;
+    int m_figuresPerRow = 3;   // as in the form
 
     QString m_activeLocalFile;
+    // The file name the remote name gives; while the Save-as field ends in it, a new remote name replaces it
+    // (in the folder the field names, which may be the user's). Any other file name is the user's and stays.
+    QString m_derivedName;
     bool m_confirmOverwrite = true;
-    bool m_localFileEdited = false;
 };
 
 } // namespace NetPoke

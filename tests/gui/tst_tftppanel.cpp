@@ -1,7 +1,14 @@
+#include "colors.h"
+#include "guitestutil.h"
 #include "tftp/tftpclient.h"
 #include "tftppanel.h"
 
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QLegend>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkDatagram>
@@ -12,11 +19,16 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTest>
 #include <QUdpSocket>
+#include <QValueAxis>
+#include <QVBoxLayout>
 #include <QtEndian>
 
+using GuiTest::child;
 using NetPoke::TftpPanel;
 
 namespace {
@@ -107,21 +119,19 @@ class tst_TftpPanel : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
+    void init();
     void downloadReaches100Percent();
     void cancelLeavesNothing();
     void fileNotFoundInPlainWords();
     void formErrorsSendNothing();
+    void errorMovesNoControl();
+    void zoomReachesChartAndStatusLines();
+    void defaultTargetOnFreshAccount();
+    void controlsLockedDuringTransfer();
+    void saveAsFollowsRemoteName();
+    void traceNotesArePlain();
 
 private:
-    template<typename T>
-    T *child(TftpPanel &p, const char *name)
-    {
-        T *w = p.findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
     void fill(TftpPanel &p, quint16 port, const QString &remote, const QString &local)
     {
         child<QLineEdit>(p, "tftpHost")->setText(QStringLiteral("127.0.0.1"));
@@ -129,16 +139,17 @@ private:
         child<QLineEdit>(p, "tftpRemoteFile")->setText(remote);
         child<QLineEdit>(p, "tftpLocalFile")->setText(local);
     }
-    QTemporaryDir m_settingsDir;
+    static QValueAxis *axis(TftpPanel &p, Qt::Orientation o)
+    {
+        const auto axes = child<QChartView>(p, "tftpChart")->chart()->axes(o);
+        return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
+    }
+    GuiTest::SettingsSandbox m_settings{"tst_tftppanel"};
 };
 
-void tst_TftpPanel::initTestCase()
+void tst_TftpPanel::init()
 {
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("NetPokeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_tftppanel"));
+    m_settings.clear();
 }
 
 void tst_TftpPanel::downloadReaches100Percent()
@@ -167,6 +178,21 @@ void tst_TftpPanel::downloadReaches100Percent()
     const QString trace = child<QPlainTextEdit>(p, "tftpTrace")->toPlainText();
     QVERIFY2(trace.contains(QStringLiteral("RRQ")), qPrintable(trace.left(500)));
     QVERIFY(child<QPushButton>(p, "tftpStartButton")->isEnabled());
+
+    // One average, shown the same in the figures and in the summary; nothing is "current" any more.
+    const QString average = child<QLabel>(p, "tftpAverage")->text();
+    QVERIFY(average != QStringLiteral("–"));
+    QVERIFY2(child<QLabel>(p, "tftpResult")->text().contains(average), qPrintable(average));
+    QCOMPARE(child<QLabel>(p, "tftpSpeed")->text(), QStringLiteral("–"));
+    QCOMPARE(child<QLabel>(p, "tftpEta")->text(), QStringLiteral("–"));
+    // The time axis spans the transfer, up to a round value (less than half as much again).
+    const double seconds = p.client()->progress().elapsedMs / 1000.0;
+    QVERIFY(seconds > 0);
+    QValueAxis *x = axis(p, Qt::Horizontal);
+    QVERIFY(x);
+    QCOMPARE(x->min(), 0.0);
+    QVERIFY2(x->max() >= seconds && x->max() < 1.5 * seconds + 1e-9,
+             qPrintable(QStringLiteral("%1 s on an axis to %2").arg(seconds).arg(x->max())));
 }
 
 void tst_TftpPanel::cancelLeavesNothing()
@@ -201,6 +227,9 @@ void tst_TftpPanel::cancelLeavesNothing()
     QTRY_COMPARE(server.errorsReceived.size(), 1);   // the server was told (ERROR 0)
     QCOMPARE(server.errorsReceived.at(0).mid(0, 4), QByteArray("\0\5\0\0", 4));
     QVERIFY(child<QLabel>(p, "tftpResult")->text().contains(QStringLiteral("unchanged")));
+    // No figure of a transfer that no longer runs stays behind.
+    QCOMPARE(child<QLabel>(p, "tftpEta")->text(), QStringLiteral("–"));
+    QCOMPARE(child<QLabel>(p, "tftpSpeed")->text(), QStringLiteral("–"));
 }
 
 void tst_TftpPanel::fileNotFoundInPlainWords()
@@ -235,6 +264,219 @@ void tst_TftpPanel::formErrorsSendNothing()
     QVERIFY(!p.start());
     QVERIFY(child<QLabel>(p, "tftpFormError")->text().contains(QStringLiteral("does not exist")));
     QCOMPARE(p.client()->state(), NetPoke::Tftp::Client::Idle);
+}
+
+// The error shows below Start/Cancel: nothing the user may be about to click moves (a form error used to
+// push Start down, so a click meant for it ticked "RFC 1350 only"), and the message is in sight.
+void tst_TftpPanel::errorMovesNoControl()
+{
+    QTemporaryDir dir;
+    TftpPanel p;
+    p.resize(1180, 700);
+    p.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&p));
+    const QList<QWidget *> controls{child<QPushButton>(p, "tftpStartButton"), child<QPushButton>(p, "tftpCancelButton"),
+                                    child<QCheckBox>(p, "tftpRfc1350"), child<QCheckBox>(p, "tftpTsize"),
+                                    child<QComboBox>(p, "tftpMode")};
+    auto positions = [&] {
+        QList<QRect> r;
+        for (QWidget *w : controls)
+            r << QRect(w->mapTo(&p, QPoint(0, 0)), w->size());
+        return r;
+    };
+    const QList<QRect> before = positions();
+    auto *error = child<QLabel>(p, "tftpFormError");
+    // No remote file; then a long folder name that does not exist (a message of two lines or more).
+    const QString longFolder = dir.filePath(QStringLiteral("a/rather/long/folder/name/that/does/not/exist/at/all"));
+    const QList<QPair<QString, QString>> cases{{QString(), dir.filePath(QStringLiteral("x"))},
+                                               {QStringLiteral("x"), longFolder + QStringLiteral("/x")}};
+    for (const auto &[remote, local] : cases) {
+        fill(p, 69, remote, local);
+        QVERIFY(!p.start());
+        QVERIFY(error->isVisible());
+        QCoreApplication::processEvents();   // let the layout place the message
+        QCOMPARE(positions(), before);
+        // Entirely inside the tab, where the user looks.
+        const QRect shown(error->mapTo(&p, QPoint(0, 0)), error->size());
+        QVERIFY2(p.rect().contains(shown), qPrintable(error->text()));
+        QVERIFY(error->height() >= error->heightForWidth(error->width()));
+    }
+    QVERIFY(error->text().contains(QStringLiteral("does not exist")));
+}
+
+// View > Zoom sets the window's font: the chart's labels, the coloured lines and the trace follow it, and
+// come back exactly at 1x.
+void tst_TftpPanel::zoomReachesChartAndStatusLines()
+{
+    MiniServer server;
+    QTemporaryDir dir;
+    QWidget window;
+    auto *p = new TftpPanel(&window);
+    (new QVBoxLayout(&window))->addWidget(p);
+    window.resize(1180, 700);
+    window.show();
+    fill(*p, server.port(), QStringLiteral("nope.bin"), dir.filePath(QStringLiteral("nope.bin")));
+    QSignalSpy finished(p, &TftpPanel::transferFinished);
+    QVERIFY(p->start());
+    QVERIFY(finished.wait(10000));   // a red result line
+    auto *error = child<QLabel>(*p, "tftpFormError");
+    auto *result = child<QLabel>(*p, "tftpResult");
+    auto *trace = child<QPlainTextEdit>(*p, "tftpTrace");
+    auto *chart = child<QChartView>(*p, "tftpChart");
+    QValueAxis *x = axis(*p, Qt::Horizontal);
+    QValueAxis *y = axis(*p, Qt::Vertical);
+    QVERIFY(x && y);
+    auto sizes = [&] {
+        return QList<qreal>{x->labelsFont().pointSizeF(), y->labelsFont().pointSizeF(), x->titleFont().pointSizeF(),
+                            chart->chart()->legend()->font().pointSizeF(), error->font().pointSizeF(),
+                            result->font().pointSizeF(), trace->font().pointSizeF()};
+    };
+    const QList<qreal> base = sizes();
+    const QSize baseChartMinimum = chart->minimumSize();
+    const qreal basePoint = window.font().pointSizeF();
+    QVERIFY(basePoint > 0);
+
+    QFont zoomed = window.font();
+    zoomed.setPointSizeF(basePoint * 2);
+    window.setFont(zoomed);
+    QCoreApplication::processEvents();   // the layouts follow a font change on LayoutRequest
+    for (qreal s : sizes())
+        QCOMPARE(s, basePoint * 2);
+    QVERIFY(chart->minimumHeight() > baseChartMinimum.height());
+    for (const char *name : {"tftpStartButton", "tftpCancelButton", "tftpBrowse"}) {
+        auto *b = child<QPushButton>(*p, name);
+        QVERIFY2(b->width() >= b->sizeHint().width(), name);
+    }
+    zoomed.setPointSizeF(basePoint);
+    window.setFont(zoomed);
+    QCoreApplication::processEvents();
+    QCOMPARE(sizes(), base);
+    QCOMPARE(chart->minimumSize(), baseChartMinimum);
+}
+
+// A fresh account has no download folder: the default Save-as path still works, the folder is made.
+void tst_TftpPanel::defaultTargetOnFreshAccount()
+{
+    QTemporaryDir home;
+    const QByteArray oldHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    const auto restore = qScopeGuard([&] {
+        QStandardPaths::setTestModeEnabled(false);
+        qputenv("HOME", oldHome);
+    });
+    const QString folder = TftpPanel::defaultFolder();
+    QVERIFY2(folder.startsWith(home.path()), qPrintable(folder));
+    QVERIFY(!QFileInfo::exists(folder));
+
+    MiniServer server;
+    const QByteArray content = randomBytes(5000);
+    server.files.insert("boot/fw.bin", content);
+    TftpPanel p;
+    child<QSpinBox>(p, "tftpPort")->setValue(server.port());
+    child<QLineEdit>(p, "tftpRemoteFile")->setText(QStringLiteral("boot/fw.bin"));
+    const QString local = child<QLineEdit>(p, "tftpLocalFile")->text();
+    QCOMPARE(QFileInfo(local).absoluteFilePath(), QDir(folder).filePath(QStringLiteral("fw.bin")));
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY2(p.start(), qPrintable(child<QLabel>(p, "tftpFormError")->text()));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QFile f(local);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+}
+
+// What a transfer was started with cannot change under it; afterwards every control is as it was
+// (the options "RFC 1350 only" turns off stay off).
+void tst_TftpPanel::controlsLockedDuringTransfer()
+{
+    MiniServer server;
+    server.files.insert("big.bin", randomBytes(100 * 1024));
+    server.stallAfterBlock = 3;
+    QTemporaryDir dir;
+    TftpPanel p;
+    p.show();
+    fill(p, server.port(), QStringLiteral("big.bin"), dir.filePath(QStringLiteral("big.bin")));
+    child<QCheckBox>(p, "tftpRfc1350")->setChecked(true);
+    child<QSpinBox>(p, "tftpRetries")->setValue(50);
+    const QList<QWidget *> used{child<QLineEdit>(p, "tftpHost"), child<QSpinBox>(p, "tftpPort"),
+                                child<QLineEdit>(p, "tftpRemoteFile"), child<QLineEdit>(p, "tftpLocalFile"),
+                                child<QPushButton>(p, "tftpBrowse"), child<QComboBox>(p, "tftpMode"),
+                                child<QSpinBox>(p, "tftpRetries"), child<QCheckBox>(p, "tftpRfc1350")};
+    const QList<QWidget *> rfcOff{child<QComboBox>(p, "tftpBlockSize"), child<QSpinBox>(p, "tftpWindowSize"),
+                                  child<QSpinBox>(p, "tftpTimeout"), child<QCheckBox>(p, "tftpTsize")};
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    for (QWidget *w : used + rfcOff)
+        QVERIFY2(!w->isEnabled(), qPrintable(w->objectName()));
+    QVERIFY(child<QPushButton>(p, "tftpCancelButton")->isEnabled());
+    p.cancel();
+    QTRY_COMPARE(finished.size(), 1);
+    for (QWidget *w : used)
+        QVERIFY2(w->isEnabled(), qPrintable(w->objectName()));
+    for (QWidget *w : rfcOff)
+        QVERIFY2(!w->isEnabled(), qPrintable(w->objectName()));
+    child<QCheckBox>(p, "tftpRfc1350")->setChecked(false);
+    for (QWidget *w : rfcOff)
+        QVERIFY2(w->isEnabled(), qPrintable(w->objectName()));
+}
+
+// The rule: while the Save-as file name is the one taken from the remote name, a new remote name replaces
+// it (in whatever folder the user chose); a file name the user typed stays.
+void tst_TftpPanel::saveAsFollowsRemoteName()
+{
+    QTemporaryDir dir;
+    TftpPanel p;
+    auto *remote = child<QLineEdit>(p, "tftpRemoteFile");
+    auto *local = child<QLineEdit>(p, "tftpLocalFile");
+    auto type = [](QLineEdit *edit, const QString &text) {
+        edit->selectAll();
+        QTest::keyClicks(edit, text);   // as the user does: textEdited, not only textChanged
+    };
+    remote->setText(QStringLiteral("a.bin"));
+    QCOMPARE(local->text(), QDir(TftpPanel::defaultFolder()).filePath(QStringLiteral("a.bin")));
+    // Another folder, the same (derived) file name: the name still follows.
+    type(local, dir.filePath(QStringLiteral("a.bin")));
+    type(remote, QStringLiteral("pxe/b.bin"));
+    QCOMPARE(local->text(), dir.filePath(QStringLiteral("b.bin")));
+    // The user's own file name stays.
+    type(local, dir.filePath(QStringLiteral("mine.bin")));
+    type(remote, QStringLiteral("c.bin"));
+    QCOMPARE(local->text(), dir.filePath(QStringLiteral("mine.bin")));
+    // Until it is the derived name again.
+    type(local, dir.filePath(QStringLiteral("c.bin")));
+    type(remote, QStringLiteral("d.bin"));
+    QCOMPARE(local->text(), dir.filePath(QStringLiteral("d.bin")));
+}
+
+// The core's trace marks where it skips blocks with a note: shown as plain text, not as a packet nor as an
+// error; errors are in the error colour; the network's text stays on one line.
+void tst_TftpPanel::traceNotesArePlain()
+{
+    TftpPanel p;
+    NetPoke::Tftp::TraceEntry data;
+    data.elapsedMs = 10;
+    data.summary = QStringLiteral("DATA 64 (512 bytes)");
+    NetPoke::Tftp::TraceEntry error = data;
+    error.error = true;
+    error.summary = QStringLiteral("ERROR 0 bad\nline");
+    NetPoke::Tftp::TraceEntry note = data;
+    note.summary = QStringLiteral("… 3,139 blocks not shown");
+    emit p.client()->packetTraced(data);
+    emit p.client()->packetTraced(error);
+    emit p.client()->packetTraced(note);
+    const QTextDocument *doc = child<QPlainTextEdit>(p, "tftpTrace")->document();
+    QCOMPARE(doc->blockCount(), 3);
+    auto formatOf = [doc](int line) { return doc->findBlockByNumber(line).begin().fragment().charFormat(); };
+    QVERIFY(!formatOf(0).hasProperty(QTextFormat::ForegroundBrush));
+    QCOMPARE(formatOf(1).foreground().color(), NetPoke::toneColor(NetPoke::Tone::Error));
+    QVERIFY(doc->findBlockByNumber(1).text().endsWith(QStringLiteral("ERROR 0 bad\\x0aline")));
+    QVERIFY(!formatOf(2).hasProperty(QTextFormat::ForegroundBrush));
+    const QString noteLine = doc->findBlockByNumber(2).text();
+    QVERIFY2(noteLine.endsWith(note.summary), qPrintable(noteLine));
+    QVERIFY2(!noteLine.contains(QStringLiteral("←")) && !noteLine.contains(QStringLiteral("→")), qPrintable(noteLine));
+    // The note's text starts where the packets' summaries do.
+    QCOMPARE(noteLine.indexOf(QChar(0x2026)), doc->findBlockByNumber(0).text().indexOf(QStringLiteral("DATA")));
 }
 
 QTEST_MAIN(tst_TftpPanel)
