@@ -151,6 +151,8 @@ void TftpPanel::buildUi()
     opt->addRow(tr("Retries"), m_retries);
     opt->addRow(m_tsize);
     opt->addRow(m_rfc1350);
+    m_optionsError = makeErrorLabel(optionsBox, "tftpOptionsError");
+    opt->addRow(m_optionsError);
     connect(m_rfc1350, &QCheckBox::toggled, this, [this](bool on) {
         for (QWidget *w : {static_cast<QWidget *>(m_blockSize), static_cast<QWidget *>(m_windowSize),
                            static_cast<QWidget *>(m_tsize), static_cast<QWidget *>(m_timeout)})
@@ -308,6 +310,7 @@ void TftpPanel::browse()
 bool TftpPanel::start()
 {
     showError(m_formError, QString());
+    showError(m_optionsError, QString());
     const QString host = m_host->text().trimmed();
     const QString remote = m_remoteFile->text().trimmed();
     const QString local = m_localFile->text().trimmed();
@@ -349,9 +352,9 @@ bool TftpPanel::start()
     const int blk = m_blockSize->currentText().trimmed().toInt(&numeric);
     if (m_blockSize->currentIndex() == 0 && m_blockSize->currentText() == m_blockSize->itemText(0)) {
         o.blockSize = 0;
-    } else if (!numeric || blk < 8 || blk > 65464) {
-        showError(m_formError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
-                                   .arg(m_blockSize->currentText()));
+    } else if (!numeric || blk <= 0) {
+        showError(m_optionsError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
+                                      .arg(m_blockSize->currentText()));
         m_blockSize->setFocus();
         return false;
     } else {
@@ -361,6 +364,15 @@ bool TftpPanel::start()
     o.timeoutMs = m_timeout->value();
     o.retries = m_retries->value();
     o.requestTsize = m_tsize->isChecked();
+    Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
+    const QString invalid = o.validate(&field);
+    if (!invalid.isEmpty()) {
+        showError(m_optionsError, invalid);
+        QWidget *const fields[] = {nullptr, m_blockSize, m_windowSize, m_timeout, m_retries};
+        if (fields[field])
+            fields[field]->setFocus();
+        return false;
+    }
     m_client->setOptions(o);
 
     m_trace->clear();
@@ -412,15 +424,13 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_progress->setFormat(tr("%1% (%2 of %3)")
                                   .arg(loc.toString(qMin(100.0, p.bytes * 100.0 / p.total), 'f', 1),
                                        loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat), loc.formattedDataSize(p.total, 2, QLocale::DataSizeIecFormat)));
-        if (p.bytesPerSecond > 0 && p.bytes < p.total)
-            m_eta->setText(formatDuration(qint64((p.total - p.bytes) / p.bytesPerSecond * 1000)));
-        else
-            m_eta->setText(QStringLiteral("–"));
+        const qint64 left = p.remainingMs();   // none once the transfer has ended (also after a cancel)
+        m_eta->setText(left >= 0 && p.bytes < p.total ? formatDuration(left) : QStringLiteral("–"));
     } else {
         // Size unknown: a busy indicator, and the bytes so far.
         m_progress->setRange(0, 0);
         m_progress->setFormat(loc.formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat));
-        m_eta->setText(tr("unknown"));
+        m_eta->setText(p.ended ? QStringLiteral("–") : tr("unknown"));
     }
     m_speed->setText(formatRate(p.bytesPerSecond));
     m_elapsed->setText(formatDuration(p.elapsedMs));
@@ -454,7 +464,8 @@ void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
     QString line = QStringLiteral("%1  %2  %3")
                        .arg(QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8),
-                            e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), e.summary);
+                            e.note ? QStringLiteral(" ") : e.outgoing ? QStringLiteral("→") : QStringLiteral("←"),
+                            e.summary);
     if (e.retransmission)
         line += QLatin1Char(' ') + tr("(retransmission)");
     m_trace->appendPlainText(line);
@@ -469,11 +480,10 @@ void TftpPanel::onFinished(bool ok)
         m_progress->setRange(0, 1000);
         m_progress->setValue(1000);
         m_progress->setFormat(tr("100% (%1)").arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat)));
-        const double secs = qMax<qint64>(1, p.elapsedMs) / 1000.0;
         m_result->setText(tr("Downloaded %1 in %2 (%3), retransmissions: %n. Saved as %4.", nullptr,
                              int(qMin<quint64>(p.retransmissions, INT_MAX)))
                               .arg(QLocale().formattedDataSize(p.bytes, 2, QLocale::DataSizeIecFormat),
-                                   formatDuration(p.elapsedMs), formatRate(p.bytes / secs),
+                                   formatDuration(p.elapsedMs), formatRate(p.averageBytesPerSecond()),
                                    QDir::toNativeSeparators(m_activeLocalFile)));
         m_result->setStyleSheet(QStringLiteral("color: #1a7f37;"));
         m_openFolderButton->show();

@@ -74,6 +74,7 @@ private:
     QCheckBox *m_tsize = nullptr;
     QCheckBox *m_rfc1350 = nullptr;
     QLabel *m_formError = nullptr;
+    QLabel *m_optionsError = nullptr;
 
     QPushButton *m_startButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
