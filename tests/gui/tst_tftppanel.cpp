@@ -112,6 +112,7 @@ private slots:
     void cancelLeavesNothing();
     void fileNotFoundInPlainWords();
     void formErrorsSendNothing();
+    void optionsOutOfRangeRefused();
 
 private:
     template<typename T>
@@ -201,6 +202,7 @@ void tst_TftpPanel::cancelLeavesNothing()
     QTRY_COMPARE(server.errorsReceived.size(), 1);   // the server was told (ERROR 0)
     QCOMPARE(server.errorsReceived.at(0).mid(0, 4), QByteArray("\0\5\0\0", 4));
     QVERIFY(child<QLabel>(p, "tftpResult")->text().contains(QStringLiteral("unchanged")));
+    QCOMPARE(child<QLabel>(p, "tftpEta")->text(), QStringLiteral("–"));   // no time left after a cancel
 }
 
 void tst_TftpPanel::fileNotFoundInPlainWords()
@@ -235,6 +237,29 @@ void tst_TftpPanel::formErrorsSendNothing()
     QVERIFY(!p.start());
     QVERIFY(child<QLabel>(p, "tftpFormError")->text().contains(QStringLiteral("does not exist")));
     QCOMPARE(p.client()->state(), NetPoke::Tftp::Client::Idle);
+}
+
+void tst_TftpPanel::optionsOutOfRangeRefused()
+{
+    // The window the core would lower to 32767 is refused, with the reason next to the options.
+    MiniServer server;
+    server.files.insert("x.bin", randomBytes(100));
+    QTemporaryDir dir;
+    TftpPanel p;
+    p.show();
+    fill(p, server.port(), QStringLiteral("x.bin"), dir.filePath(QStringLiteral("x.bin")));
+    child<QSpinBox>(p, "tftpWindowSize")->setValue(65535);
+    QVERIFY(!p.start());
+    auto *error = child<QLabel>(p, "tftpOptionsError");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("at most 32767")), qPrintable(error->text()));
+    QCOMPARE(p.client()->state(), NetPoke::Tftp::Client::Idle);
+    child<QSpinBox>(p, "tftpWindowSize")->setValue(32767);
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    QVERIFY(!error->isVisible());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
 }
 
 QTEST_MAIN(tst_TftpPanel)
