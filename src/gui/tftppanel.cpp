@@ -307,6 +307,39 @@ void TftpPanel::browse()
     m_localFileEdited = true;
 }
 
+// The options group as ClientOptions; false with the reason shown under the options (and the field focused).
+bool TftpPanel::readOptions(Tftp::ClientOptions *o)
+{
+    o->mode = m_mode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
+    o->rfc1350Only = m_rfc1350->isChecked();
+    bool numeric = false;
+    const int blk = m_blockSize->currentText().trimmed().toInt(&numeric);
+    if (m_blockSize->currentIndex() == 0 && m_blockSize->currentText() == m_blockSize->itemText(0)) {
+        o->blockSize = 0;
+    } else if (!numeric || blk <= 0) {
+        showError(m_optionsError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
+                                      .arg(m_blockSize->currentText()));
+        m_blockSize->setFocus();
+        return false;
+    } else {
+        o->blockSize = blk;
+    }
+    o->windowSize = m_windowSize->value();
+    o->timeoutMs = m_timeout->value();
+    o->retries = m_retries->value();
+    o->requestTsize = m_tsize->isChecked();
+    Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
+    const QString invalid = o->validate(&field);
+    if (!invalid.isEmpty()) {
+        showError(m_optionsError, invalid);
+        QWidget *const fields[] = {nullptr, m_blockSize, m_windowSize, m_timeout, m_retries};
+        if (fields[field])
+            fields[field]->setFocus();
+        return false;
+    }
+    return true;
+}
+
 bool TftpPanel::start()
 {
     showError(m_formError, QString());
@@ -339,38 +372,13 @@ bool TftpPanel::start()
         showError(m_formError, tr("The folder %1 does not exist.").arg(localInfo.absolutePath()));
         return false;
     }
+    Tftp::ClientOptions o;   // before the question below: a refused option asks nothing
+    if (!readOptions(&o))
+        return false;
     if (localInfo.exists() && m_confirmOverwrite
         && QMessageBox::question(this, tr("Replace file?"),
                                  tr("%1 already exists. Replace it when the download succeeds?").arg(local))
                != QMessageBox::Yes) {
-        return false;
-    }
-    Tftp::ClientOptions o;
-    o.mode = m_mode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
-    o.rfc1350Only = m_rfc1350->isChecked();
-    bool numeric = false;
-    const int blk = m_blockSize->currentText().trimmed().toInt(&numeric);
-    if (m_blockSize->currentIndex() == 0 && m_blockSize->currentText() == m_blockSize->itemText(0)) {
-        o.blockSize = 0;
-    } else if (!numeric || blk <= 0) {
-        showError(m_optionsError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
-                                      .arg(m_blockSize->currentText()));
-        m_blockSize->setFocus();
-        return false;
-    } else {
-        o.blockSize = blk;
-    }
-    o.windowSize = m_windowSize->value();
-    o.timeoutMs = m_timeout->value();
-    o.retries = m_retries->value();
-    o.requestTsize = m_tsize->isChecked();
-    Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
-    const QString invalid = o.validate(&field);
-    if (!invalid.isEmpty()) {
-        showError(m_optionsError, invalid);
-        QWidget *const fields[] = {nullptr, m_blockSize, m_windowSize, m_timeout, m_retries};
-        if (fields[field])
-            fields[field]->setFocus();
         return false;
     }
     m_client->setOptions(o);

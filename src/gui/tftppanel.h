@@ -22,6 +22,7 @@ namespace NetPoke {
 
 namespace Tftp {
 class Client;
+struct ClientOptions;
 struct Progress;
 struct TraceEntry;
 } // namespace Tftp
@@ -53,6 +54,7 @@ signals:
 
 private:
     void buildUi();
+    bool readOptions(Tftp::ClientOptions *options);
     void onProgress(const Tftp::Progress &progress);
     void onTrace(const Tftp::TraceEntry &entry);
     void onFinished(bool ok);
