@@ -1,9 +1,20 @@
 # TFTP: packet codec and client in netpoke_core, `netpoke-cli tftp`, and their tests.
 # Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
 
+# The client is built from pieces a server reuses: options (negotiation, limits), the RTT estimator, the
+# sink (QSaveFile, netascii, write-back), the window logic and the trace; tftpsocket is the only file that
+# talks to the kernel.
+set(NETPOKE_TFTP_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 target_sources(netpoke_core PRIVATE
-  ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp/tftppacket.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp/tftppacket.h
-  ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp/tftpclient.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp/tftpclient.h
+  ${NETPOKE_TFTP_DIR}/tftppacket.cpp ${NETPOKE_TFTP_DIR}/tftppacket.h
+  ${NETPOKE_TFTP_DIR}/tftpoptions.cpp ${NETPOKE_TFTP_DIR}/tftpoptions.h
+  ${NETPOKE_TFTP_DIR}/rttestimator.cpp ${NETPOKE_TFTP_DIR}/rttestimator.h
+  ${NETPOKE_TFTP_DIR}/tftpsink.cpp ${NETPOKE_TFTP_DIR}/tftpsink.h
+  ${NETPOKE_TFTP_DIR}/tftpwindow.cpp ${NETPOKE_TFTP_DIR}/tftpwindow.h
+  ${NETPOKE_TFTP_DIR}/tftptrace.cpp ${NETPOKE_TFTP_DIR}/tftptrace.h
+  ${NETPOKE_TFTP_DIR}/tftpsocket.cpp ${NETPOKE_TFTP_DIR}/tftpsocket.h
+  ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
+  ${NETPOKE_TFTP_DIR}/tftpclient.h
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
@@ -11,6 +22,11 @@ target_sources(netpoke-cli PRIVATE
 target_include_directories(netpoke-cli PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 
 netpoke_add_test(tst_tftppacket SOURCES tests/unit/tst_tftppacket.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftpoptions SOURCES tests/unit/tst_tftpoptions.cpp LIBS netpoke_core)
+netpoke_add_test(tst_rttestimator SOURCES tests/unit/tst_rttestimator.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftpwindow SOURCES tests/unit/tst_tftpwindow.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftpsink SOURCES tests/unit/tst_tftpsink.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
 

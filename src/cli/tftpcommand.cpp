@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <climits>
 #include <cstdio>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@ namespace {
 using NetPoke::Tftp::Client;
 using NetPoke::Tftp::ClientOptions;
 using NetPoke::Tftp::Progress;
+using NetPoke::Tftp::MaxClientWindowSize;
 
 class TftpCommand final
 {
@@ -56,7 +58,7 @@ private:
             tr("Block size 8-65464, or \"auto\": the MTU of the route to the server minus the headers (1468 on "
                "Ethernet, 65464 on loopback). Default: auto."), tr("N|auto"), QStringLiteral("auto"));
         const QCommandLineOption winOpt(QStringLiteral("windowsize"),
-            tr("Blocks per acknowledgement (RFC 7440), 1-65535; 0 does not ask. Default: 8."), tr("N"), QStringLiteral("8"));
+            tr("Blocks per acknowledgement (RFC 7440), 1-32767; 0 does not ask. Default: 8."), tr("N"), QStringLiteral("8"));
         const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
             tr("Fixed retransmission timeout in milliseconds (also asked from the server, in seconds). Default: 0, "
                "adaptive from the measured round trip."), tr("MS"), QStringLiteral("0"));
@@ -98,24 +100,23 @@ private:
         if (remote.isEmpty())
             return usageError(tr("\"%1\": no file path after the host.").arg(urlText));
 
+        // Numbers are read here; whether they are within the protocol's limits is ClientOptions::validate()'s call.
         ClientOptions o;
         const QString blk = parser.value(blkOpt).trimmed();
-        if (blk.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0) {
-            o.blockSize = 0;
-        } else {
-            qint64 v = 0;
-            if (!parseInteger(blk, 8, 65464, &v))
-                return usageError(tr("--blksize: \"%1\" is not 8-65464 or auto.").arg(blk));
-            o.blockSize = int(v);
-        }
         qint64 v = 0;
-        if (!parseInteger(parser.value(winOpt), 0, 65535, &v))
-            return usageError(tr("--windowsize: \"%1\" is not 0-65535.").arg(parser.value(winOpt)));
+        if (blk.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0)
+            o.blockSize = 0;
+        else if (parseInteger(blk, 1, INT_MAX, &v))
+            o.blockSize = int(v);
+        else
+            return usageError(tr("--blksize: \"%1\" is not 8-65464 or auto.").arg(blk));
+        if (!parseInteger(parser.value(winOpt), 0, INT_MAX, &v))
+            return usageError(tr("--windowsize: \"%1\" is not 0-%2.").arg(parser.value(winOpt)).arg(MaxClientWindowSize));
         o.windowSize = int(v);
-        if (!parseInteger(parser.value(timeoutOpt), 0, 255000, &v))
+        if (!parseInteger(parser.value(timeoutOpt), 0, INT_MAX, &v))
             return usageError(tr("--timeout: \"%1\" is not a number of milliseconds (0-255000).").arg(parser.value(timeoutOpt)));
         o.timeoutMs = int(v);
-        if (!parseInteger(parser.value(retriesOpt), 0, 1000, &v))
+        if (!parseInteger(parser.value(retriesOpt), 0, INT_MAX, &v))
             return usageError(tr("--retries: \"%1\" is not 0-1000.").arg(parser.value(retriesOpt)));
         o.retries = int(v);
         o.requestTsize = !parser.isSet(noTsizeOpt);
@@ -130,6 +131,12 @@ private:
         if (o.rfc1350Only && (parser.isSet(blkOpt) || parser.isSet(winOpt) || parser.isSet(noTsizeOpt)))
             return usageError(tr("--rfc1350 sends no options: it cannot be combined with --blksize, --windowsize or "
                                  "--no-tsize."));
+        ClientOptions::Field field = ClientOptions::NoField;
+        const QString invalid = o.validate(&field);
+        if (!invalid.isEmpty()) {
+            static const char *const names[] = {"", "--blksize", "--windowsize", "--timeout", "--retries"};
+            return usageError(QLatin1String(names[field]) + QStringLiteral(": ") + invalid);
+        }
 
         QString output = parser.value(outOpt);
         if (!parser.isSet(outOpt)) {
@@ -189,7 +196,7 @@ private:
                 const QString line = tr("%1 bytes in %2 s (%3 MiB/s), %4 retransmissions, blksize %5, windowsize %6")
                                          .arg(p.bytes)
                                          .arg(seconds, 0, 'f', 3)
-                                         .arg(double(p.bytes) / (1024.0 * 1024.0) / seconds, 0, 'f', 1)
+                                         .arg(p.averageBytesPerSecond() / (1024.0 * 1024.0), 0, 'f', 1)
                                          .arg(p.retransmissions)
                                          .arg(m_client.negotiatedBlockSize())
                                          .arg(m_client.negotiatedWindowSize());

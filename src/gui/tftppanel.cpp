@@ -59,12 +59,6 @@ QString formatSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 2, QLocale::DataSizeIecFormat);
 }
 
-// Bytes over the whole transfer: the one "average" both the Average field and the summary line show.
-double averageRate(const Tftp::Progress &p)
-{
-    return p.bytes * 1000.0 / qMax<qint64>(1, p.elapsedMs);
-}
-
 // The axis from 0 to a round value at or above max, ticks on steps of 1, 2 or 5 × 10^n (2 to maxSteps of
 // them), so a 0.37 s transfer fills the chart (0–0.4 s) as a 37 s one does (0–40 s). With 5 steps the range
 // ends below 1.5 × max.
@@ -336,6 +330,42 @@ bool TftpPanel::checkLocalFile(const QString &local)
     return true;
 }
 
+// The options group as ClientOptions, checked by ClientOptions::validate(); false with the reason shown
+// where form errors show (below Start, so no control moves) and the field focused.
+bool TftpPanel::readOptions(Tftp::ClientOptions *o)
+{
+    o->mode = m_ui->tftpMode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
+    o->rfc1350Only = m_ui->tftpRfc1350->isChecked();
+    QComboBox *blockSize = m_ui->tftpBlockSize;
+    bool numeric = false;
+    const int blk = blockSize->currentText().trimmed().toInt(&numeric);
+    if (blockSize->currentIndex() == 0 && blockSize->currentText() == blockSize->itemText(0)) {
+        o->blockSize = 0;
+    } else if (!numeric || blk <= 0) {
+        showError(m_ui->tftpFormError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
+                                           .arg(blockSize->currentText()));
+        blockSize->setFocus();
+        return false;
+    } else {
+        o->blockSize = blk;
+    }
+    o->windowSize = m_ui->tftpWindowSize->value();
+    o->timeoutMs = m_ui->tftpTimeout->value();
+    o->retries = m_ui->tftpRetries->value();
+    o->requestTsize = m_ui->tftpTsize->isChecked();
+    Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
+    const QString invalid = o->validate(&field);
+    if (!invalid.isEmpty()) {
+        showError(m_ui->tftpFormError, invalid);
+        QWidget *const fields[] = {nullptr, m_ui->tftpBlockSize, m_ui->tftpWindowSize, m_ui->tftpTimeout,
+                                   m_ui->tftpRetries};
+        if (fields[field])
+            fields[field]->setFocus();
+        return false;
+    }
+    return true;
+}
+
 bool TftpPanel::start()
 {
     showError(m_ui->tftpFormError, QString());
@@ -356,32 +386,15 @@ bool TftpPanel::start()
     if (!checkLocalFile(local))
         return false;
     const QFileInfo localInfo(local);
+    Tftp::ClientOptions o;   // before the question below: a refused option asks nothing
+    if (!readOptions(&o))
+        return false;
     if (localInfo.exists() && m_confirmOverwrite
         && QMessageBox::question(this, tr("Replace file?"),
                                  tr("%1 already exists. Replace it when the download succeeds?").arg(local))
                != QMessageBox::Yes) {
         return false;
     }
-    Tftp::ClientOptions o;
-    o.mode = m_ui->tftpMode->currentIndex() == 1 ? Tftp::ClientOptions::NetAscii : Tftp::ClientOptions::Octet;
-    o.rfc1350Only = m_ui->tftpRfc1350->isChecked();
-    QComboBox *blockSize = m_ui->tftpBlockSize;
-    bool numeric = false;
-    const int blk = blockSize->currentText().trimmed().toInt(&numeric);
-    if (blockSize->currentIndex() == 0 && blockSize->currentText() == blockSize->itemText(0)) {
-        o.blockSize = 0;
-    } else if (!numeric || blk < 8 || blk > 65464) {
-        showError(m_ui->tftpFormError, tr("Block size \"%1\" is not valid: use auto or a number from 8 to 65464.")
-                                           .arg(blockSize->currentText()));
-        blockSize->setFocus();
-        return false;
-    } else {
-        o.blockSize = blk;
-    }
-    o.windowSize = m_ui->tftpWindowSize->value();
-    o.timeoutMs = m_ui->tftpTimeout->value();
-    o.retries = m_ui->tftpRetries->value();
-    o.requestTsize = m_ui->tftpTsize->isChecked();
     m_client->setOptions(o);
 
     resetFigures();
@@ -441,18 +454,16 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
         m_ui->tftpProgress->setFormat(tr("%1% (%2 of %3)")
                                           .arg(loc.toString(qMin(100.0, p.bytes * 100.0 / p.total), 'f', 1),
                                                formatSize(p.bytes), formatSize(p.total)));
-        if (p.bytesPerSecond > 0 && p.bytes < p.total)
-            m_ui->tftpEta->setText(formatDuration(qint64((p.total - p.bytes) / p.bytesPerSecond * 1000)));
-        else
-            m_ui->tftpEta->setText(NoValue);
+        const qint64 left = p.remainingMs();   // none once the transfer has ended (also after a cancel)
+        m_ui->tftpEta->setText(left >= 0 && p.bytes < p.total ? formatDuration(left) : NoValue);
     } else {
         // Size unknown: a busy indicator, and the bytes so far.
         m_ui->tftpProgress->setRange(0, 0);
         m_ui->tftpProgress->setFormat(formatSize(p.bytes));
-        m_ui->tftpEta->setText(tr("unknown"));
+        m_ui->tftpEta->setText(p.ended ? NoValue : tr("unknown"));
     }
     m_ui->tftpSpeed->setText(formatRate(p.bytesPerSecond));
-    m_ui->tftpAverage->setText(formatRate(averageRate(p)));
+    m_ui->tftpAverage->setText(formatRate(p.averageBytesPerSecond()));
     m_ui->tftpElapsed->setText(formatDuration(p.elapsedMs));
     m_ui->tftpBlocks->setText(loc.toString(qulonglong(p.blocks)));
     m_ui->tftpRetransmissions->setText(loc.toString(qulonglong(p.retransmissions)));
@@ -486,7 +497,7 @@ void TftpPanel::onTrace(const Tftp::TraceEntry &e)
     QString line;
     // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
     // no direction arrow, aligned with the packets' summaries.
-    if (summary.startsWith(QChar(0x2026)))
+    if (e.note)
         line = time + QStringLiteral("     ") + summary;
     else
         line = QStringLiteral("%1  %2  %3").arg(time, e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), summary);
@@ -519,7 +530,7 @@ void TftpPanel::onFinished(bool ok)
         m_ui->tftpResult->setText(tr("Downloaded %1 in %2 (average %3), retransmissions: %n. Saved as %4.",
                                      nullptr, int(qMin<quint64>(p.retransmissions, INT_MAX)))
                                       .arg(formatSize(p.bytes), formatDuration(p.elapsedMs),
-                                           formatRate(averageRate(p)), QDir::toNativeSeparators(m_activeLocalFile)));
+                                           formatRate(p.averageBytesPerSecond()), QDir::toNativeSeparators(m_activeLocalFile)));
         setTone(m_ui->tftpResult, Tone::Ok);
         m_ui->tftpOpenFolder->show();
     } else {

@@ -18,6 +18,7 @@ namespace NetPoke {
 
 namespace Tftp {
 class Client;
+struct ClientOptions;
 struct Progress;
 struct TraceEntry;
 } // namespace Tftp
@@ -61,6 +62,7 @@ private:
     void applyFontToChart();
     void updateFormWidth();
     void layOutFigures();
+    bool readOptions(Tftp::ClientOptions *options);
     void onProgress(const Tftp::Progress &progress);
     void onTrace(const Tftp::TraceEntry &entry);
     void onFinished(bool ok);

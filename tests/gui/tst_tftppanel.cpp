@@ -130,6 +130,7 @@ private slots:
     void controlsLockedDuringTransfer();
     void saveAsFollowsRemoteName();
     void traceNotesArePlain();
+    void optionsOutOfRangeRefused();
 
 private:
     void fill(TftpPanel &p, quint16 port, const QString &remote, const QString &local)
@@ -462,6 +463,7 @@ void tst_TftpPanel::traceNotesArePlain()
     error.summary = QStringLiteral("ERROR 0 bad\nline");
     NetPoke::Tftp::TraceEntry note = data;
     note.summary = QStringLiteral("… 3,139 blocks not shown");
+    note.note = true;   // what the core sets on its sampling notes (Tftp::Trace)
     emit p.client()->packetTraced(data);
     emit p.client()->packetTraced(error);
     emit p.client()->packetTraced(note);
@@ -477,6 +479,29 @@ void tst_TftpPanel::traceNotesArePlain()
     QVERIFY2(!noteLine.contains(QStringLiteral("←")) && !noteLine.contains(QStringLiteral("→")), qPrintable(noteLine));
     // The note's text starts where the packets' summaries do.
     QCOMPARE(noteLine.indexOf(QChar(0x2026)), doc->findBlockByNumber(0).text().indexOf(QStringLiteral("DATA")));
+}
+
+void tst_TftpPanel::optionsOutOfRangeRefused()
+{
+    // The window the core would lower to 32767 is refused, with the reason where form errors show.
+    MiniServer server;
+    server.files.insert("x.bin", randomBytes(100));
+    QTemporaryDir dir;
+    TftpPanel p;
+    p.show();
+    fill(p, server.port(), QStringLiteral("x.bin"), dir.filePath(QStringLiteral("x.bin")));
+    child<QSpinBox>(p, "tftpWindowSize")->setValue(65535);
+    QVERIFY(!p.start());
+    auto *error = child<QLabel>(p, "tftpFormError");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("at most 32767")), qPrintable(error->text()));
+    QCOMPARE(p.client()->state(), NetPoke::Tftp::Client::Idle);
+    child<QSpinBox>(p, "tftpWindowSize")->setValue(32767);
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    QVERIFY(!error->isVisible());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
 }
 
 QTEST_MAIN(tst_TftpPanel)

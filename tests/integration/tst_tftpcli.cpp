@@ -303,6 +303,7 @@ void tst_tftpcli::usageErrors_data()
     QTest::newRow("blksize 7") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("7")} << "--blksize";
     QTest::newRow("blksize 65465") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("65465")} << "--blksize";
     QTest::newRow("blksize word") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("big")} << "--blksize";
+    QTest::newRow("windowsize 65535") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--windowsize"), QStringLiteral("65535")} << "--windowsize: Window size 65535 is too large: at most 32767";
     QTest::newRow("windowsize 65536") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--windowsize"), QStringLiteral("65536")} << "--windowsize";
     QTest::newRow("timeout negative") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--timeout"), QStringLiteral("-1")} << "--timeout";
     QTest::newRow("retries word") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--retries"), QStringLiteral("x")} << "--retries";

@@ -85,9 +85,13 @@ public:
     int dropFinalAcks = 0;          // ignore the client's first ACKs of the last block: the window is sent again
     bool ignoreAck0 = false;        // never hear ACK 0: the OACK is sent again and again
     QByteArray errorPacket;         // sent (raw) instead of ERROR errorCode by errorAfterBlock
+    QByteArray refuseOption;        // answer a request asking this option ("*": any) with ERROR 8 ...
+    QByteArray refuseMessage;       // ... saying this,
+    int refuseTimes = 1;            // ... this often
 
     // What happened.
-    Packet request;
+    Packet request;                 // the request that started the transfer
+    QList<Packet> requests;         // every request, refused ones too
     QList<Packet> fromClient;       // every packet from the client's TID, parsed
     QList<Packet> toStranger;       // what the client answered to the stranger
     int ack0Count = 0;
@@ -125,11 +129,20 @@ private:
             const ParseResult r = parse(d.data());
             if (!r.ok() || r.packet.opcode != Opcode::Rrq)
                 continue;
+            requests.append(r.packet);
+            if (m_transfer.state() == QAbstractSocket::UnconnectedState)
+                QVERIFY(m_transfer.bind(QHostAddress::LocalHost, 0));
+            const bool refused = !r.packet.options.isEmpty() && m_refusals < refuseTimes
+                && (refuseOption == "*" || r.packet.hasOption(refuseOption));
+            if (refused) {
+                ++m_refusals;   // from the transfer port, as tftpd-hpa does; the next request starts afresh
+                m_transfer.writeDatagram(Packet::error(8, refuseMessage).serialize(), d.senderAddress(), d.senderPort());
+                continue;
+            }
             m_started = true;
             request = r.packet;
             m_client = d.senderAddress();
             m_clientPort = quint16(d.senderPort());
-            QVERIFY(m_transfer.bind(QHostAddress::LocalHost, 0));
             start();
         }
     }
@@ -325,6 +338,7 @@ private:
     QHostAddress m_client;
     quint16 m_clientPort = 0;
     bool m_started = false;
+    int m_refusals = 0;
     bool m_waitingAck0 = false;
     bool m_strangerSent = false;
     bool m_droppedOnce = false;
@@ -353,8 +367,10 @@ private slots:
     void oversizeBlock_data();
     void oversizeBlock();
     void errorMidTransfer();
-    void oackUnrequestedOption();
-    void oackBiggerBlksize();
+    void oackRefused_data();
+    void oackRefused();
+    void optionsRefusedAskAgain_data();
+    void optionsRefusedAskAgain();
     void rfc1350Server();
     void duplicatedOack();
     void stallingServer();
@@ -375,7 +391,6 @@ private slots:
     void windowSizeClamped();
     void truncatedErrorNotAnswered();
     void repeatedOackStillTimesOut();
-    void malformedOackFixedMessage();
     void windowForReceiveBuffer();
 
 private:
@@ -473,6 +488,10 @@ void tst_tftpclient::defaults()
     QCOMPARE(c.progress().total, s.file.size());
     QCOMPARE(c.progress().blocks, quint64(5));
     QCOMPARE(c.progress().retransmissions, quint64(0));
+    // Once over, the rate is the whole transfer's (what a summary shows) and nothing is left to estimate.
+    QVERIFY(c.progress().ended);
+    QCOMPARE(c.progress().bytesPerSecond, c.progress().averageBytesPerSecond());
+    QCOMPARE(c.progress().remainingMs(), qint64(-1));
     QCOMPARE(states.size(), 3);   // Requesting, Transferring, Finished
     QCOMPARE(states.at(2).first().value<Client::State>(), Client::Finished);
     checkNoPartialFile(QStringLiteral("out.bin"));
@@ -671,37 +690,122 @@ void tst_tftpclient::errorMidTransfer()
         QVERIFY(p.opcode != Opcode::Error);
 }
 
-void tst_tftpclient::oackUnrequestedOption()
+void tst_tftpclient::oackRefused_data()
 {
+    QTest::addColumn<int>("oackMode");
+    QTest::addColumn<int>("blksize");        // 0: the default (auto)
+    QTest::addColumn<QString>("reason");     // part of errorString; empty: not checked
+    QTest::addColumn<QByteArray>("wire");    // the ERROR 8 message to the server; empty: not checked
+    QTest::newRow("unrequested option") << int(FakeServer::UnrequestedOption) << 0 << "x-surprise" << QByteArray();
+    QTest::newRow("bigger blksize") << int(FakeServer::BiggerBlksize) << 1000 << "1001" << QByteArray();
+    // The wire gets fixed ASCII, not the (translated) parser text.
+    QTest::newRow("malformed, fixed message") << int(FakeServer::MalformedOack) << 0 << QString()
+                                              << QByteArray("Invalid option acknowledgement");
+}
+
+void tst_tftpclient::oackRefused()
+{
+    QFETCH(int, oackMode);
+    QFETCH(int, blksize);
+    QFETCH(QString, reason);
+    QFETCH(QByteArray, wire);
     FakeServer s;
     s.file = randomBytes(5000, 5);
-    s.oackMode = FakeServer::UnrequestedOption;
+    s.oackMode = FakeServer::OackMode(oackMode);
     Client c;
+    if (blksize > 0) {
+        ClientOptions o;
+        o.blockSize = blksize;
+        c.setOptions(o);
+    }
     QVERIFY(!run(c, s));
     QCOMPARE(c.error(), Client::OptionRefusedError);
-    QVERIFY2(c.errorString().contains(QLatin1String("x-surprise")), qPrintable(c.errorString()));
-    QTRY_VERIFY(!s.fromClient.isEmpty());
-    QCOMPARE(s.fromClient.last().opcode, Opcode::Error);
+    if (!reason.isEmpty())
+        QVERIFY2(c.errorString().contains(reason), qPrintable(c.errorString()));
+    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
     QCOMPARE(s.fromClient.last().errorCode, quint16(8));
+    if (!wire.isEmpty())
+        QCOMPARE(s.fromClient.last().errorMessage, wire);
     checkNoPartialFile();
 }
 
-void tst_tftpclient::oackBiggerBlksize()
+void tst_tftpclient::optionsRefusedAskAgain_data()
 {
+    QTest::addColumn<bool>("netascii");
+    QTest::addColumn<QByteArray>("refuse");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<int>("times");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QByteArray>("again");   // the second request's options, by name
+    QTest::addColumn<QString>("note");       // part of the trace's note
+
+    // tftpd-hpa refuses tsize in netascii and names no option: ask again without any.
+    QTest::newRow("names none (tftpd-hpa)") << true << QByteArray("tsize") << QByteArray("Unsupported option(s) requested")
+                                            << 1 << true << QByteArray() << "asking again without options";
+    QTest::newRow("names tsize") << true << QByteArray("tsize") << QByteArray("tsize not supported in netascii") << 1
+                                 << true << QByteArray("blksize windowsize") << "asking again without tsize";
+    QTest::newRow("octet, names blksize") << false << QByteArray("blksize") << QByteArray("blksize too large") << 1
+                                          << true << QByteArray("tsize windowsize") << "without blksize";
+    // Once only: a second ERROR 8 ends the transfer.
+    QTest::newRow("refused again") << false << QByteArray("*") << QByteArray("no tsize") << 2 << false
+                                   << QByteArray("blksize windowsize") << "without tsize";
+}
+
+void tst_tftpclient::optionsRefusedAskAgain()
+{
+    QFETCH(bool, netascii);
+    QFETCH(QByteArray, refuse);
+    QFETCH(QByteArray, message);
+    QFETCH(int, times);
+    QFETCH(bool, ok);
+    QFETCH(QByteArray, again);
+    QFETCH(QString, note);
     FakeServer s;
-    s.file = randomBytes(5000, 6);
-    s.oackMode = FakeServer::BiggerBlksize;
+    s.file = netascii ? QByteArray("line 1\r\nline 2\r\n") : randomBytes(20000, 30);
+    s.refuseOption = refuse;
+    s.refuseMessage = message;
+    s.refuseTimes = times;
     Client c;
     ClientOptions o;
-    o.blockSize = 1000;
+    o.mode = netascii ? ClientOptions::NetAscii : ClientOptions::Octet;
+    o.blockSize = 1024;
+    o.windowSize = 4;
     c.setOptions(o);
-    QVERIFY(!run(c, s));
-    QCOMPARE(c.error(), Client::OptionRefusedError);
-    QVERIFY2(c.errorString().contains(QLatin1String("1001")), qPrintable(c.errorString()));
-    QTRY_VERIFY(!s.fromClient.isEmpty());
-    QCOMPARE(s.fromClient.last().opcode, Opcode::Error);
-    QCOMPARE(s.fromClient.last().errorCode, quint16(8));
-    checkNoPartialFile();
+    c.setTraceEnabled(true);
+    QList<TraceEntry> trace;
+    connect(&c, &Client::packetTraced, this, [&trace](const TraceEntry &e) { trace.append(e); });
+    QCOMPARE(run(c, s), ok);
+    QCOMPARE(s.requests.size(), 2);
+    QVERIFY(s.requests.at(0).hasOption("tsize"));
+    QByteArrayList names;
+    for (const Option &opt : std::as_const(s.requests.at(1).options))
+        names.append(opt.name);
+    QCOMPARE(names.join(' '), again);
+    // The trace says so, between the two requests.
+    int rrqs = 0;
+    bool noted = false;
+    for (const TraceEntry &e : std::as_const(trace)) {
+        rrqs += e.outgoing && e.summary.startsWith(QLatin1String("RRQ "));
+        if (e.note && e.summary.contains(note)) {
+            noted = true;
+            QCOMPARE(rrqs, 1);
+        }
+    }
+    QVERIFY(noted);
+    QCOMPARE(rrqs, 2);
+    if (!ok) {
+        QCOMPARE(c.error(), Client::OptionRefusedError);
+        QVERIFY2(c.errorString().contains(QLatin1String("TFTP error 8")), qPrintable(c.errorString()));
+        QTest::qWait(50);
+        QVERIFY(s.fromClient.isEmpty());   // an ERROR is never answered with an ERROR
+        checkNoPartialFile();
+        return;
+    }
+    QVERIFY2(c.state() == Client::Finished, qPrintable(c.errorString()));
+    if (!outputIs(netascii ? QByteArray("line 1\nline 2\n") : s.file))
+        return;
+    QCOMPARE(c.negotiatedBlockSize(), again.isEmpty() || !again.contains("blksize") ? 512 : 1024);
+    checkNoPartialFile(QStringLiteral("out.bin"));
 }
 
 void tst_tftpclient::rfc1350Server()
@@ -840,6 +944,10 @@ void tst_tftpclient::cancelMidTransfer()
     QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
     QCOMPARE(s.fromClient.last().errorCode, quint16(0));
     QCOMPARE(s.fromClient.last().errorMessage, QByteArray("cancelled"));
+    // No time left is shown after a cancel, although the size is known.
+    QVERIFY(c.progress().total > 0);
+    QVERIFY(c.progress().ended);
+    QCOMPARE(c.progress().remainingMs(), qint64(-1));
     if (!outputIs(QByteArray("previous")))
         return;
     checkNoPartialFile(QStringLiteral("out.bin"));
@@ -931,6 +1039,16 @@ void tst_tftpclient::progressThrottled()
     QVERIFY(trace.first().summary.startsWith(QLatin1String("RRQ file.bin octet blksize=512")));
     QCOMPARE(trace.last().summary, QStringLiteral("ACK 4097"));
     QCOMPARE(trace.at(trace.size() - 2).summary, QStringLiteral("DATA 4097 (0 bytes)"));
+    // Where blocks are left out, an entry says how many: without retransmissions all 4032 between DATA 64
+    // and DATA 4097, right before it.
+    quint64 skipped = 0;
+    for (const TraceEntry &e : std::as_const(trace))
+        skipped += e.skippedBlocks;
+    QVERIFY(skipped > 0 && skipped <= 4097 - 65);
+    if (c.progress().retransmissions == 0) {
+        QVERIFY(trace.at(trace.size() - 3).note);
+        QCOMPARE(trace.at(trace.size() - 3).skippedBlocks, quint64(4032));
+    }
 }
 
 void tst_tftpclient::badArguments()
@@ -1145,20 +1263,6 @@ void tst_tftpclient::repeatedOackStillTimesOut()
     QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
     QVERIFY(s.ack0Count >= 4);
     QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
-    checkNoPartialFile();
-}
-
-void tst_tftpclient::malformedOackFixedMessage()
-{
-    FakeServer s;
-    s.file = randomBytes(5000, 29);
-    s.oackMode = FakeServer::MalformedOack;
-    Client c;
-    QVERIFY(!run(c, s));
-    QCOMPARE(c.error(), Client::OptionRefusedError);
-    QTRY_VERIFY(!s.fromClient.isEmpty() && s.fromClient.last().opcode == Opcode::Error);
-    QCOMPARE(s.fromClient.last().errorCode, quint16(8));
-    QCOMPARE(s.fromClient.last().errorMessage, QByteArray("Invalid option acknowledgement"));
     checkNoPartialFile();
 }
 

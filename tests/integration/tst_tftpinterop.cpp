@@ -34,6 +34,7 @@ private slots:
     void download_data();
     void download();
     void fileNotFound();
+    void netasciiDefaults();
     void cli();
 
 private:
@@ -104,6 +105,13 @@ void tst_tftpinterop::initTestCase()
     make(QStringLiteral("medium.bin"), 5 * 1024 * 1024 + 17);
     make(QStringLiteral("rollover.bin"), 512 * 65536 + 1000);   // 32 MiB + 1000 at 512: block numbers wrap
     make(QStringLiteral("empty.bin"), 0);
+    {
+        QFile t(m_root.filePath(QStringLiteral("text.txt")));
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        QVERIFY(t.write("line 1\nline 2\n\nlast line\n") > 0);
+        t.close();
+        QVERIFY(::chmod(QFile::encodeName(t.fileName()).constData(), 0644) == 0);
+    }
     QVERIFY2(startServer(), "in.tftpd did not start");
 }
 
@@ -190,6 +198,30 @@ void tst_tftpinterop::fileNotFound()
              qPrintable(c.errorString()));
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(m_out.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("missing")), QStringList());
+}
+
+void tst_tftpinterop::netasciiDefaults()
+{
+    // tftpd-hpa answers tsize in netascii with ERROR 8 "Unsupported option(s) requested": the client asks
+    // once more without options, says so in the trace, and gets the file (LF sent as CR LF, decoded back).
+    ClientOptions o;
+    o.mode = ClientOptions::NetAscii;
+    Client c;
+    c.setTraceEnabled(true);
+    QList<TraceEntry> trace;
+    connect(&c, &Client::packetTraced, this, [&trace](const TraceEntry &e) { trace.append(e); });
+    QString path;
+    QVERIFY2(get(QStringLiteral("text.txt"), o, &c, &path), qPrintable(c.errorString()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("line 1\nline 2\n\nlast line\n"));
+    QStringList summaries;
+    for (const TraceEntry &e : std::as_const(trace))
+        summaries.append(e.summary);
+    const QString all = summaries.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String("ERROR 8")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("asking again without options")), qPrintable(all));
+    QCOMPARE(c.negotiatedBlockSize(), 512);
 }
 
 void tst_tftpinterop::cli()

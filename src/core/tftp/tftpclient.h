@@ -5,21 +5,10 @@
 #include <QObject>
 #include <QString>
 
-namespace NetPoke::Tftp {
+#include "tftpoptions.h"
+#include "tftptrace.h"
 
-struct ClientOptions
-{
-    enum Mode { Octet, NetAscii };
-    Mode mode = Octet;
-    int blockSize = 0;        // 0: auto (interface MTU - IP - UDP - 4; 65464 on loopback); 8..65464
-    int windowSize = 8;       // RFC 7440; 1 = lock-step; 0 = do not ask; at most 32767 (larger values are
-                              // clamped: with 16-bit block numbers a bigger window cannot tell a gap from a
-                              // duplicate), and lowered to what the socket's receive buffer can hold
-    bool requestTsize = true; // RFC 2349
-    int timeoutMs = 0;        // 0: adaptive from the measured RTT; else fixed, and asked with "timeout" (s)
-    int retries = 5;          // retransmissions of one packet before giving up
-    bool rfc1350Only = false; // no options at all: 512-byte lock-step
-};
+namespace NetPoke::Tftp {
 
 struct Progress
 {
@@ -27,17 +16,21 @@ struct Progress
     qint64 total = -1;        // from tsize, -1 unknown (advisory: may be wrong)
     quint64 blocks = 0;
     quint64 retransmissions = 0;
-    double bytesPerSecond = 0; // recent rate
+    // While the transfer runs: the recent rate (smoothed over ~100 ms steps). Once it has ended: the same as
+    // averageBytesPerSecond(), so that every figure shown after the end agrees with the summary.
+    double bytesPerSecond = 0;
     qint64 elapsedMs = 0;
-};
+    bool ended = false;       // finished, failed or cancelled: nothing is left to estimate
 
-struct TraceEntry
-{
-    qint64 elapsedMs = 0;
-    bool outgoing = false;
-    QString summary;          // "RRQ file.bin octet blksize=1468 tsize=0", "DATA 17 (1468 bytes)", "ACK 17", ...
-    bool retransmission = false;
-    bool error = false;
+    // The whole transfer's rate, bytes over elapsed time (at least 1 ms): what a summary shows.
+    double averageBytesPerSecond() const { return double(bytes) * 1000.0 / double(qMax<qint64>(elapsedMs, 1)); }
+    // Time left at the recent rate; -1 when there is no estimate (size or rate unknown, or ended).
+    qint64 remainingMs() const
+    {
+        if (ended || total < 0 || bytesPerSecond <= 0 || bytes > total)
+            return -1;
+        return qint64(double(total - bytes) / bytesPerSecond * 1000.0);
+    }
 };
 
 // One download as a state machine over a UDP socket and a timer: no threads, no blocking.
@@ -72,6 +65,8 @@ public:
     explicit Client(QObject *parent = nullptr);
     ~Client() override;
 
+    // Values out of range are clamped (check them with ClientOptions::validate() first). A running transfer
+    // keeps the options it started with.
     void setOptions(const ClientOptions &options);
     ClientOptions options() const;
 
@@ -92,10 +87,13 @@ public:
 
     // The largest window (at least 1, at most windowSize) whose full datagrams of blockSize bytes fit in a
     // receive buffer of receiveBufferBytes (as SO_RCVBUF reports it). The request asks for no more.
-    static int windowForReceiveBuffer(qint64 receiveBufferBytes, int blockSize, int windowSize);
+    static int windowForReceiveBuffer(qint64 receiveBufferBytes, int blockSize, int windowSize)
+    {
+        return Tftp::windowForReceiveBuffer(receiveBufferBytes, blockSize, windowSize);
+    }
 
-    // Packet trace for teaching: every packet of small transfers; for large ones the first and last
-    // packets, every retransmission and error (counters cover the rest).
+    // Packet trace for teaching (see Tftp::Trace): every packet of small transfers; for large ones the first
+    // and last packets, every retransmission and error, and notes where blocks are not shown.
     void setTraceEnabled(bool on);
 
 signals:

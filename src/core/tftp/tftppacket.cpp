@@ -227,11 +227,9 @@ QString Packet::summary() const
         appendOptions();
         break;
     case Opcode::Data:
-        s += QStringLiteral(" %1 (%2 bytes)").arg(block).arg(data.size());
-        break;
+        return dataSummary(block, data.size());
     case Opcode::Ack:
-        s += QLatin1Char(' ') + QString::number(block);
-        break;
+        return ackSummary(block);
     case Opcode::Error:
         s += QLatin1Char(' ') + QString::number(errorCode);
         if (!errorMessage.isEmpty())
@@ -241,6 +239,16 @@ QString Packet::summary() const
         break;
     }
     return s;
+}
+
+QString dataSummary(quint16 block, qsizetype bytes)
+{
+    return QStringLiteral("DATA %1 (%2 bytes)").arg(block).arg(bytes);
+}
+
+QString ackSummary(quint16 block)
+{
+    return QStringLiteral("ACK %1").arg(block);
 }
 
 qint64 parseDecimal(QByteArrayView value)

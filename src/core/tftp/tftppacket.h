@@ -123,5 +123,8 @@ inline void writeAck(char *out, quint16 block)
 }
 
 QString opcodeName(Opcode op);
+// The summaries Packet::summary() gives, for packets the receive path never builds as a Packet.
+QString dataSummary(quint16 block, qsizetype bytes);   // "DATA 17 (1468 bytes)"
+QString ackSummary(quint16 block);                      // "ACK 17"
 
 } // namespace NetPoke::Tftp

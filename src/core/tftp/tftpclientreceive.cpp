@@ -1,0 +1,350 @@
+#include "tftpclient_p.h"
+
+#include "hostport.h"
+
+#include <QPointer>
+
+#include <cstring>
+
+namespace NetPoke::Tftp {
+
+// last: the final ACK, always traced.
+void Client::Private::sendAck(quint16 block, bool retransmission, bool last)
+{
+    char ack[4];
+    writeAck(ack, block);
+    send(t.server, ack, 4);
+    t.window.acknowledged(block);
+    if (retransmission)
+        t.rtt.cancel();   // Karn: no sample from a retransmitted packet
+    else
+        t.rtt.start(clock.nsecsElapsed());
+    if (trace.wants(blocks(), retransmission || last))
+        trace.add(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), ackSummary(block), blocks());
+}
+
+// Activity: the retransmission timeout counts from now. The running timer is left alone (restarting it
+// on every block costs time) unless it would fire later than a timeout from now: after the first
+// request's 1 s or a backed-off retransmission, when the measured round trip brings the timeout down,
+// a loss must still be noticed one timeout after it, not when the old timer runs out.
+void Client::Private::armTimer()
+{
+    t.lastActivityNs = clock.nsecsElapsed();
+    if (!timer.isActive() || t.timerDueNs > t.lastActivityNs + qint64(t.rtt.rtoMs()) * 1000000)
+        startTimer(t.rtt.rtoMs());
+}
+
+// One wake-up: up to ReadBudget datagrams, each handled as it comes (ACKs go out at once), then what they
+// brought is written while the server sends on. Each datagram's 4-byte header lands in the batch, the rest
+// in a slot right behind the sink's pending output. One slot (lock-step, and before the options are
+// settled) takes all the room; in a window, up to a window of datagrams come in one recvmmsg, each in a
+// slot of blksize bytes, so that consecutive full blocks land exactly where they belong.
+void Client::Private::onReadable()
+{
+    if (!socket.isOpen())
+        return;
+    if (phase == Phase::Dallying) {
+        onDallyReadable();
+        return;
+    }
+    const QPointer<Client> alive(q);   // a slot connected to finished() may delete the client
+    const bool retried = t.retried;
+    int count = 0;
+    bool more = true;
+    while (more && count < ReadBudget) {
+        if (sink.flushBeforeRead()) {
+            flushOutput();
+            if (!alive || !running())
+                return;
+        }
+        const int blk = t.agreed.blockSize;
+        const int win = t.agreed.windowSize;
+        const bool batched = win > 1 && blk >= DefaultBlockSize && blk < Sink::BigBlock && t.locked
+            && t.options.mode == ClientOptions::Octet;
+        const qsizetype room = sink.room();
+        const qsizetype slotSize = batched ? qsizetype(blk) : room;
+        const int nSlots = batched ? int(qMin<qsizetype>(qMin(qMin(Socket::MaxBatch, win), ReadBudget - count),
+                                                        room / slotSize))
+                                  : 1;
+        char *base = sink.tail();
+        const int got = socket.receive(&batch, base, slotSize, nSlots);
+        if (got == 0)
+            break;   // drained (an ICMP report would have come as an error; see count == 0 below)
+        if (got < 0) {
+            if (handleIcmp() || !socket.isOpen())
+                return;   // e.g. ECONNREFUSED: the error queue holds the ICMP report
+            continue;
+        }
+        count += got;
+        more = got == nSlots;   // fewer: the queue is empty for now
+        for (int i = 0; i < got; ++i) {
+            const quint16 before = t.window.expected();
+            handleDatagram(i, base + i * slotSize, slotSize);
+            if (!alive || !running() || t.retried != retried)
+                return;   // deleted by a slot (touch nothing), ended, dallying, or a new request is out
+            if (t.agreed.windowSize == 1 && t.window.expected() != before)
+                more = false;   // lock-step: the next block cannot be there before our ACK (poll says)
+        }
+    }
+    if (count == 0)
+        handleIcmp();   // a wake-up without data: the error queue keeps the socket readable until read
+    // The ACKs are out: write while the server sends.
+    if (sink.flushAfterRead()) {
+        flushOutput();
+        if (!alive || !running())
+            return;
+    }
+    if (phase == Phase::Negotiated || phase == Phase::Receiving)
+        emitProgress(false);
+}
+
+void Client::Private::onDallyReadable()
+{
+    for (int count = 0; phase == Phase::Dallying && socket.isOpen() && count < ReadBudget; ++count) {
+        const int got = socket.receive(&batch, rx.data(), rx.size(), 1);
+        if (got < 0 || (got == 0 && count == 0 && !socket.drainIcmpErrors().isEmpty())) {
+            // An ICMP report (the server's port is closed): nobody is left to ACK.
+            socket.drainIcmpErrors();
+            closeSocket();
+            return;
+        }
+        if (got == 0)
+            return;
+        const Peer &from = batch.from[0];
+        quint16 block = 0;
+        if (from.sameHost(t.server) && from.port() == t.server.port()
+            && peekData(batch.header[0], batch.size[0], &block) && block == t.dallyBlock) {
+            // Our final ACK was lost: ACK again. Not counted in progress, which was final at finished().
+            char ack[4];
+            writeAck(ack, block);
+            send(t.server, ack, 4);
+            trace.add(Trace::Outgoing | Trace::Retransmission, ackSummary(block), blocks());
+        }
+        // Anything else is ignored: the transfer is over.
+    }
+}
+
+// Datagram i of the batch: its payload at payload (room bytes there at most, right behind the pending
+// output or in a batch slot). Octet DATA from the server is handled in place; anything else is put back
+// together in rx first.
+void Client::Private::handleDatagram(int i, char *payload, qsizetype room)
+{
+    const Peer &from = batch.from[i];
+    const char *hdr = batch.header[i];
+    const qsizetype n = batch.size[i];
+    const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
+    const auto whole = [&] {
+        char *buf = rx.data();
+        std::memcpy(buf, hdr, size_t(qMin<qsizetype>(kept, 4)));
+        if (kept > 4)
+            std::memcpy(buf + 4, payload, size_t(kept - 4));
+        return buf;
+    };
+    if (!from.sameHost(t.server)) {
+        stranger(from, whole(), kept);
+        return;
+    }
+    if (!t.locked) {
+        t.server.setPort(from.port());
+        t.locked = true;
+    } else if (from.port() != t.server.port()) {
+        stranger(from, whole(), kept);
+        return;
+    }
+    quint16 block = 0;
+    if (peekData(hdr, n, &block)) {
+        if (t.options.mode != ClientOptions::Octet) {
+            onData(block, whole() + 4, kept - 4);   // netascii output can run ahead of its input
+            return;
+        }
+        const qsizetype size = n - 4;
+        // In a batch, a block after a duplicate or a stray packet sits one slot too far: move it down.
+        if (block == t.window.expected() && size <= room && payload != sink.tail())
+            std::memmove(sink.tail(), payload, size_t(size));
+        onData(block, nullptr, size);
+        return;
+    }
+    handlePacket(whole(), kept);
+}
+
+// A packet from the server's port that is not DATA.
+void Client::Private::handlePacket(const char *buf, qsizetype n)
+{
+    const ParseResult r = parse(QByteArrayView(buf, n));
+    switch (r.packet.opcode) {
+    case Opcode::Error:
+        if (r.error == ParseError::TooShort) {
+            // Still an ERROR: it ends the transfer, and an ERROR is never answered (no tftpCode).
+            trace.add(Trace::Error, r.errorString, blocks());
+            fail(ProtocolError,
+                 Client::tr("The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).",
+                            nullptr, int(n)));
+            return;
+        }
+        trace.add(Trace::Error, r.packet.summary(), blocks());
+        serverError(r.packet.errorCode, r.packet.errorMessage);
+        return;
+    case Opcode::Oack:
+        trace.add(Trace::NoFlags, r.packet.summary(), blocks());
+        if (!r.ok()) {
+            // The wire gets fixed ASCII, not the (translated) parser text.
+            fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
+                 ErrOptionRefused, QByteArrayLiteral("Invalid option acknowledgement"));
+            return;
+        }
+        onOack(r.packet);
+        return;
+    default:
+        break;
+    }
+    const QString what = r.ok() ? Client::tr("an unexpected %1 packet").arg(opcodeName(r.packet.opcode)) : r.errorString;
+    trace.add(Trace::Error, r.ok() ? r.packet.summary() : r.errorString, blocks());
+    fail(ProtocolError, Client::tr("The server sent %1.").arg(what), ErrIllegalOperation,
+         QByteArrayLiteral("Illegal TFTP operation"));
+}
+
+void Client::Private::stranger(const Peer &from, const char *buf, qsizetype n)
+{
+    // RFC 1350: answer ERROR 5 to the stranger, change nothing. Never answer an ERROR (no loops).
+    if (n >= 2 && buf[0] == 0 && buf[1] == 5)
+        return;
+    if (trace.isEnabled())
+        trace.add(Trace::Error, Client::tr("%1 bytes from unknown port %2")
+                                    .arg(n).arg(displayEndpoint(from.address(), from.port())), blocks());
+    sendError(from, ErrUnknownTransferId, QByteArrayLiteral("Unknown transfer ID"));
+}
+
+// payload nullptr: the payload was received in place, at the sink's tail.
+void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
+{
+    if (phase != Phase::Receiving) {
+        if (phase == Phase::Requesting) {
+            // No OACK: an RFC 1350 server (or one that ignores options). 512-byte lock-step.
+            t.agreed = NegotiatedOptions();
+            sink.setBlockSize(t.agreed.blockSize);
+            t.window.setWindowSize(1);
+        }
+        setPhase(Phase::Receiving);
+    }
+    const int blockSize = t.agreed.blockSize;
+    if (size > blockSize) {
+        trace.add(Trace::Error, dataSummary(block, size), blocks());
+        fail(ProtocolError,
+             Client::tr("The server sent block %1 with %2 bytes, more than the block size %3.")
+                 .arg(block).arg(size).arg(blockSize),
+             ErrIllegalOperation, QByteArrayLiteral("Block larger than blksize"));
+        return;
+    }
+    switch (t.window.classify(block)) {
+    case ReceiveWindow::Block::Next: {
+        if (t.rtt.isTiming())
+            t.rtt.stop(clock.nsecsElapsed());
+        t.retries = 0;
+        Progress &p = t.progress;
+        p.blocks++;
+        p.bytes += size;
+        if (p.total >= 0 && p.bytes > p.total)
+            p.total = -1;   // tsize was wrong: unknown from now on
+        const bool last = size < blockSize;
+        if (trace.wants(p.blocks, last))
+            trace.add(Trace::InOrderData, dataSummary(block, size), p.blocks);
+        if (payload)
+            sink.append(payload, size);
+        else
+            sink.receivedInPlace(size);
+        const bool ackNow = t.window.accept();
+        if (last) {
+            finishTransfer(block);
+            return;
+        }
+        if (ackNow)
+            sendAck(block, false);
+        armTimer();
+        return;
+    }
+    case ReceiveWindow::Block::Gap:
+        // Blocks were lost or reordered: the window says when to ACK the last in-order block again.
+        if (trace.isEnabled())
+            trace.add(Trace::Error, dataSummary(block, size) + Client::tr(", expected %1").arg(t.window.expected()),
+                      blocks());
+        if (t.window.gap()) {
+            t.progress.retransmissions++;
+            sendAck(t.window.lastInOrder(), true);
+        }
+        return;
+    case ReceiveWindow::Block::Duplicate:
+        if (trace.isEnabled())
+            trace.add(Trace::Retransmission, dataSummary(block, size) + Client::tr(", duplicate"), blocks());
+        if (t.window.duplicateNeedsAck(block)) {
+            t.progress.retransmissions++;   // counted like a gap ACK or a repeated ACK 0
+            sendAck(block, true);
+        }
+        return;
+    }
+}
+
+// -------------------------------------------------------------------------------------------------
+
+void Client::Private::failWrite()
+{
+    const QString name = sink.fileName().isEmpty() ? Client::tr("the output") : sink.fileName();
+    fail(LocalFileError, Client::tr("Cannot write %1: %2").arg(name, sink.errorString()), ErrDiskFull,
+         QByteArrayLiteral("Disk full or allocation exceeded"));
+}
+
+bool Client::Private::flushOutput(bool all)
+{
+    if (sink.write(all))
+        return true;
+    if (active())
+        failWrite();   // else: the transfer ended during the write
+    return false;
+}
+
+// The final (short) block is in: write everything out, then ACK, then commit and report. The flush comes
+// before the ACK so that a write error is still told to the server (ERROR 3 instead of the ACK).
+void Client::Private::finishTransfer(quint16 block)
+{
+    sink.endOfData();
+    if (!flushOutput(true) || !active())
+        return;   // fail() has sent ERROR 3 (or a slot ended the transfer during the write)
+    if (!sink.flushDevice()) {
+        failWrite();
+        return;
+    }
+    if (!active())
+        return;
+    sendAck(block, false, true);
+    if (!active())
+        return;   // an ICMP report came in while sending (send -> handleIcmp -> fail): already finished
+    succeed(block);
+}
+
+void Client::Private::succeed(quint16 finalBlock)
+{
+    if (!active())
+        return;   // ended already (finished is emitted once)
+    timer.stop();
+    const QString name = sink.fileName();
+    if (!sink.commit()) {
+        // The server has its last ACK already: no ERROR to send.
+        closeSocket();
+        t.error = LocalFileError;
+        t.errorString = Client::tr("Cannot save %1: %2").arg(name, sink.errorString());
+        endProgress(false);
+        setPhase(Phase::Failed);
+        emit q->finished(false);
+        return;
+    }
+    t.progress.total = t.progress.bytes;
+    // Dally: keep the socket for a while to answer a repeated final block; finished() does not wait.
+    const bool dally = socket.isOpen();
+    t.dallyBlock = finalBlock;
+    if (dally)
+        startTimer(qMin(2 * t.rtt.rtoMs(), MaxDallyMs));
+    endProgress(true);
+    setPhase(dally ? Phase::Dallying : Phase::Finished);
+    emit q->finished(true);   // last: a slot may start another download or delete the client
+}
+
+} // namespace NetPoke::Tftp
