@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     w.resize(1180, 760);
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     NetPoke::TftpPanel *panel = w.tftpPanel();
-    tabs->setCurrentWidget(panel);
+    tabs->setCurrentIndex(2);   // the TFTP tab
     w.show();
     panel->setConfirmOverwrite(false);
     panel->findChild<QLineEdit *>(QStringLiteral("tftpHost"))->setText(QStringLiteral("127.0.0.1"));

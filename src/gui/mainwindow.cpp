@@ -10,6 +10,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 
 namespace NetPoke {
@@ -69,21 +70,28 @@ template<typename T>
 T *MainWindow::addPanel(T *panel)
 {
     m_panels.append(panel);
-    m_ui->tabs->addTab(panel, panel->title());
+    // Each tab scrolls when its panel needs more room than the window has (at 3x zoom on a projector),
+    // instead of forcing the window to grow past the screen. At the default size nothing scrolls.
+    auto *page = new QScrollArea(m_ui->tabs);
+    page->setObjectName(panel->objectName().isEmpty() ? QString() : panel->objectName() + QStringLiteral("Page"));
+    page->setFrameShape(QFrame::NoFrame);
+    page->setWidgetResizable(true);
+    page->setWidget(panel);
+    m_ui->tabs->addTab(page, panel->title());
     connect(panel, &Panel::badgeChanged, this, [this, panel] { updateTabTitle(panel); });
     return panel;
 }
 
 Panel *MainWindow::currentPanel() const
 {
-    return qobject_cast<Panel *>(m_ui->tabs->currentWidget());
+    return m_panels.value(m_ui->tabs->currentIndex());   // tabs are added in the list's order
 }
 
 void MainWindow::updateTabTitle(Panel *panel)
 {
     const int unread = panel->unreadCount();
     //: A tab's title with the number of unread items, e.g. "Chat (2)"
-    m_ui->tabs->setTabText(m_ui->tabs->indexOf(panel),
+    m_ui->tabs->setTabText(int(m_panels.indexOf(panel)),
                            unread > 0 ? tr("%1 (%2)").arg(panel->title()).arg(unread) : panel->title());
 }
 
