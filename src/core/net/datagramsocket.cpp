@@ -490,27 +490,26 @@ void DatagramSocket::applyOptions()
 
 bool DatagramSocket::joinMulticastGroup(const QHostAddress &group, const QNetworkInterface &iface)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
-        return false;
-    }
-    const bool ok = iface.isValid() ? m_udp->joinMulticastGroup(group, iface) : m_udp->joinMulticastGroup(group);
-    if (!ok) {
-        setQtError(m_udp->error(), m_udp->errorString());
-        emit errorOccurred(m_error);
-    }
-    return ok;
+    return changeMembership(true, group, iface);
 }
 
 bool DatagramSocket::leaveMulticastGroup(const QHostAddress &group, const QNetworkInterface &iface)
+{
+    return changeMembership(false, group, iface);
+}
+
+bool DatagramSocket::changeMembership(bool join, const QHostAddress &group, const QNetworkInterface &iface)
 {
     if (!m_udp) {
         m_error = NotBoundError;
         m_errorString = tr("The socket is not open.");
         return false;
     }
-    const bool ok = iface.isValid() ? m_udp->leaveMulticastGroup(group, iface) : m_udp->leaveMulticastGroup(group);
+    bool ok = false;
+    if (join)
+        ok = iface.isValid() ? m_udp->joinMulticastGroup(group, iface) : m_udp->joinMulticastGroup(group);
+    else
+        ok = iface.isValid() ? m_udp->leaveMulticastGroup(group, iface) : m_udp->leaveMulticastGroup(group);
     if (!ok) {
         setQtError(m_udp->error(), m_udp->errorString());
         emit errorOccurred(m_error);

@@ -153,11 +153,17 @@ bool Sink::commit()
         delete m_file;
         m_file = nullptr;
     }
+    resetOutput();
+    return ok;
+}
+
+// No output any more: the next open() starts from nothing.
+void Sink::resetOutput()
+{
     m_device = nullptr;
     m_pending = 0;
     m_unsynced = 0;
     m_pendingCr = false;
-    return ok;
 }
 
 void Sink::discard()
@@ -167,10 +173,7 @@ void Sink::discard()
         delete m_file;
         m_file = nullptr;
     }
-    m_device = nullptr;
-    m_pending = 0;
-    m_unsynced = 0;
-    m_pendingCr = false;
+    resetOutput();
 }
 
 } // namespace NetPoke::Tftp

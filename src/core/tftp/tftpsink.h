@@ -76,6 +76,7 @@ public:
     void discard();
 
 private:
+    void resetOutput();
     void allocate();
 
     std::unique_ptr<char[], decltype(&std::free)> m_buffer{nullptr, &std::free};   // Capacity bytes, page-aligned
