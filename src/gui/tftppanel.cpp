@@ -197,7 +197,8 @@ void TftpPanel::applyFontToChart()
     const int line = fontMetrics().height();
     m_retransmitSeries->setMarkerSize(line * 0.55);
     // Also undoes what QChartView raised its minimum to (its chart's minimum at the previous zoom).
-    m_ui->tftpChart->setMinimumSize(0, line * 8);   // legend, axis title and labels, a plot of 4 lines
+    // Legend, axis title, tick labels and a readable plot: with less, Qt Charts elides every label ("…").
+    m_ui->tftpChart->setMinimumSize(0, line * 13);
 }
 
 void TftpPanel::changeEvent(QEvent *event)
