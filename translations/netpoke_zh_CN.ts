@@ -11,6 +11,11 @@
         <source>:: (all IPv4 and IPv6 addresses)</source>
         <translation>::（本机所有 IPv4 和 IPv6 地址）</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A network interface in the multicast list: its name and its address, e.g. &quot;eth0 (192.168.1.5)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ChatCommand</name>
@@ -164,6 +169,101 @@
     </message>
 </context>
 <context>
+    <name>ChatPanel</name>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>0 lets the system choose a free port.</source>
+        <translation>0 表示由系统选择一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Put &quot;NAME: &quot; before every message. Off: only the text is sent, as a plain UDP script expects.</source>
+        <translation>在每条消息前加上“昵称: ”。不勾选时只发送文字本身，这正是普通 UDP 脚本所期望的。</translation>
+    </message>
+    <message>
+        <source>Send my name</source>
+        <translation>发送我的昵称</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6 or host name</source>
+        <translation>IPv4、IPv6 地址或主机名</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Answer whoever writes first</source>
+        <translation>回复第一个发来消息的人</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Both sides must use the same encoding. Classroom scripts usually use GB2312.</source>
+        <translation>双方必须使用相同的编码。课堂上的脚本通常使用 GB2312。</translation>
+    </message>
+    <message>
+        <source>Room (a whole class)</source>
+        <translation>聊天室（全班）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组地址</translation>
+    </message>
+    <message>
+        <source>A multicast group everyone joins, or the subnet&apos;s broadcast address.</source>
+        <translation>大家都加入的组播组，或子网的广播地址。</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>加入聊天室</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>输入消息。按 Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Subcommands:</source>
@@ -187,6 +287,34 @@
     <message>
         <source>unknown encoding &quot;%1&quot;; supported: %2.</source>
         <translation>未知编码“%1”；支持：%2。</translation>
+    </message>
+    <message>
+        <source>Stop the program that uses it, choose another port, or use port 0 to let the system choose.</source>
+        <translation>请停止占用该端口的程序、换一个端口，或使用端口 0 让系统选择。</translation>
+    </message>
+    <message>
+        <source>Use a port from 1024 to 65535, or 0 to let the system choose.</source>
+        <translation>请使用 1024 到 65535 之间的端口，或用 0 让系统选择。</translation>
+    </message>
+    <message>
+        <source>Give an address of this machine, or leave the address out to listen on all of them.</source>
+        <translation>请给出本机的地址，或省略地址以在本机所有地址上监听。</translation>
+    </message>
+    <message>
+        <source>Bind to :: or to an address of the destination&apos;s family.</source>
+        <translation>请绑定到 ::，或绑定到与目标地址同一地址族（IPv4/IPv6）的地址。</translation>
+    </message>
+    <message>
+        <source>Check the port number and that the program there is running.</source>
+        <translation>请检查端口号，并确认对方的程序正在运行。</translation>
+    </message>
+    <message>
+        <source>Give HOST:PORT of the other side, or with --answer-first wait until someone writes.</source>
+        <translation>请给出对方的 HOST:PORT，或用 --answer-first 等待别人先发来消息。</translation>
+    </message>
+    <message>
+        <source>To write to everyone on the network, use --room with the broadcast address.</source>
+        <translation>要发给网络上的所有人，请用 --room 加广播地址。</translation>
     </message>
 </context>
 <context>
@@ -218,6 +346,52 @@
     <message>
         <source>unknown command &quot;%1&quot;; run &quot;netpoke-cli --help&quot; for the list.</source>
         <translation>未知命令“%1”；运行“netpoke-cli --help”查看命令列表。</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointInput</name>
+    <message>
+        <source>Port 0 cannot be a destination.</source>
+        <translation>端口 0 不能作为目标。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorAdvice</name>
+    <message>
+        <source>Close the program that uses it, choose another port, or enter 0 to let the system choose.</source>
+        <translation>请关闭占用该端口的程序、换一个端口，或填 0 让系统选择。</translation>
+    </message>
+    <message>
+        <source>Choose a port from 1024 to 65535, or 0 to let the system choose.</source>
+        <translation>请选择 1024 到 65535 之间的端口，或填 0 让系统选择。</translation>
+    </message>
+    <message>
+        <source>Choose one from the list, or 0.0.0.0 to listen on all of them.</source>
+        <translation>请从列表中选择一个地址，或选 0.0.0.0 在所有地址上监听。</translation>
+    </message>
+    <message>
+        <source>Turn on Broadcast to send to it.</source>
+        <translation>要发送到该地址，请勾选“广播”。</translation>
+    </message>
+    <message>
+        <source>Open the socket on :: (all IPv4 and IPv6 addresses) or on an address of the destination&apos;s family.</source>
+        <translation>请在 ::（本机所有 IPv4 和 IPv6 地址）上打开套接字，或在与目标地址同一地址族（IPv4/IPv6）的地址上打开。</translation>
+    </message>
+    <message>
+        <source>Check the port number and that the program there is running.</source>
+        <translation>请检查端口号，并确认对方的程序正在运行。</translation>
+    </message>
+    <message>
+        <source>Enter the port the other side listens on.</source>
+        <translation>请输入对方监听的端口。</translation>
+    </message>
+    <message>
+        <source>Enter the other person&apos;s address and port.</source>
+        <translation>请输入对方的地址和端口。</translation>
+    </message>
+    <message>
+        <source>To write to everyone on the network, join a room with the broadcast address instead.</source>
+        <translation>要发给网络上的所有人，请改用广播地址加入聊天室。</translation>
     </message>
 </context>
 <context>
@@ -329,96 +503,12 @@
 <context>
     <name>NetPoke::ChatPanel</name>
     <message>
-        <source>Me</source>
-        <translation>我</translation>
-    </message>
-    <message>
-        <source>0 lets the system choose a free port.</source>
-        <translation>0 表示由系统选择一个空闲端口。</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <source>optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
-        <source>Send my name</source>
-        <translation>发送我的昵称</translation>
-    </message>
-    <message>
-        <source>Put &quot;NAME: &quot; before every message. Off: only the text is sent, as a plain UDP script expects.</source>
-        <translation>在每条消息前加上“昵称: ”。不勾选时只发送文字本身，这正是普通 UDP 脚本所期望的。</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>昵称</translation>
-    </message>
-    <message>
-        <source>Them</source>
-        <translation>对方</translation>
-    </message>
-    <message>
-        <source>IPv4, IPv6 or host name</source>
-        <translation>IPv4、IPv6 地址或主机名</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Answer whoever writes first</source>
-        <translation>回复第一个发来消息的人</translation>
-    </message>
-    <message>
-        <source>Both sides must use the same encoding. Classroom scripts usually use GB2312.</source>
-        <translation>双方必须使用相同的编码。课堂上的脚本通常使用 GB2312。</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>Room (a whole class)</source>
-        <translation>聊天室（全班）</translation>
-    </message>
-    <message>
-        <source>A multicast group everyone joins, or the subnet&apos;s broadcast address.</source>
-        <translation>大家都加入的组播组，或子网的广播地址。</translation>
-    </message>
-    <message>
         <source>Join room</source>
         <translation>加入聊天室</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>组地址</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
-        <translation>输入消息。按 Enter 发送，Shift+Enter 换行。</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address: use a multicast group such as 239.255.43.21.</source>
@@ -468,6 +558,22 @@
         <source>Text (*.txt)</source>
         <translation>文本 (*.txt)</translation>
     </message>
+    <message>
+        <source>%1 is this chat itself: you listen on port %2, so every message you send comes back and shows twice. Under Them, enter the port the other side listens on.</source>
+        <translation>%1 就是本聊天自己：你在端口 %2 上监听，因此你发送的每条消息都会发回给自己，显示两次。请在“对方”下输入对方监听的端口。</translation>
+    </message>
+    <message>
+        <source>%1  %2  (your own message, back)</source>
+        <translation>%1  %2  （你自己的消息，被发了回来）</translation>
+    </message>
+    <message>
+        <source>%1  (not delivered: nothing listens there)</source>
+        <translation>%1  （未送达：对方端口上没有程序在监听）</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::ChatSession</name>
@@ -482,14 +588,6 @@
     <message>
         <source>Answering %1, who wrote first</source>
         <translation>回复先发来消息的 %1</translation>
-    </message>
-    <message>
-        <source>Enter the address or name of the other side.</source>
-        <translation>请输入对方的地址或主机名。</translation>
-    </message>
-    <message>
-        <source>Port 0 cannot be a destination: enter the port the other side listens on.</source>
-        <translation>端口 0 不能作为目标：请填写对方监听的端口。</translation>
     </message>
     <message>
         <source>Peer changed to %1</source>
@@ -524,16 +622,8 @@
         <translation>编码已改为 %1</translation>
     </message>
     <message>
-        <source>No one to send to: enter the host and port of the other side.</source>
-        <translation>没有发送对象：请输入对方的主机和端口。</translation>
-    </message>
-    <message>
         <source>%1 is neither a multicast group (e.g. 239.255.43.21) nor a broadcast address.</source>
         <translation>%1 既不是组播地址（例如 239.255.43.21），也不是广播地址。</translation>
-    </message>
-    <message>
-        <source>TTL %1 is out of range: use 0 to 255.</source>
-        <translation>TTL %1 超出范围：请使用 0 到 255。</translation>
     </message>
     <message>
         <source>Joined the room %1 (broadcast)</source>
@@ -551,13 +641,17 @@
         <source>Left the room %1</source>
         <translation>已退出聊天室 %1</translation>
     </message>
+    <message>
+        <source>No one to send to: there is no peer.</source>
+        <translation>无法发送：没有聊天对象。</translation>
+    </message>
+    <message>
+        <source>TTL %1 is out of range (0 to 255).</source>
+        <translation>TTL %1 超出范围（0 到 255）。</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::MainWindow</name>
-    <message>
-        <source>UDP</source>
-        <translation>UDP</translation>
-    </message>
     <message>
         <source>This machine: no network address except loopback (127.0.0.1, ::1)</source>
         <translation>本机：除回环地址（127.0.0.1、::1）外没有网络地址</translation>
@@ -571,20 +665,24 @@
         <translation>关于 NetPoke</translation>
     </message>
     <message>
-        <source>Chat</source>
-        <translation>聊天</translation>
-    </message>
-    <message>
-        <source>TFTP</source>
-        <translation>TFTP</translation>
-    </message>
-    <message>
-        <source>Chat (%1)</source>
-        <translation>聊天（%1）</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UDP 收发（UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 编码或十六进制）；UDP 聊天；TFTP 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A tab&apos;s title with the number of unread items, e.g. &quot;Chat (2)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Net::DatagramSocket</name>
+    <message>
+        <source>The socket is not open.</source>
+        <translation>套接字未打开。</translation>
+    </message>
+    <message>
+        <source>No destination address.</source>
+        <translation>没有目标地址。</translation>
     </message>
 </context>
 <context>
@@ -778,133 +876,59 @@
             <numerusform>服务器以一个不完整的 ERROR 包结束了传输（%n 字节，没有错误码）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server refused options (TFTP error 8): asking again without %1.</source>
+        <translation>服务器拒绝了选项（TFTP error 8）：去掉 %1 后重新请求。</translation>
+    </message>
+    <message>
+        <source>The server refused the options (TFTP error 8): asking again without options.</source>
+        <translation>服务器拒绝了选项（TFTP error 8）：不带选项重新请求。</translation>
+    </message>
+    <message>
+        <source>, expected %1</source>
+        <translation>，应为块 %1</translation>
+    </message>
+    <message>
+        <source>, duplicate</source>
+        <translation>，重复</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::ClientOptions</name>
+    <message>
+        <source>Block size %1 is out of range: use auto or %2 to %3 bytes.</source>
+        <translation>块大小 %1 超出范围：请使用 auto（自动）或 %2 到 %3 字节。</translation>
+    </message>
+    <message>
+        <source>Window size %1 is out of range: use 0 (do not ask) to %2.</source>
+        <translation>窗口大小 %1 超出范围：请使用 0（不请求）到 %2。</translation>
+    </message>
+    <message>
+        <source>Window size %1 is too large: at most %2 (with 16-bit block numbers a larger window cannot tell a lost block from a repeated one).</source>
+        <translation>窗口大小 %1 太大：最大为 %2（块号只有 16 位，窗口再大就无法区分丢失的块和重复的块）。</translation>
+    </message>
+    <message>
+        <source>Timeout %1 ms is out of range: use 0 (adaptive) to %2 ms.</source>
+        <translation>超时 %1 毫秒超出范围：请使用 0（自适应）到 %2 毫秒。</translation>
+    </message>
+    <message>
+        <source>Retries %1 is out of range: use 0 to %2.</source>
+        <translation>重试次数 %1 超出范围：请使用 0 到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Trace</name>
+    <message>
+        <source>… 1 block not shown</source>
+        <translation>… 1 个块未显示</translation>
+    </message>
+    <message>
+        <source>… %1 blocks not shown</source>
+        <translation>… %1 个块未显示</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::TftpPanel</name>
-    <message>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>server address or name</source>
-        <translation>服务器地址或名称</translation>
-    </message>
-    <message>
-        <source>file name on the server</source>
-        <translation>服务器上的文件名</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>octet (binary)</source>
-        <translation>octet（二进制）</translation>
-    </message>
-    <message>
-        <source>netascii (text)</source>
-        <translation>netascii（文本）</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Remote file</source>
-        <translation>远程文件</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>auto</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>Bytes per DATA packet (RFC 2348, 8-65464). auto: the largest that fits the network path.</source>
-        <translation>每个 DATA 包的字节数（RFC 2348，8-65464）。自动：网络路径能容纳的最大值。</translation>
-    </message>
-    <message>
-        <source>Blocks sent before each ACK (RFC 7440). 1 is classic lock-step.</source>
-        <translation>每个 ACK 之前发送的块数（RFC 7440）。1 即经典的停等方式。</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <source>adaptive</source>
-        <translation>自适应</translation>
-    </message>
-    <message>
-        <source>Ask for the file size (tsize)</source>
-        <translation>请求文件大小（tsize）</translation>
-    </message>
-    <message>
-        <source>RFC 1350 only (no options, 512-byte blocks)</source>
-        <translation>仅 RFC 1350（无选项，512 字节块）</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>块大小</translation>
-    </message>
-    <message>
-        <source>Window size</source>
-        <translation>窗口大小</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>重试次数</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Elapsed</source>
-        <translation>已用时间</translation>
-    </message>
-    <message>
-        <source>Blocks</source>
-        <translation>块数</translation>
-    </message>
-    <message>
-        <source>Retransmissions</source>
-        <translation>重传次数</translation>
-    </message>
     <message>
         <source>Throughput (MiB/s)</source>
         <translation>吞吐量（MiB/s）</translation>
@@ -920,10 +944,6 @@
     <message>
         <source>MiB/s</source>
         <translation>MiB/s</translation>
-    </message>
-    <message>
-        <source>Packet trace: RRQ, OACK, DATA n, ACK n, ERROR</source>
-        <translation>数据包跟踪：RRQ、OACK、DATA n、ACK n、ERROR</translation>
     </message>
     <message>
         <source>Save the download as</source>
@@ -977,30 +997,26 @@
         <source>No file was written; an existing file of that name is unchanged.</source>
         <translation>未写入任何文件；已有的同名文件保持不变。</translation>
     </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
     <message numerus="yes">
-        <source>Downloaded %1 in %2 (%3), retransmissions: %n. Saved as %4.</source>
+        <source>Downloaded %1 in %2 (average %3), retransmissions: %n. Saved as %4.</source>
         <translation>
-            <numerusform>已下载 %1，用时 %2（%3），重传 %n 次。已保存为 %4。</numerusform>
+            <numerusform>已下载 %1，用时 %2（平均 %3），重传 %n 次。已保存为 %4。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>TFTP</source>
+        <translation>TFTP</translation>
     </message>
 </context>
 <context>
     <name>NetPoke::UdpEndpoint</name>
     <message>
-        <source>Port %1 is already in use by another program (%2). Close that program, choose another port, or enter 0 to let the system choose.</source>
-        <translation>端口 %1 已被其他程序占用（%2）。请关闭那个程序、换一个端口，或填 0 让系统自动选择。</translation>
-    </message>
-    <message>
-        <source>Ports below 1024 need administrator rights. Choose a port from 1024 to 65535, or 0 to let the system choose.</source>
-        <translation>1024 以下的端口需要管理员权限。请选择 1024 到 65535 之间的端口，或填 0 让系统自动选择。</translation>
-    </message>
-    <message>
         <source>The system refused to open %1: %2</source>
         <translation>系统拒绝打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not an address of this machine. Choose one from the list, or 0.0.0.0 to listen on all of them.</source>
-        <translation>%1 不是本机的地址。请从列表中选择，或用 0.0.0.0 在所有地址上监听。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
@@ -1011,36 +1027,16 @@
         <translation>没有目标地址。</translation>
     </message>
     <message>
-        <source>Port 0 cannot be a destination: enter the port the other side listens on.</source>
-        <translation>端口 0 不能作为目标：请填写对方监听的端口。</translation>
-    </message>
-    <message>
         <source>%1 bytes do not fit in one UDP datagram: the limit is %2 bytes over %3.</source>
         <translation>%1 字节放不进一个 UDP 数据报：%3 下最多 %2 字节。</translation>
-    </message>
-    <message>
-        <source>%1 looks like a broadcast address: turn on Broadcast to send to it.</source>
-        <translation>%1 看起来是广播地址：请勾选“广播”后再发送。</translation>
     </message>
     <message>
         <source>The datagram is too large for the path to %1.</source>
         <translation>数据报太大，无法发往 %1。</translation>
     </message>
     <message>
-        <source>This socket is bound to an IPv4 address and cannot send to the IPv6 address %1. Bind to :: or an IPv6 address.</source>
-        <translation>此套接字绑定的是 IPv4 地址，不能发往 IPv6 地址 %1。请绑定 :: 或一个 IPv6 地址。</translation>
-    </message>
-    <message>
-        <source>This socket is bound to an IPv6 address and cannot send to the IPv4 address %1. Bind to 0.0.0.0 or an IPv4 address.</source>
-        <translation>此套接字绑定的是 IPv6 地址，不能发往 IPv4 地址 %1。请绑定 0.0.0.0 或一个 IPv4 地址。</translation>
-    </message>
-    <message>
         <source>Sending to %1 failed: %2</source>
         <translation>发送到 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Enter the address or name of the host to send to.</source>
-        <translation>请输入要发送到的主机地址或名称。</translation>
     </message>
     <message>
         <source>Cannot find the host &quot;%1&quot;: %2</source>
@@ -1059,179 +1055,59 @@
         <translation>无法退出组播组 %1：%2</translation>
     </message>
     <message>
-        <source>Nothing is listening at %1: the other side answered &quot;port unreachable&quot; (ICMP). Check the port number and that the program there is running.</source>
-        <translation>%1 上没有程序在监听：对方回复了“端口不可达”（ICMP）。请检查端口号，并确认对方的程序正在运行。</translation>
+        <source>Port %1 is already in use (%2).</source>
+        <translation>端口 %1 已被占用（%2）。</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights.</source>
+        <translation>1024 以下的端口需要管理员权限。</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine.</source>
+        <translation>%1 不是本机的地址。</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be a destination.</source>
+        <translation>端口 0 不能作为目标。</translation>
+    </message>
+    <message>
+        <source>%1 looks like a broadcast address, and sending to broadcast addresses is off.</source>
+        <translation>%1 看起来是广播地址，而向广播地址发送未开启。</translation>
+    </message>
+    <message>
+        <source>This socket is bound to an IPv4 address and cannot send to the IPv6 address %1.</source>
+        <translation>此套接字绑定在 IPv4 地址上，无法发送到 IPv6 地址 %1。</translation>
+    </message>
+    <message>
+        <source>This socket is bound to an IPv6 address and cannot send to the IPv4 address %1.</source>
+        <translation>此套接字绑定在 IPv6 地址上，无法发送到 IPv4 地址 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1: the other side answered &quot;port unreachable&quot; (ICMP).</source>
+        <translation>%1 上没有程序在监听：对方回应了“端口不可达”（ICMP）。</translation>
     </message>
 </context>
 <context>
     <name>NetPoke::UdpPanel</name>
     <message>
-        <source>Local</source>
-        <translation>本地</translation>
-    </message>
-    <message>
-        <source>The address to receive on. 0.0.0.0 receives on every IPv4 address of this machine.</source>
-        <translation>接收数据的地址。0.0.0.0 表示在本机所有 IPv4 地址上接收。</translation>
-    </message>
-    <message>
-        <source>0 lets the system choose a free port.</source>
-        <translation>0 表示由系统选择一个空闲端口。</translation>
-    </message>
-    <message>
-        <source>Share address</source>
-        <translation>共享地址</translation>
-    </message>
-    <message>
-        <source>Allow other programs to bind the same port (needed for multicast).</source>
-        <translation>允许其他程序绑定同一端口（组播需要）。</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>打开</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Remote</source>
-        <translation>远程</translation>
-    </message>
-    <message>
-        <source>IPv4, IPv6 or host name</source>
-        <translation>IPv4、IPv6 地址或主机名</translation>
-    </message>
-    <message>
-        <source>Reply to last sender</source>
-        <translation>回复最后的发送方</translation>
-    </message>
-    <message>
-        <source>Broadcast</source>
-        <translation>广播</translation>
-    </message>
-    <message>
-        <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST).</source>
-        <translation>允许发送到 255.255.255.255 等广播地址（SO_BROADCAST）。</translation>
-    </message>
-    <message>
-        <source>e.g. 239.255.43.21 or ff12::4321</source>
-        <translation>例如 239.255.43.21 或 ff12::4321</translation>
     </message>
     <message>
         <source>Default interface</source>
         <translation>默认网卡</translation>
     </message>
     <message>
-        <source>TTL </source>
-        <translation>TTL </translation>
-    </message>
-    <message>
         <source>Join</source>
         <translation>加入</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Multicast</source>
-        <translation>组播</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Used for the text you send and for showing what is received. Chinese classroom scripts usually use GB2312.</source>
-        <translation>用于发送的文字和显示收到的内容。课堂上的中文脚本通常使用 GB2312。</translation>
-    </message>
-    <message>
-        <source>Escapes</source>
-        <translation>转义符</translation>
-    </message>
-    <message>
-        <source>Understand \r \n \t \\ \0 and \xHH in the text.</source>
-        <translation>识别文字中的 \r \n \t \\ \0 和 \xHH。</translation>
-    </message>
-    <message>
-        <source>No line end</source>
-        <translation>无换行</translation>
-    </message>
-    <message>
-        <source>LF</source>
-        <translation>LF</translation>
-    </message>
-    <message>
-        <source>CR LF</source>
-        <translation>CR LF</translation>
     </message>
     <message>
         <source>Text to send (Ctrl+Enter sends)</source>
         <translation>要发送的文字（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <source>Recent sends…</source>
-        <translation>最近发送…</translation>
-    </message>
-    <message>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>发送（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Send file…</source>
-        <translation>发送文件…</translation>
-    </message>
-    <message>
-        <source>Every</source>
-        <translation>每隔</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
         <source>Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)</source>
         <translation>十六进制字节，例如 C4 E3 BA C3 或 0x01,0x02（Ctrl+Enter 发送）</translation>
-    </message>
-    <message>
-        <source>Text + Hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停显示</translation>
-    </message>
-    <message>
-        <source>Auto-scroll</source>
-        <translation>自动滚动</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <source>Reset counters</source>
-        <translation>计数清零</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address. Choose one from the list.</source>
@@ -1304,6 +1180,30 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Same as Send</source>
+        <translation>与发送相同</translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>Bound to %1 (opened automatically for sending)</source>
+        <translation>已绑定 %1（为发送而自动打开）</translation>
+    </message>
+    <message>
+        <source>Joined, but the socket is bound to %1: only this machine&apos;s own multicast traffic can reach it. Close and bind to 0.0.0.0 or :: to receive the group from the network.</source>
+        <translation>已加入，但套接字绑定在 %1 上：只能收到本机自己发出的组播数据。请关闭后绑定到 0.0.0.0 或 ::，以接收来自网络的组播数据。</translation>
+    </message>
+    <message>
+        <source>Joined, but the socket is bound to %1: datagrams addressed to the group may not reach it. Close and bind to 0.0.0.0 or :: to receive the group.</source>
+        <translation>已加入，但套接字绑定在 %1 上：发往该组的数据报可能收不到。请关闭后绑定到 0.0.0.0 或 ::，以接收该组的数据。</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1351,6 @@
         <translation>N|auto</translation>
     </message>
     <message>
-        <source>Blocks per acknowledgement (RFC 7440), 1-65535; 0 does not ask. Default: 8.</source>
-        <translation>每次确认的块数（RFC 7440），1-65535；0 表示不请求此选项。默认：8。</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -1523,10 +1419,6 @@
         <translation>--blksize：“%1”既不是 8-65464 之间的数字，也不是 auto。</translation>
     </message>
     <message>
-        <source>--windowsize: &quot;%1&quot; is not 0-65535.</source>
-        <translation>--windowsize：“%1”不在 0-65535 之间。</translation>
-    </message>
-    <message>
         <source>--timeout: &quot;%1&quot; is not a number of milliseconds (0-255000).</source>
         <translation>--timeout：“%1”不是有效的毫秒数（0-255000）。</translation>
     </message>
@@ -1565,6 +1457,149 @@
     <message>
         <source>download files from a TFTP server (RFC 1350 with options)</source>
         <translation>从 TFTP 服务器下载文件（RFC 1350 及选项扩展）</translation>
+    </message>
+    <message>
+        <source>Blocks per acknowledgement (RFC 7440), 1-32767; 0 does not ask. Default: 8.</source>
+        <translation>每次确认的块数（RFC 7440），1-32767；0 表示不请求此选项。默认：8。</translation>
+    </message>
+    <message>
+        <source>--windowsize: &quot;%1&quot; is not 0-%2.</source>
+        <translation>--windowsize：“%1”不在 0-%2 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>TftpPanel</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>server address or name</source>
+        <translation>服务器地址或名称</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Remote file</source>
+        <translation>远程文件</translation>
+    </message>
+    <message>
+        <source>file name on the server</source>
+        <translation>服务器上的文件名</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>octet (binary)</source>
+        <translation>octet（二进制）</translation>
+    </message>
+    <message>
+        <source>netascii (text)</source>
+        <translation>netascii（文本）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>Bytes per DATA packet (RFC 2348, 8-65464). auto: the largest that fits the network path.</source>
+        <translation>每个 DATA 包的字节数（RFC 2348，8-65464）。自动：网络路径能容纳的最大值。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>窗口大小</translation>
+    </message>
+    <message>
+        <source>Blocks sent before each ACK (RFC 7440). 1 is classic lock-step.</source>
+        <translation>每个 ACK 之前发送的块数（RFC 7440）。1 即经典的停等方式。</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>adaptive</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Ask for the file size (tsize)</source>
+        <translation>请求文件大小（tsize）</translation>
+    </message>
+    <message>
+        <source>RFC 1350 only (no options, 512-byte blocks)</source>
+        <translation>仅 RFC 1350（无选项，512 字节块）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Current speed</source>
+        <translation>当前速度</translation>
+    </message>
+    <message>
+        <source>Average speed</source>
+        <translation>平均速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传次数</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Packet trace: RRQ, OACK, DATA n, ACK n, ERROR</source>
+        <translation>数据包跟踪：RRQ、OACK、DATA n、ACK n、ERROR</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +1807,173 @@
     <message>
         <source>send and receive UDP datagrams (udp send, udp listen)</source>
         <translation>收发 UDP 数据报（udp send、udp listen）</translation>
+    </message>
+</context>
+<context>
+    <name>UdpPanel</name>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The address to receive on. 0.0.0.0 receives on every IPv4 address of this machine.</source>
+        <translation>接收数据的地址。0.0.0.0 表示在本机所有 IPv4 地址上接收。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>0 lets the system choose a free port.</source>
+        <translation>0 表示由系统选择一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>Allow other programs to bind the same port (needed for multicast).</source>
+        <translation>允许其他程序绑定同一端口（组播需要）。</translation>
+    </message>
+    <message>
+        <source>Share address</source>
+        <translation>共享地址</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6 or host name</source>
+        <translation>IPv4、IPv6 地址或主机名</translation>
+    </message>
+    <message>
+        <source>Reply to last sender</source>
+        <translation>回复最后的发送方</translation>
+    </message>
+    <message>
+        <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST).</source>
+        <translation>允许发送到 255.255.255.255 等广播地址（SO_BROADCAST）。</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>Multicast</source>
+        <translation>组播</translation>
+    </message>
+    <message>
+        <source>e.g. 239.255.43.21 or ff12::4321</source>
+        <translation>例如 239.255.43.21 或 ff12::4321</translation>
+    </message>
+    <message>
+        <source>TTL </source>
+        <translation>TTL </translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Used for the text you send, and for showing what is received while the log&apos;s encoding is &quot;Same as Send&quot;. Chinese classroom scripts usually use GB2312.</source>
+        <translation>用于编码发送的文字；日志编码为“与发送相同”时，也用于显示收到的数据。中文课堂脚本通常使用 GB2312。</translation>
+    </message>
+    <message>
+        <source>Understand \r \n \t \\ \0 and \xHH in the text.</source>
+        <translation>识别文字中的 \r \n \t \\ \0 和 \xHH。</translation>
+    </message>
+    <message>
+        <source>Escapes</source>
+        <translation>转义符</translation>
+    </message>
+    <message>
+        <source>No line end</source>
+        <translation>无换行</translation>
+    </message>
+    <message>
+        <source>LF</source>
+        <translation>LF</translation>
+    </message>
+    <message>
+        <source>CR LF</source>
+        <translation>CR LF</translation>
+    </message>
+    <message>
+        <source>Text to send (Ctrl+Enter sends)</source>
+        <translation>要发送的文字（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Recent sends…</source>
+        <translation>最近发送…</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Text + Hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>How received (and sent) data is decoded for the log. &quot;Same as Send&quot; follows the Send box&apos;s encoding.</source>
+        <translation>日志解码收到（及发出）的数据所用的编码。“与发送相同”即沿用发送区的编码。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停显示</translation>
+    </message>
+    <message>
+        <source>Auto-scroll</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Reset counters</source>
+        <translation>计数清零</translation>
     </message>
 </context>
 </TS>
