@@ -239,7 +239,7 @@ void UdpPanel::applyFontMetrics()
         view->setColumnWidth(column, qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
     };
     fit(PacketLogModel::TimeColumn, QStringLiteral("00:00:00.000"));
-    fit(PacketLogModel::DirectionColumn, m_model->tr("RX"));
+    fit(PacketLogModel::DirectionColumn, QCoreApplication::translate("NetPoke::PacketLogModel", "RX"));
     fit(PacketLogModel::PeerColumn, QStringLiteral("255.255.255.255:65535"));
     fit(PacketLogModel::LengthColumn, QStringLiteral("65535"));
 
