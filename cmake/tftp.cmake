@@ -2,8 +2,8 @@
 # Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
 
 # The client is built from pieces a server reuses: options (negotiation, limits), the RTT estimator, the
-# sink (QSaveFile, netascii, write-back), the window logic and the trace; tftpsocket is the only file that
-# talks to the kernel.
+# sink (QSaveFile, netascii, write-back), the window logic and the trace; tftpsocket is the client's thin layer
+# over the shared datagram engine (src/core/net/), which alone talks to the kernel.
 set(NETPOKE_TFTP_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftppacket.cpp ${NETPOKE_TFTP_DIR}/tftppacket.h

@@ -1,6 +1,7 @@
 #include "datagramsocket.h"
 
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QUdpSocket>
@@ -71,6 +72,9 @@ bool DatagramSocket::tryBind(const QHostAddress &address, quint16 port, QAbstrac
 {
     close();
     m_udp = new QUdpSocket(this);
+    // The fast paths use the descriptor, which must be the datagram socket itself, not a SOCKS5 relay's;
+    // and asking the system proxy factory (libproxy on Debian) costs a thread and file reads per bind.
+    m_udp->setProxy(QNetworkProxy::NoProxy);
     connect(m_udp, &QUdpSocket::stateChanged, this, &DatagramSocket::stateChanged);
     if (!m_udp->bind(address, port, mode)) {
         const QAbstractSocket::SocketError e = m_udp->error();

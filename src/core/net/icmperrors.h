@@ -27,10 +27,3 @@ int drainIcmpErrors(qintptr socketDescriptor, QList<IcmpError> *errors);
 QList<IcmpError> drainIcmpErrors(qintptr socketDescriptor);
 
 } // namespace NetPoke::Net
-
-namespace NetPoke {
-// The TFTP client still drives its own socket with these; they go once it runs on DatagramSocket.
-using Net::IcmpError;
-using Net::drainIcmpErrors;
-using Net::enableIcmpErrors;
-} // namespace NetPoke

@@ -88,19 +88,8 @@ void Client::Private::endProgress(bool emitIt)
 
 bool Client::Private::send(const Peer &to, const char *data, qsizetype size)
 {
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        switch (socket.sendTo(to, data, size)) {
-        case Socket::Sent::Ok:
-            return true;
-        case Socket::Sent::Failed:
-            return false;
-        case Socket::Sent::IcmpPending:
-            if (handleIcmp())   // an earlier report: read it, then try again
-                return false;
-            break;
-        }
-    }
-    return false;
+    // An ICMP report met on the way is read by the engine and announced later (handleIcmp()).
+    return socket.sendTo(to, data, size);
 }
 
 void Client::Private::sendError(const Peer &to, quint16 code, const QByteArray &message)
@@ -177,8 +166,13 @@ bool Client::Private::handleIcmp()
 {
     if (!socket.isOpen())
         return false;
-    const QList<IcmpError> errors = socket.drainIcmpErrors();
-    for (const IcmpError &e : errors) {
+    const QList<Net::IcmpError> errors = socket.takeIcmpErrors();
+    if (phase == Phase::Dallying) {
+        if (!errors.isEmpty())
+            closeSocket();   // e.g. the server's port is closed: nobody is left to ACK
+        return false;
+    }
+    for (const Net::IcmpError &e : errors) {
         if (!e.portUnreachable)
             continue;
         if (!e.destination.isEqual(target.address, QHostAddress::TolerantConversion) || e.port != t.server.port())
@@ -284,7 +278,7 @@ int Client::Private::autoBlockSize() const
     int mtu = Socket::pathMtu(t.server);
     if (mtu <= 0)
         mtu = target.address.isLoopback() ? 65536 : 1500;
-    return blockSizeForMtu(mtu, t.server.isIPv6());
+    return blockSizeForMtu(mtu, t.server.family() == QAbstractSocket::IPv6Protocol);
 }
 
 // Room for a whole window of full datagrams, with the kernel's per-datagram overhead. Returns the effective
@@ -296,11 +290,12 @@ int Client::Private::sizeReceiveBuffer(int blockSize, int window)
 
 bool Client::Private::openSocket()
 {
-    if (!Peer::fromAddress(target.address, target.port, &t.server)) {
+    t.server = Peer(target.address, target.port);
+    if (t.server.isNull()) {
         fail(HostNotFoundError, Client::tr("\"%1\" is not a usable address.").arg(target.host));
         return false;
     }
-    if (!socket.open(t.server, q, [this] { onReadable(); })) {
+    if (!socket.open(t.server, q, [this] { onReadable(); }, [this] { handleIcmp(); })) {
         fail(LocalFileError, Client::tr("Cannot open a UDP socket: %1").arg(socket.errorString()));
         return false;
     }

@@ -68,13 +68,8 @@ void Client::Private::onReadable()
                                   : 1;
         char *base = sink.tail();
         const int got = socket.receive(&batch, base, slotSize, nSlots);
-        if (got == 0)
-            break;   // drained (an ICMP report would have come as an error; see count == 0 below)
-        if (got < 0) {
-            if (handleIcmp() || !socket.isOpen())
-                return;   // e.g. ECONNREFUSED: the error queue holds the ICMP report
-            continue;
-        }
+        if (got <= 0)
+            break;   // drained; ICMP reports are read by the engine and come through handleIcmp()
         count += got;
         more = got == nSlots;   // fewer: the queue is empty for now
         for (int i = 0; i < got; ++i) {
@@ -86,8 +81,6 @@ void Client::Private::onReadable()
                 more = false;   // lock-step: the next block cannot be there before our ACK (poll says)
         }
     }
-    if (count == 0)
-        handleIcmp();   // a wake-up without data: the error queue keeps the socket readable until read
     // The ACKs are out: write while the server sends.
     if (sink.flushAfterRead()) {
         flushOutput();
@@ -102,18 +95,14 @@ void Client::Private::onDallyReadable()
 {
     for (int count = 0; phase == Phase::Dallying && socket.isOpen() && count < ReadBudget; ++count) {
         const int got = socket.receive(&batch, rx.data(), rx.size(), 1);
-        if (got < 0 || (got == 0 && count == 0 && !socket.drainIcmpErrors().isEmpty())) {
-            // An ICMP report (the server's port is closed): nobody is left to ACK.
-            socket.drainIcmpErrors();
+        if (got < 0) {
             closeSocket();
             return;
         }
         if (got == 0)
-            return;
-        const Peer &from = batch.from[0];
+            return;   // an ICMP report (the server's port is closed) comes through handleIcmp()
         quint16 block = 0;
-        if (from.sameHost(t.server) && from.port() == t.server.port()
-            && peekData(batch.header[0], batch.size[0], &block) && block == t.dallyBlock) {
+        if (batch.from(0) == t.server && peekData(batch.header(0), batch.size(0), &block) && block == t.dallyBlock) {
             // Our final ACK was lost: ACK again. Not counted in progress, which was final at finished().
             char ack[4];
             writeAck(ack, block);
@@ -129,9 +118,9 @@ void Client::Private::onDallyReadable()
 // together in rx first.
 void Client::Private::handleDatagram(int i, char *payload, qsizetype room)
 {
-    const Peer &from = batch.from[i];
-    const char *hdr = batch.header[i];
-    const qsizetype n = batch.size[i];
+    const Peer &from = batch.from(i);
+    const char *hdr = batch.header(i);
+    const qsizetype n = batch.size(i);
     const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
     const auto whole = [&] {
         char *buf = rx.data();
@@ -316,7 +305,7 @@ void Client::Private::finishTransfer(quint16 block)
         return;
     sendAck(block, false, true);
     if (!active())
-        return;   // an ICMP report came in while sending (send -> handleIcmp -> fail): already finished
+        return;   // a slot ended the transfer meanwhile: already finished
     succeed(block);
 }
 
