@@ -247,11 +247,8 @@ void DatagramSocket::setIcmpErrorsEnabled(bool enabled)
 
 int DatagramSocket::receive(ReceiveSlot *into, int count)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
+    if (!isOpen(false))
         return -1;
-    }
     count = qMin(count, MaxBatch);
     if (count <= 0)
         return 0;
@@ -305,12 +302,8 @@ int DatagramSocket::receive(ReceiveSlot *into, int count)
 
 qint64 DatagramSocket::sendTo(const char *data, qsizetype size, const SocketAddress &to)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
-        emit errorOccurred(m_error);
+    if (!isOpen(true))
         return -1;
-    }
     if (to.isNull()) {
         m_error = AddressNotAvailableError;
         m_errorString = tr("No destination address.");
@@ -341,11 +334,8 @@ qint64 DatagramSocket::sendTo(const char *data, qsizetype size, const SocketAddr
 
 int DatagramSocket::receive(ReceiveSlot *into, int count)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
+    if (!isOpen(false))
         return -1;
-    }
     int got = 0;
     QByteArray joined;
     while (got < count && m_udp->hasPendingDatagrams()) {
@@ -378,12 +368,8 @@ int DatagramSocket::receive(ReceiveSlot *into, int count)
 
 qint64 DatagramSocket::sendTo(const char *data, qsizetype size, const SocketAddress &to)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
-        emit errorOccurred(m_error);
+    if (!isOpen(true))
         return -1;
-    }
     const qint64 n = m_udp->writeDatagram(data, size, to.address(), to.port());
     if (n < 0) {
         setQtError(m_udp->error(), m_udp->errorString());
@@ -502,13 +488,23 @@ bool DatagramSocket::leaveMulticastGroup(const QHostAddress &group, const QNetwo
     return changeMembership(false, group, iface);
 }
 
+// True while bound; otherwise sets NotBoundError (and emits it when asked: a send that fails is reported,
+// a read on a closed socket is not).
+bool DatagramSocket::isOpen(bool emitError)
+{
+    if (m_udp)
+        return true;
+    m_error = NotBoundError;
+    m_errorString = tr("The socket is not open.");
+    if (emitError)
+        emit errorOccurred(m_error);
+    return false;
+}
+
 bool DatagramSocket::changeMembership(bool join, const QHostAddress &group, const QNetworkInterface &iface)
 {
-    if (!m_udp) {
-        m_error = NotBoundError;
-        m_errorString = tr("The socket is not open.");
+    if (!isOpen(false))
         return false;
-    }
     bool ok = false;
     if (join)
         ok = iface.isValid() ? m_udp->joinMulticastGroup(group, iface) : m_udp->joinMulticastGroup(group);

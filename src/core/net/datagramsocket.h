@@ -131,6 +131,7 @@ signals:
     void stateChanged(QAbstractSocket::SocketState state);
 
 private:
+    bool isOpen(bool emitError);
     bool changeMembership(bool join, const QHostAddress &group, const QNetworkInterface &iface);
     bool tryBind(const QHostAddress &address, quint16 port, QAbstractSocket::BindMode mode, bool report);
     bool finishBind();
