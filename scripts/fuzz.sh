@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the TFTP packet parser with libFuzzer for FUZZ_SECONDS (default 60) seconds.
-# Compiles src/core/tftp/tftppacket.cpp + tests/fuzz/fuzz_tftppacket.cpp with clang++
+# Compiles src/core/tftp/tftppacket.cpp (+ textcodec.cpp) + tests/fuzz/fuzz_tftppacket.cpp with clang++
 # -fsanitize=fuzzer,address against Qt6Core, into FUZZ_BUILD_DIR (default build-fuzz/), and runs it on a
 # corpus seeded with valid packets. Installs clang if it is missing. Exit status: libFuzzer's (0 = no crash).
 set -euo pipefail
@@ -25,8 +25,8 @@ mkdir -p "$OUT/corpus"
 # Qt's headers want -fPIC with a position-independent Qt build.
 # shellcheck disable=SC2046
 clang++ -std=c++17 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -I"$ROOT/src/core/tftp" $(pkg-config --cflags Qt6Core) \
-  "$ROOT/src/core/tftp/tftppacket.cpp" "$ROOT/tests/fuzz/fuzz_tftppacket.cpp" \
+  -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -I"$ROOT/src/core" -I"$ROOT/src/core/tftp" $(pkg-config --cflags Qt6Core) \
+  "$ROOT/src/core/tftp/tftppacket.cpp" "$ROOT/src/core/textcodec.cpp" "$ROOT/tests/fuzz/fuzz_tftppacket.cpp" \
   $(pkg-config --libs Qt6Core) -o "$OUT/fuzz_tftppacket"
 
 # Seeds: one valid packet of each kind.

@@ -98,7 +98,7 @@ private:
     {
         if (finished())
             return;
-        const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + visibleText(m.text).toUtf8()
+        const QByteArray line = '[' + displayEndpoint(m.address, m.port).toUtf8() + "] " + TextCodec::visibleText(m.text).toUtf8()
             + '\n';
         if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
             || std::fflush(stdout) != 0) {

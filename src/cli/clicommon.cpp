@@ -59,33 +59,6 @@ QString unknownEncodingMessage(const QString &name)
         .arg(name, TextCodec::encodings().join(QStringLiteral(", ")));
 }
 
-QString visibleText(const QString &text)
-{
-    static const char digits[] = "0123456789ABCDEF";
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c < 0x20 || c == 0x7F) {
-            switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            default:
-                out += QStringLiteral("\\x");
-                out += QLatin1Char(digits[c >> 4]);
-                out += QLatin1Char(digits[c & 0xF]);
-                break;
-            }
-        } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-            out += QStringLiteral("\\u") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
-        } else {
-            out += ch;
-        }
-    }
-    return out;
-}
-
 namespace {
 
 QString withAdvice(const QString &fact, const QString &advice)

@@ -32,9 +32,6 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args);
 bool parseInteger(const QString &text, qint64 min, qint64 max, qint64 *value);
 // "unknown encoding "X"; supported: ..." for --encoding.
 QString unknownEncodingMessage(const QString &name);
-// Line breaks and control characters as \n \r \t, \xHH for the other C0 controls and DEL, \uXXXX for
-// C1 controls and the Unicode line/paragraph separators: one datagram stays on one output line.
-QString visibleText(const QString &text);
 
 // What the user can do about an error the core reports (its message states only what happened), in terms
 // of this program's options; empty when there is nothing useful to add.

@@ -298,7 +298,7 @@ private:
             }
             return;
         }
-        m_out += visibleText(TextCodec::decode(data, m_opt.encoding)).toUtf8();
+        m_out += TextCodec::visibleText(TextCodec::decode(data, m_opt.encoding)).toUtf8();
     }
 
 

@@ -467,4 +467,49 @@ QString TextCodec::Decoder::flush(int *invalidBytes)
     return TextCodec::decode(data, m_encoding, invalidBytes);
 }
 
+namespace {
+bool hiddenFormatting(char16_t c)
+{
+    return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0x2060
+        || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+} // namespace
+
+QString TextCodec::visibleText(const QString &text, int maxChars)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    const bool cut = maxChars >= 0 && text.size() > maxChars;
+    const qsizetype n = cut ? maxChars : text.size();
+    QString out;
+    out.reserve(n + 1);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x20 || c == 0x7F) {
+            switch (c) {
+            case '\n': out += QStringLiteral("\\n"); break;
+            case '\r': out += QStringLiteral("\\r"); break;
+            case '\t': out += QStringLiteral("\\t"); break;
+            default:
+                out += QStringLiteral("\\x");
+                out += QLatin1Char(digits[c >> 4]);
+                out += QLatin1Char(digits[c & 0xF]);
+                break;
+            }
+        } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || hiddenFormatting(c)) {
+            out += QStringLiteral("\\u") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+        } else {
+            out += text.at(i);
+        }
+    }
+    if (cut)
+        out += QChar(0x2026);
+    return out;
+}
+
+QString TextCodec::peerText(const QByteArray &bytes)
+{
+    // Decode no more than could be shown: a 64 KiB message costs no more than a short one.
+    return visibleText(QString::fromUtf8(bytes.left(MaxPeerTextChars * 4)), MaxPeerTextChars);
+}
+
 } // namespace NetPoke

@@ -43,6 +43,17 @@ public:
     static QString decode(const QByteArray &bytes, const QString &encoding, int *invalidBytes = nullptr);
 
     // "c4 e3 ba c3" (separator configurable, none when sep is 0).
+    // The one way text from the network (or from files) is shown: line breaks and tabs as \n \r \t, other C0
+    // controls and DEL as \xHH, C1 controls, the line/paragraph separators, and the bidi and zero-width
+    // characters that can reorder or hide what a user reads (U+061C, U+200B-200F, U+202A-202E, U+2060,
+    // U+2066-2069, U+FEFF) as \uXXXX, so one datagram stays one line and a terminal gets no escape
+    // sequence. With maxChars >= 0, text longer than that is cut and ends with "…".
+    static QString visibleText(const QString &text, int maxChars = -1);
+    // Peer-controlled bytes in a message: UTF-8 (invalid bytes as U+FFFD), visibleText(), at most
+    // MaxPeerTextChars characters.
+    static QString peerText(const QByteArray &bytes);
+    static constexpr int MaxPeerTextChars = 200;
+
     static QString toHex(const QByteArray &bytes, char sep = ' ');
     // Lenient about separators (space, tab, newline, comma, colon, dash, "0x" prefixes), strict about
     // meaning: an odd digit count or a non-hex character is an error naming the position (1-based in the

@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "errorlabel.h"
 #include "hostport.h"
+#include "textcodec.h"
 #include "tftp/tftpclient.h"
 #include "ui_tftppanel.h"
 #include "wheelguard.h"
@@ -80,20 +81,6 @@ void setRoundRange(QValueAxis *axis, double max, int maxSteps)
     axis->setTickCount(steps + 1);
     const int decimals = qMax(0, -int(std::floor(std::log10(step) + 1e-9)));
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
-}
-
-// A trace line from the network (a server's error message) stays one line: control characters as \xHH.
-QString visibleLine(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
 }
 
 } // namespace
@@ -494,7 +481,7 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
 void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
     const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
-    const QString summary = visibleLine(e.summary);
+    const QString summary = TextCodec::visibleText(e.summary, 2 * TextCodec::MaxPeerTextChars);
     QString line;
     // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
     // no direction arrow, aligned with the packets' summaries.

@@ -472,7 +472,7 @@ void tst_TftpPanel::traceNotesArePlain()
     auto formatOf = [doc](int line) { return doc->findBlockByNumber(line).begin().fragment().charFormat(); };
     QVERIFY(!formatOf(0).hasProperty(QTextFormat::ForegroundBrush));
     QCOMPARE(formatOf(1).foreground().color(), NetPoke::toneColor(NetPoke::Tone::Error));
-    QVERIFY(doc->findBlockByNumber(1).text().endsWith(QStringLiteral("ERROR 0 bad\\x0aline")));
+    QVERIFY(doc->findBlockByNumber(1).text().endsWith(QStringLiteral("ERROR 0 bad\\nline")));
     QVERIFY(!formatOf(2).hasProperty(QTextFormat::ForegroundBrush));
     const QString noteLine = doc->findBlockByNumber(2).text();
     QVERIFY2(noteLine.endsWith(note.summary), qPrintable(noteLine));

@@ -367,6 +367,7 @@ private slots:
     void oversizeBlock_data();
     void oversizeBlock();
     void errorMidTransfer();
+    void hostileErrorTextIsEscapedAndCut();
     void oackRefused_data();
     void oackRefused();
     void optionsRefusedAskAgain_data();
@@ -688,6 +689,32 @@ void tst_tftpclient::errorMidTransfer()
     QTest::qWait(50);
     for (const Packet &p : std::as_const(s.fromClient))
         QVERIFY(p.opcode != Opcode::Error);
+}
+
+// A server's ERROR text reaches errorString() (and so stderr and the GUI) without a control, bidi or
+// zero-width character, and cut to TextCodec::MaxPeerTextChars: a terminal is never retitled or cleared, a
+// 60 KB message does not become 61 KB of output.
+void tst_tftpclient::hostileErrorTextIsEscapedAndCut()
+{
+    FakeServer s;
+    s.file = randomBytes(10000, 4);
+    s.errorAfterBlock = 2;
+    const QByteArray hostile = QByteArray("\x1b]0;pwned\x07\x1b[2J") + QString(QChar(0x202E)).toUtf8()
+        + QByteArray("txt.exe") + QByteArray(60000, 'A');
+    s.errorPacket = Packet::error(0, hostile).serialize();
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    const QString e = c.errorString();
+    for (const QChar ch : e) {
+        QVERIFY2(ch.unicode() >= 0x20 && ch.unicode() != 0x7F && ch.unicode() != 0x202E, qPrintable(e.left(80)));
+    }
+    QVERIFY2(e.contains(QLatin1String("\\x1B]0;pwned\\x07")), qPrintable(e.left(80)));
+    QVERIFY2(e.contains(QLatin1String("\\u202Etxt.exe")), qPrintable(e.left(80)));
+    QVERIFY2(e.size() < 500, qPrintable(QString::number(e.size())));
+    QVERIFY(e.contains(QChar(0x2026)));
 }
 
 void tst_tftpclient::oackRefused_data()

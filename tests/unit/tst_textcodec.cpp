@@ -9,6 +9,9 @@ class tst_TextCodec : public QObject
     Q_OBJECT
 
 private slots:
+    void visibleTextEscapes_data();
+    void visibleTextEscapes();
+    void peerTextIsBounded();
     void encodeKnownVectors_data();
     void encodeKnownVectors();
     void decodeKnownVectors_data();
@@ -285,5 +288,40 @@ void tst_TextCodec::escapeErrors()
     QVERIFY(!r.errorString.isEmpty());
 }
 
+void tst_TextCodec::visibleTextEscapes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain") << QStringLiteral("hello 你好") << QStringLiteral("hello 你好");
+    QTest::newRow("line breaks") << QStringLiteral("a\r\n\tb") << QStringLiteral("a\\r\\n\\tb");
+    QTest::newRow("terminal escape") << QStringLiteral("\x1b]0;pwned\x07\x1b[2J")
+                                     << QStringLiteral("\\x1B]0;pwned\\x07\\x1B[2J");
+    QTest::newRow("NUL and DEL") << QString::fromLatin1("a\0b\x7f", 4) << QStringLiteral("a\\x00b\\x7F");
+    QTest::newRow("C1") << QString(QChar(0x9B)) << QStringLiteral("\\u009B");
+    QTest::newRow("right-to-left override") << QString(QChar(0x202E)) + QStringLiteral("gpj.exe")
+                                            << QStringLiteral("\\u202Egpj.exe");
+    QTest::newRow("isolates") << QString(QChar(0x2066)) + QString(QChar(0x2069)) << QStringLiteral("\\u2066\\u2069");
+    QTest::newRow("zero width") << QString(QChar(0x200B)) + QString(QChar(0x200D)) + QString(QChar(0xFEFF))
+                                << QStringLiteral("\\u200B\\u200D\\uFEFF");
+    QTest::newRow("line separator") << QString(QChar(0x2028)) << QStringLiteral("\\u2028");
+}
+
+void tst_TextCodec::visibleTextEscapes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(TextCodec::visibleText(text), shown);
+}
+
+void tst_TextCodec::peerTextIsBounded()
+{
+    const QString cut = TextCodec::visibleText(QString(300, QLatin1Char('x')), 200);
+    QCOMPARE(cut.size(), 201);
+    QVERIFY(cut.endsWith(QChar(0x2026)));
+    QCOMPARE(TextCodec::visibleText(QStringLiteral("short"), 200), QStringLiteral("short"));
+    const QString peer = TextCodec::peerText(QByteArray(60000, 'A') + "\x1b");
+    QCOMPARE(peer.size(), TextCodec::MaxPeerTextChars + 1);
+    QCOMPARE(TextCodec::peerText("caf\xc3\xa9\x07"), QStringLiteral("café\\x07"));
+}
 QTEST_GUILESS_MAIN(tst_TextCodec)
 #include "tst_textcodec.moc"

@@ -196,10 +196,10 @@ void tst_tftpoptions::checkOack_data()
     QTest::newRow("some left out") << QByteArray("blksize=1468 tsize=1 windowsize=8") << QByteArray("blksize=1000")
                                    << true << QString() << QByteArray() << 1000 << 1 << qint64(-1);
     QTest::newRow("not asked") << QByteArray("blksize=1468") << QByteArray("blksize=1468 x-surprise=1") << false
-                               << "\"x-surprise\", which was not asked for" << QByteArray("Option not requested: x-surprise")
+                               << "\"x-surprise\", which was not asked for" << QByteArray("Option not requested")
                                << 0 << 0 << qint64(-1);
     QTest::newRow("tsize not asked") << QByteArray("blksize=1468") << QByteArray("tsize=5") << false << "\"tsize\""
-                                     << QByteArray("Option not requested: tsize") << 0 << 0 << qint64(-1);
+                                     << QByteArray("Option not requested") << 0 << 0 << qint64(-1);
     QTest::newRow("bigger blksize") << QByteArray("blksize=1000") << QByteArray("blksize=1001") << false
                                     << "blksize = 1001, more than the 1000" << QByteArray("Option value larger than requested: blksize")
                                     << 0 << 0 << qint64(-1);

@@ -1,6 +1,7 @@
 #include "tftpclient_p.h"
 
 #include "hostport.h"
+#include "textcodec.h"
 
 #include <QDir>
 
@@ -191,7 +192,7 @@ bool Client::Private::handleIcmp()
 
 void Client::Private::serverError(quint16 code, const QByteArray &message)
 {
-    const QString said = QString::fromUtf8(message).trimmed();
+    const QString said = TextCodec::peerText(message.trimmed());   // the server's words: hostile
     Error e = NotDefinedError;
     QString text;
     switch (code) {

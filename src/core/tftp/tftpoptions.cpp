@@ -1,4 +1,5 @@
 #include "tftpoptions.h"
+#include "textcodec.h"
 
 namespace NetPoke::Tftp {
 
@@ -124,19 +125,19 @@ OackCheck checkOack(const RequestedOptions &asked, const QList<Option> &oack)
             wasAsked = asked.tsize;
             r.agreed.tsize = v;
         }
-        const QString name = QString::fromLatin1(o.name);
+        const QString name = TextCodec::peerText(o.name);
         if (!wasAsked) {
             r.errorString = QCoreApplication::translate(
                 "NetPoke::Tftp::Client",
                 "The server answered with the option \"%1\", which was not asked for (TFTP error 8).").arg(name);
-            r.wireMessage = QByteArrayLiteral("Option not requested: ") + o.name;
+            r.wireMessage = QByteArrayLiteral("Option not requested");   // fixed ASCII: no echo of the peer
             return r;
         }
         if (limit >= 0 && v > limit) {
             r.errorString = QCoreApplication::translate(
                 "NetPoke::Tftp::Client", "The server chose %1 = %2, more than the %3 asked for (TFTP error 8).")
-                                .arg(name, QString::fromLatin1(o.value)).arg(limit);
-            r.wireMessage = QByteArrayLiteral("Option value larger than requested: ") + o.name;
+                                .arg(name, TextCodec::peerText(o.value)).arg(limit);
+            r.wireMessage = QByteArrayLiteral("Option value larger than requested: ") + o.name;   // one of ours
             return r;
         }
     }

@@ -1,4 +1,5 @@
 #include "tftppacket.h"
+#include "textcodec.h"
 
 #include <cstring>
 
@@ -64,19 +65,19 @@ ParseResult parseOptions(ParseResult r, QByteArrayView bytes, qsizetype pos, con
         if (!takeString(bytes, &pos, &value))
             return failure(r, ParseError::MissingNul,
                            ParseResult::tr("%1 packet: value of option \"%2\" not terminated by a NUL byte")
-                               .arg(packetName, QString::fromLatin1(name)));
+                               .arg(packetName, TextCodec::peerText(name)));
         for (const Option &o : std::as_const(r.packet.options)) {
             if (o.name == name)
                 return failure(r, ParseError::DuplicateOption,
                                ParseResult::tr("%1 packet: option \"%2\" appears twice")
-                                   .arg(packetName, QString::fromLatin1(name)));
+                                   .arg(packetName, TextCodec::peerText(name)));
         }
         r.packet.options.append(Option{name, value});
         const bool known = name == "blksize" || name == "timeout" || name == "tsize" || name == "windowsize";
         if (known && parseOptionValue(name, value) < 0)
             return failure(r, ParseError::BadOptionValue,
                            ParseResult::tr("%1 packet: bad value \"%2\" for option \"%3\"")
-                               .arg(packetName, QString::fromLatin1(value.left(32)), QString::fromLatin1(name)));
+                               .arg(packetName, TextCodec::peerText(value.left(32)), QString::fromLatin1(name)));
     }
     return r;
 }
@@ -305,7 +306,7 @@ ParseResult parse(QByteArrayView bytes)
         r.packet.mode = r.packet.mode.toLower();
         if (r.packet.mode != "octet" && r.packet.mode != "netascii" && r.packet.mode != "mail")
             return failure(r, ParseError::BadMode,
-                           ParseResult::tr("%1 packet: unknown mode \"%2\"").arg(name, QString::fromLatin1(r.packet.mode.left(32))));
+                           ParseResult::tr("%1 packet: unknown mode \"%2\"").arg(name, TextCodec::peerText(r.packet.mode.left(32))));
         return parseOptions(r, bytes, pos, what);
     }
     case 3:
