@@ -45,14 +45,12 @@ bool writePacketLog(PacketLogModel &model, const QString &fileName, QString *err
         if (csv) {
             line = model.dateTimeText(row) + QLatin1Char(',') + model.directionText(row) + QLatin1Char(',')
                  + csvField(model.peerText(row)) + QLatin1Char(',') + QString::number(raw.size())
-                 + QLatin1Char(',') + csvField(text) + QLatin1Char(',') + TextCodec::toHex(raw, 0)
+                 + QLatin1Char(',') + csvField(TextCodec::visibleText(text)) + QLatin1Char(',') + TextCodec::toHex(raw, 0)
                  + QStringLiteral("\r\n");
         } else {
             line = model.dateTimeText(row) + QLatin1Char(' ') + model.directionText(row) + QLatin1Char(' ')
                  + model.peerText(row) + QLatin1Char(' ') + QString::number(raw.size()) + QLatin1Char(' ')
-                 + model.contentText(row).replace(QLatin1Char('\n'), QStringLiteral("\\n"))
-                       .replace(QLatin1Char('\r'), QStringLiteral("\\r"))
-                 + QLatin1Char('\n');
+                 + TextCodec::visibleText(model.contentText(row)) + QLatin1Char('\n');
         }
         out += line.toUtf8();
         if (out.size() > (1 << 20)) {

@@ -82,12 +82,9 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
         case PeerColumn: return peerText(row);
         case LengthColumn: return entryAt(row).data.size();
         case ContentColumn: {
-            // One line per row: make line breaks visible instead of cutting the row.
-            QString s = contentText(row);
-            s.replace(QLatin1Char('\r'), QStringLiteral("\\r")).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-            if (s.size() > 2000)
-                s = s.left(2000) + QStringLiteral(" …");
-            return s;
+            // One line per row, by the same rule as saved logs and the CLI: controls, line breaks, bidi and
+            // zero-width characters made visible; long datagrams cut.
+            return TextCodec::visibleText(contentText(row), MaxShownChars);
         }
         }
         break;

@@ -18,6 +18,8 @@ class PacketLogModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PacketLogModel)
 
 public:
+    // Characters of a row's content shown in the view (the saved log has all of them).
+    static constexpr int MaxShownChars = 2000;
     enum Column { TimeColumn, DirectionColumn, PeerColumn, LengthColumn, ContentColumn, ColumnCount };
     enum Direction : quint8 { Received, Sent };
     enum ContentMode { TextContent, HexContent, TextAndHexContent };

@@ -61,6 +61,7 @@ private slots:
     void joinOnLoopbackShowsCaution();
     void rowsAndColumnsFollowFont();
     void savedLogHasDate();
+    void controlsShownOneWayInViewAndFiles();
 
 private:
     template<typename T>
@@ -659,6 +660,30 @@ void tst_UdpPanel::savedLogHasDate()
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray all = f.readAll();
         QVERIFY2(all.contains("2024-02-29T23:59:58.123"), all.constData());
+    }
+}
+
+// NUL, tab, ESC and a bidi override are shown the same escaped way on screen and in both saved forms, so
+// `grep` reads a saved log as text and nothing in it reorders or retitles a terminal.
+void tst_UdpPanel::controlsShownOneWayInViewAndFiles()
+{
+    UdpPanel p;
+    const QByteArray bytes = QByteArray("a\0b\tc\x1b[2J", 9) + QString(QChar(0x202E)).toUtf8() + "d";
+    p.logModel()->appendDatagram(NetPoke::Datagram{bytes, QHostAddress::LocalHost, 9, 0}, PacketLogModel::Received);
+    QTRY_COMPARE(p.logModel()->rowCount(), 1);
+    const QString expected = QStringLiteral("a\\x00b\\tc\\x1B[2J\\u202Ed");
+    QCOMPARE(p.logModel()->index(0, PacketLogModel::ContentColumn).data().toString(), expected);
+    QTemporaryDir dir;
+    for (const char *name : {"log.txt", "log.csv"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QVERIFY(p.saveLog(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray all = f.readAll();
+        QVERIFY2(all.contains(expected.toUtf8()), all.constData());
+        for (const char c : all)
+            QVERIFY2(uchar(c) >= 0x20 || c == '\n' || c == '\r', name);
+        QVERIFY(!all.contains(QString(QChar(0x202E)).toUtf8()));
     }
 }
 
