@@ -18,6 +18,8 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
+#include <memory>
 #include <QTest>
 #include <QTimer>
 #include <QUdpSocket>
@@ -403,14 +405,13 @@ private:
     // An existing file where the download goes; false: return from the test.
     bool writeOutput(const QByteArray &bytes);
 
-    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;   // one per test; the last is removed with the test object
     QString m_out;
 };
 
 void tst_tftpclient::init()
 {
-    delete m_dir;
-    m_dir = new QTemporaryDir;
+    m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_out = m_dir->filePath(QStringLiteral("out.bin"));
 }
