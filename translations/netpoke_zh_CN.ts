@@ -167,6 +167,10 @@
         <source>two-person UDP chat (or a multicast room) on standard input and output</source>
         <translation>通过标准输入输出进行两人 UDP 聊天（或组播聊天室）</translation>
     </message>
+    <message>
+        <source>an input line is longer than %1 bytes, the most one datagram carries.</source>
+        <translation>输入的一行超过 %1 字节，这是一个数据报最多能装下的长度。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -1184,10 +1188,6 @@
     <message>
         <source>Same as Send</source>
         <translation>与发送相同</translation>
-    </message>
-    <message>
-        <source>RX</source>
-        <translation>收</translation>
     </message>
     <message>
         <source>Bound to %1 (opened automatically for sending)</source>

@@ -134,6 +134,11 @@ private:
             start = nl + 1;
         }
         m_input.remove(0, start);
+        // A line that cannot fit in one datagram is refused at once: the buffer stays bounded, and input
+        // without line breaks (e.g. /dev/zero) is not rescanned forever.
+        if (m_input.size() > UdpEndpoint::MaxIPv6Payload)
+            fail(ExitFailure, tr("an input line is longer than %1 bytes, the most one datagram carries.")
+                                  .arg(UdpEndpoint::MaxIPv6Payload));
     }
 
     void sendLine(QByteArray line)

@@ -69,6 +69,7 @@ class tst_chatcli : public QObject
 private slots:
     void initTestCase();
 
+    void overlongInputLineRefused();
     void help_data();
     void help();
 
@@ -148,6 +149,18 @@ quint16 tst_chatcli::listenPort(QProcess &p)
 }
 
 // ---- help ----------------------------------------------------------------------------------------
+
+// Input without a line break (chat < /dev/zero) does not grow without bound: past one datagram's worth
+// the chat stops with one clear line, while stdin is still open.
+void tst_chatcli::overlongInputLineRefused()
+{
+    QProcess p;
+    start(p, {QStringLiteral("127.0.0.1:%1").arg(LoopTest::closedUdpPort()), QStringLiteral("--bind"), QStringLiteral("127.0.0.1:0")});
+    p.write(QByteArray(200000, 'x'));
+    const Result r = finish(p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("longer than 65527 bytes"), r.err.constData());
+}
 
 void tst_chatcli::help_data()
 {
