@@ -1808,6 +1808,10 @@
         <source>send and receive UDP datagrams (udp send, udp listen)</source>
         <translation>收发 UDP 数据报（udp send、udp listen）</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file: --file sends a file&apos;s bytes as one datagram.</source>
+        <translation>%1 不是普通文件：--file 把一个文件的字节作为一个数据报发送。</translation>
+    </message>
 </context>
 <context>
     <name>UdpPanel</name>

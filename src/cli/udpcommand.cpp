@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QTimer>
 
@@ -413,17 +414,22 @@ private:
 
         if (hasFile) {
             QFile file(parser.value(fileOpt));
+            // A device or a FIFO is no file to send as one datagram: /dev/zero never ends, and opening a
+            // FIFO without a writer would block before the event loop runs.
+            if (const QFileInfo info(file.fileName()); info.exists() && !info.isFile() && !info.isDir())
+                return failure(tr("%1 is not a regular file: --file sends a file's bytes as one datagram.")
+                                   .arg(file.fileName()));
             if (!file.open(QIODevice::ReadOnly))
                 return failure(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-            // Anything this large cannot be one datagram; do not read gigabytes to say so.
-            if (file.size() > 1024 * 1024)
+            // Never more than one datagram's worth plus one byte, even if the file is huge or grows meanwhile.
+            o.payload = file.read(UdpEndpoint::MaxIPv6Payload + 1);
+            if (o.payload.size() > UdpEndpoint::MaxIPv6Payload)
                 return failure(tr("%1 is %2 bytes: too large for one UDP datagram (at most %3 bytes over IPv4, "
                                   "%4 over IPv6).")
                                    .arg(file.fileName())
-                                   .arg(file.size())
+                                   .arg(qMax(file.size(), qint64(o.payload.size())))
                                    .arg(UdpEndpoint::MaxIPv4Payload)
                                    .arg(UdpEndpoint::MaxIPv6Payload));
-            o.payload = file.readAll();
             if (file.error() != QFileDevice::NoError)
                 return failure(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
         } else {

@@ -119,6 +119,7 @@ private slots:
     void sendBindPortInUse();
     void sendFileTooLarge();
     void sendFileMissing();
+    void sendFileNotRegular();
     void sendUnknownHost();
     void sendShortAddressRefused();
     void portInUseAdvice();
@@ -662,6 +663,21 @@ void tst_udpcli::sendFileMissing()
     const Result r = run({"udp", "send", "127.0.0.1:9", "--file", dir.filePath(QStringLiteral("nope.bin"))});
     checkOneErrorLine(r, 1);
     QVERIFY2(r.err.contains("nope.bin"), r.err.constData());
+}
+
+// A character device or a FIFO is refused at once with the reason: /dev/zero used to grow until
+// std::bad_alloc, and a FIFO without a writer blocked forever in open().
+void tst_udpcli::sendFileNotRegular()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+    for (const QString &path : {QStringLiteral("/dev/zero"), fifo}) {
+        const Result r = run({"udp", "send", "127.0.0.1:9", "--file", path});
+        checkOneErrorLine(r, 1);
+        QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+    }
 }
 
 void tst_udpcli::sendUnknownHost()
