@@ -579,8 +579,8 @@ void tst_chatsession::setPeerErrors()
     QVERIFY(!s.setPeer(QStringLiteral("127.0.0.1"), 0));
     QVERIFY(s.errorString().contains(QStringLiteral("0")));
     // Refused before any lookup: not an address, and not a possible host name.
-    QVERIFY(!s.setPeer(QStringLiteral("192.168.1"), 9000));
-    QVERIFY2(s.errorString().contains(QStringLiteral("192.168.1")), qPrintable(s.errorString()));
+    QVERIFY(!s.setPeer(QStringLiteral("127.0.1"), 9000));
+    QVERIFY2(s.errorString().contains(QStringLiteral("127.0.1")), qPrintable(s.errorString()));
     QVERIFY(!s.setPeer(QStringLiteral("no-such-host..invalid"), 9000));
     QVERIFY(!s.isResolvingPeer());
     QVERIFY(!s.hasPeer());
