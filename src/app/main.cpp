@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "standardfds.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -7,6 +8,7 @@
 
 int main(int argc, char *argv[])
 {
+    NetPoke::ensureStandardFileDescriptors();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NetPoke"));
     QApplication::setApplicationName(QStringLiteral("NetPoke"));

@@ -2,6 +2,8 @@
 #include "tftpcommand.h"
 #include "udpcommand.h"
 
+#include "standardfds.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
@@ -79,6 +81,9 @@ public:
 
 int main(int argc, char *argv[])
 {
+    // Before Qt opens any descriptor: a closed stdin/stdout/stderr must not become Qt's eventfd.
+    if (!NetPoke::ensureStandardFileDescriptors())
+        return NetPoke::Cli::ExitFailure;
     // Qt's plain Unix event dispatcher costs less per wake-up than the GLib one; in lock-step TFTP
     // (one wake-up per block) that was measured at about 25% of the transfer time.
     if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
