@@ -1,5 +1,7 @@
 #include "tftpcommand.h"
 
+#include "net/endpointinput.h"
+
 #include "tftpclient.h"
 #include "clicommon.h"
 #include "runner.h"
@@ -93,6 +95,16 @@ private:
         const int urlPort = url.port(69);
         if (urlPort <= 0 || urlPort > 65535)
             return usageError(tr("\"%1\": the port must be 1-65535.").arg(urlText));
+        // The host as every other command checks it, as typed: "300.1.1.1" is a typo, not a name to look
+        // up, and "127.0.1" a short form that QUrl would silently expand.
+        const QString authority = urlText.mid(urlText.indexOf(QLatin1String("//")) + 2).section(QLatin1Char('/'), 0, 0);
+        const QString typedHost = authority.startsWith(QLatin1Char('['))
+            ? authority.section(QLatin1Char(']'), 0, 0) + QLatin1Char(']')
+            : authority.section(QLatin1Char(':'), 0, 0);
+        const Net::EndpointInput host = Net::EndpointInput::fromParts(typedHost, quint16(urlPort),
+                                                                      Net::EndpointInput::Destination);
+        if (!host.ok())
+            return usageError(host.errorString);
         // Like curl: the path without its first slash names the file ("//abs/path" for an absolute one).
         QString remote = url.path(QUrl::FullyDecoded);
         if (remote.startsWith(QLatin1Char('/')))

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <unistd.h>
 #include <QUdpSocket>
 
 using CliTest::Result;
@@ -79,6 +81,7 @@ private slots:
     void lineThatCannotBeEncoded();
     void portUnreachable();
     void eofEndsWithZero();
+    void closedStdinEnds();
     void finalLineWithoutNewline();
     void netcatInterop();
     void room();
@@ -337,6 +340,24 @@ void tst_chatcli::eofEndsWithZero()
     QVERIFY(!raw.hasPendingDatagrams());
 }
 
+// `chat <&-`: a closed stdin is reopened onto /dev/null and reads as end of input, so chat ends; before,
+// Qt's eventfd took descriptor 0 and chat read its wake-ups as input forever.
+void tst_chatcli::closedStdinEnds()
+{
+    QUdpSocket raw;
+    QVERIFY(raw.bind(QHostAddress::LocalHost, 0));
+    QProcess p;
+    p.setProcessEnvironment(CliTest::environment());
+    p.setChildProcessModifier([] { ::close(0); });
+    p.start(QStringLiteral(NETPOKE_CLI),
+            {"chat", QStringLiteral("127.0.0.1:%1").arg(raw.localPort()), "--bind", "127.0.0.1:0"});
+    QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
+    const Result r = finish(p);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray());
+    QVERIFY(!raw.hasPendingDatagrams());
+}
+
 // Lines arrive in pieces; a last line without a line break is sent at the end of input.
 void tst_chatcli::finalLineWithoutNewline()
 {
@@ -474,6 +495,10 @@ void tst_chatcli::usageErrors_data()
     QTest::newRow("no host") << QStringList{"9000"} << "9000";
     QTest::newRow("bad port") << QStringList{"127.0.0.1:70000"} << "70000";
     QTest::newRow("ipv6 unbracketed") << QStringList{"::1:9000"} << "[::1]:9000";
+    // A malformed address is refused before "listening on" (it used to bind first, then exit 1).
+    QTest::newRow("short ipv4") << QStringList{"127.0.1:9"} << "127.0.1";
+    QTest::newRow("bad octet") << QStringList{"127.0.0.256:9"} << "127.0.0.256";
+    QTest::newRow("bind bad octet") << QStringList{"127.0.0.1:9", "--bind", "127.0.0.256:0"} << "127.0.0.256";
     QTest::newRow("two peers") << QStringList{"127.0.0.1:9", "127.0.0.1:10"} << "127.0.0.1:10";
     QTest::newRow("unknown encoding") << QStringList{"127.0.0.1:9", "--encoding", "KLINGON"} << "KLINGON";
     QTest::newRow("bind bad port") << QStringList{"127.0.0.1:9", "--bind", "99999"} << "99999";
@@ -523,19 +548,14 @@ void tst_chatcli::portInUse()
 
 void tst_chatcli::unknownHost()
 {
-    // Refused before any lookup (an empty label): a real lookup of even a reserved .invalid name
-    // would send a DNS query off this machine.
+    // A malformed name (an empty label) is a usage error before anything binds or looks it up: a real
+    // lookup of even a reserved .invalid name would send a DNS query off this machine.
     QProcess chat;
     start(chat, {"no-such-host..invalid:9000", "--bind", "127.0.0.1:0"});
     chat.write("never sent\n");
     const Result r = finish(chat);
-    QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.out, QByteArray());
-    const QStringList err = lines(r.err);
-    QCOMPARE(err.size(), 2);
-    QVERIFY(err.at(0).startsWith(QLatin1String("listening on 127.0.0.1:")));
-    QVERIFY2(err.at(1).startsWith(QLatin1String("netpoke-cli: ")) && err.at(1).contains(QStringLiteral("no-such-host..invalid")),
-             r.err.constData());
+    checkOneErrorLine(r, 2);
+    QVERIFY2(r.err.contains("no-such-host..invalid"), r.err.constData());
 }
 
 // A name from /etc/hosts is resolved without any DNS query; lines typed meanwhile wait for it.

@@ -10,6 +10,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 #include <QUdpSocket>
 
 using CliTest::Result;
@@ -123,6 +125,7 @@ private slots:
     void sendUnknownHost();
     void sendShortAddressRefused();
     void portInUseAdvice();
+    void closedStandardStreams();
 
 private:
     Result run(const QStringList &args);
@@ -569,6 +572,9 @@ void tst_udpcli::usageErrors_data()
     QTest::newRow("port zero") << QStringList{"udp", "send", "127.0.0.1:0", "hi"} << "\"0\"";
     QTest::newRow("no host") << QStringList{"udp", "send", "9000", "hi"} << "9000";
     QTest::newRow("ipv6 unbracketed") << QStringList{"udp", "send", "::1:9000", "hi"} << "[::1]:9000";
+    QTest::newRow("bad octet") << QStringList{"udp", "send", "127.0.0.256:9", "hi"} << "127.0.0.256";
+    QTest::newRow("bad host name") << QStringList{"udp", "send", "a/b:9", "hi"} << "\"/\"";
+    QTest::newRow("listen short") << QStringList{"udp", "listen", "127.1:0"} << "127.1";
     QTest::newRow("odd hex") << QStringList{"udp", "send", "127.0.0.1:9", "--hex", "c4 e"} << "\"e\" at position 4";
     QTest::newRow("bad hex digit") << QStringList{"udp", "send", "127.0.0.1:9", "--hex", "c4zz"} << "\"z\"";
     QTest::newRow("unknown encoding") << QStringList{"udp", "send", "127.0.0.1:9", "--encoding", "KLINGON", "hi"}
@@ -682,10 +688,10 @@ void tst_udpcli::sendFileNotRegular()
 
 void tst_udpcli::sendUnknownHost()
 {
-    // An empty label makes the name invalid, so Qt refuses it without asking any resolver: a real
-    // lookup of even a reserved .invalid name would send a DNS query off this machine.
+    // An empty label makes the name malformed: a usage error before any resolver is asked (a real
+    // lookup of even a reserved .invalid name would send a DNS query off this machine).
     const Result r = run({"udp", "send", "no-such-host..invalid:9000", "hi"});
-    checkOneErrorLine(r, 1);
+    checkOneErrorLine(r, 2);
     QVERIFY2(r.err.contains("no-such-host..invalid"), r.err.constData());
 }
 
@@ -694,8 +700,9 @@ void tst_udpcli::sendShortAddressRefused()
     // "127.1" is 127.0.0.1 to inet_aton; refused like in chat, and nothing reaches the port.
     QUdpSocket target;
     QVERIFY(target.bind(QHostAddress::LocalHost, 0));
+    // A malformed address is a usage error (exit 2), as a bad port is.
     const Result r = run({"udp", "send", QStringLiteral("127.1:%1").arg(target.localPort()), "hi"});
-    checkOneErrorLine(r, 1);
+    checkOneErrorLine(r, 2);
     QVERIFY2(r.err.contains("127.1"), r.err.constData());
     QTest::qWait(50);
     QVERIFY(!target.hasPendingDatagrams());
@@ -709,6 +716,31 @@ void tst_udpcli::portInUseAdvice()
     checkOneErrorLine(r, 1);
     // The fact from the core, then the command line's advice.
     QVERIFY2(r.err.contains("is already in use") && r.err.contains("use port 0"), r.err.constData());
+}
+
+// With stdin and stdout closed (`<&- >&-`), both are reopened onto /dev/null before Qt opens anything:
+// otherwise Qt's eventfd takes descriptor 0 and the listener's output goes into it.
+void tst_udpcli::closedStandardStreams()
+{
+    QProcess p;
+    p.setProcessEnvironment(CliTest::environment());
+    p.setChildProcessModifier([] {
+        ::close(0);
+        ::close(1);
+    });
+    p.start(QStringLiteral(NETPOKE_CLI), {"udp", "listen", "127.0.0.1:0", "--count", "1"});
+    QVERIFY2(p.waitForStarted(ProcessTimeoutMs), qPrintable(p.errorString()));
+    const quint16 port = listenPort(p);
+    QVERIFY(port != 0);
+    for (int fd : {0, 1}) {
+        const QString link = QStringLiteral("/proc/%1/fd/%2").arg(p.processId()).arg(fd);
+        QCOMPARE(QFile::symLinkTarget(link), QStringLiteral("/dev/null"));
+    }
+    // The datagram is written to /dev/null and --count 1 ends the listener normally.
+    QUdpSocket s;
+    QCOMPARE(s.writeDatagram("hi", QHostAddress::LocalHost, port), qint64(2));
+    const Result r = CliTest::finish(p, ProcessTimeoutMs);
+    QCOMPARE(r.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_udpcli)

@@ -82,6 +82,10 @@ EndpointInput EndpointInput::parse(const QString &text, Use use)
     }
     in.host = hp.host;
     in.port = hp.port;
+    if (!in.host.isEmpty() && !HostPort::validateHost(in.host, &in.errorString)) {
+        in.problem = HostProblem;
+        return in;
+    }
     in.address = parseAddress(hp.host);
     return in;
 }

@@ -32,9 +32,9 @@ public:
     // A host that is not an address literal: a name to look up (or, after parse(), possibly a typo).
     bool isName() const { return ok() && !host.isEmpty() && address.isNull(); }
 
-    // One text: "HOST:PORT", "[IPv6]:PORT", and for Bind "PORT" alone. Checks the form and the port and
-    // reads an address literal; a host that is not one is left to fromParts() (which UdpEndpoint::send()
-    // and ChatSession::setPeer() call), so that a command line fails like a form field.
+    // One text: "HOST:PORT", "[IPv6]:PORT", and for Bind "PORT" alone. Checks the form, the port and the
+    // host as fromParts() does (a typo such as "300.1.1.1" is a HostProblem here, before anything binds
+    // or looks up), and reads an address literal.
     static EndpointInput parse(const QString &text, Use use);
     // A host and a port given apart (form fields, API calls): the host must be an address literal or a
     // possible host name.
