@@ -299,6 +299,10 @@ void tst_tftpcli::usageErrors_data()
     QTest::newRow("plain host") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("127.0.0.1/f")} << "not a TFTP URL";
     QTest::newRow("no path") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1")} << "no file path";
     QTest::newRow("dir path") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1/dir/")} << "give -o FILE";
+    // A malformed host is refused before any lookup (it used to be looked up as a name, exit 1).
+    QTest::newRow("bad octet") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.256/f")} << "127.0.0.256";
+    QTest::newRow("short ipv4") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.1/f")} << "127.0.1";
+    QTest::newRow("bad host name") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://a_b!c/f")} << "a_b!c";
     QTest::newRow("port 0") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("tftp://127.0.0.1:0/f")} << "port";
     QTest::newRow("blksize 7") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("7")} << "--blksize";
     QTest::newRow("blksize 65465") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--blksize"), QStringLiteral("65465")} << "--blksize";
