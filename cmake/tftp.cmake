@@ -10,6 +10,7 @@ target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftpoptions.cpp ${NETPOKE_TFTP_DIR}/tftpoptions.h
   ${NETPOKE_TFTP_DIR}/rttestimator.cpp ${NETPOKE_TFTP_DIR}/rttestimator.h
   ${NETPOKE_TFTP_DIR}/tftpsink.cpp ${NETPOKE_TFTP_DIR}/tftpsink.h
+  ${NETPOKE_TFTP_DIR}/tftpsource.cpp ${NETPOKE_TFTP_DIR}/tftpsource.h
   ${NETPOKE_TFTP_DIR}/tftpwindow.cpp ${NETPOKE_TFTP_DIR}/tftpwindow.h
   ${NETPOKE_TFTP_DIR}/tftptrace.cpp ${NETPOKE_TFTP_DIR}/tftptrace.h
   ${NETPOKE_TFTP_DIR}/tftpsocket.cpp ${NETPOKE_TFTP_DIR}/tftpsocket.h
@@ -26,6 +27,7 @@ netpoke_add_test(tst_tftpoptions SOURCES tests/unit/tst_tftpoptions.cpp LIBS net
 netpoke_add_test(tst_rttestimator SOURCES tests/unit/tst_rttestimator.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpwindow SOURCES tests/unit/tst_tftpwindow.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpsink SOURCES tests/unit/tst_tftpsink.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
