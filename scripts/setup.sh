@@ -1,9 +1,28 @@
 #!/usr/bin/env bash
 # Shared set-up for run.sh and test.sh: install missing Debian packages, configure and build into build/.
-# Sourced, not executed. Honors BUILD_TYPE (default Release) and BUILD_DIR (default build).
+# Sourced, not executed. Honors BUILD_TYPE (default Release) and BUILD_DIR (default build), and SANITIZE=1:
+# a separate build (default build-sanitize/) with -fsanitize=address,undefined, any finding fatal.
 set -euo pipefail
 
 NETPOKE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SANITIZE="${SANITIZE:-0}"
+NETPOKE_CMAKE_ARGS=()
+if [ "$SANITIZE" = 1 ]; then
+  BUILD_DIR="${BUILD_DIR:-$NETPOKE_ROOT/build-sanitize}"
+  BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}"
+  NETPOKE_CMAKE_ARGS+=(
+    "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+    "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address,undefined"
+  )
+  # Every test process (and netpoke-cli started by a test) stops with a report at the first finding.
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+  export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$NETPOKE_ROOT/scripts/lsan.supp:print_suppressions=0}"
+elif [ "$SANITIZE" != 0 ]; then
+  echo "netpoke: SANITIZE must be 0 or 1, not \"$SANITIZE\"" >&2
+  exit 2
+fi
 BUILD_DIR="${BUILD_DIR:-$NETPOKE_ROOT/build}"
 BUILD_TYPE="${BUILD_TYPE:-Release}"
 
@@ -62,6 +81,7 @@ netpoke_unpack_peers() {
 
 netpoke_build() {
   netpoke_unpack_peers
-  cmake -S "$NETPOKE_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DNETPOKE_PEERS_DIR="$NETPOKE_PEERS_DIR" >/dev/null
+  cmake -S "$NETPOKE_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DNETPOKE_PEERS_DIR="$NETPOKE_PEERS_DIR" \
+    ${NETPOKE_CMAKE_ARGS[@]+"${NETPOKE_CMAKE_ARGS[@]}"} >/dev/null
   cmake --build "$BUILD_DIR" -j "$(nproc 2>/dev/null || echo 2)"
 }

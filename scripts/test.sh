@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what is missing, build, and run the whole ctest suite.
+# Install what is missing, build, and run the whole ctest suite. SANITIZE=1 scripts/test.sh runs it built with
+# AddressSanitizer and UndefinedBehaviorSanitizer (in build-sanitize/), any finding failing its test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 netpoke_install_packages

@@ -29,6 +29,7 @@
 
 #include <climits>
 #include <cmath>
+#include <memory>
 
 namespace NetPoke {
 
@@ -164,6 +165,8 @@ void TftpPanel::setUpChart()
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
     }
+    // QChartView makes a chart of its own and only releases it when given another: delete it.
+    std::unique_ptr<QChart> defaultChart(m_ui->tftpChart->chart());
     m_ui->tftpChart->setChart(m_chart);
     m_ui->tftpChart->setRenderHint(QPainter::Antialiasing);
     applyFontToChart();
