@@ -44,7 +44,8 @@ private:
         parser.setApplicationDescription(
             tr("Download PATH from the TFTP server at HOST (port 69 unless given), e.g. tftp://192.168.1.10/boot/image.bin "
                "or tftp://[::1]:6969/file.txt.") + QLatin1Char('\n')
-            + tr("The file is written only when the transfer succeeds: an existing FILE is kept on failure.")
+            + tr("The file is written only when the transfer succeeds: an existing FILE is kept on failure. An "
+                 "existing device or FIFO (e.g. /dev/null) is written in place.")
             + QLatin1Char('\n')
             + tr("Progress is shown on stderr when it is a terminal; a summary line follows (bytes, seconds, MiB/s, "
                  "retransmissions).") + QLatin1Char('\n')

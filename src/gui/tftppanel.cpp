@@ -5,6 +5,7 @@
 #include "hostport.h"
 #include "textcodec.h"
 #include "tftp/tftpclient.h"
+#include "tftp/tftpsink.h"
 #include "ui_tftppanel.h"
 #include "wheelguard.h"
 
@@ -377,12 +378,18 @@ bool TftpPanel::start()
     Tftp::ClientOptions o;   // before the question below: a refused option asks nothing
     if (!readOptions(&o))
         return false;
+    // A device or FIFO is written in place (the core never replaces it): what arrives goes into it at once.
+    const bool inPlace = Tftp::Sink::writesInPlace(local);
     if (localInfo.exists() && m_confirmOverwrite
-        && QMessageBox::question(this, tr("Replace file?"),
-                                 tr("%1 already exists. Replace it when the download succeeds?").arg(local))
+        && (inPlace ? QMessageBox::question(this, tr("Write in place?"),
+                                            tr("%1 is not a regular file (a device or FIFO). Write the download "
+                                               "into it as it arrives?").arg(local))
+                    : QMessageBox::question(this, tr("Replace file?"),
+                                            tr("%1 already exists. Replace it when the download succeeds?").arg(local)))
                != QMessageBox::Yes) {
         return false;
     }
+    m_activeInPlace = inPlace;
     m_client->setOptions(o);
 
     resetFigures();
@@ -525,7 +532,10 @@ void TftpPanel::onFinished(bool ok)
         if (m_ui->tftpProgress->maximum() == 0)
             m_ui->tftpProgress->setRange(0, 100);
         m_ui->tftpResult->setText(m_client->errorString() + QLatin1Char(' ')
-                                  + tr("No file was written; an existing file of that name is unchanged."));
+                                  + (m_activeInPlace
+                                         ? tr("What arrived before the failure was written into %1 (a device or FIFO "
+                                              "is written in place).").arg(QDir::toNativeSeparators(m_activeLocalFile))
+                                         : tr("No file was written; an existing file of that name is unchanged.")));
         setTone(m_ui->tftpResult, Tone::Error);
     }
     emit transferFinished(ok);

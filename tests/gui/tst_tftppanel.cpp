@@ -1,3 +1,4 @@
+#include "../outputtestutil.h"
 #include "colors.h"
 #include "guitestutil.h"
 #include "tftp/tftpclient.h"
@@ -131,6 +132,7 @@ private slots:
     void saveAsFollowsRemoteName();
     void traceNotesArePlain();
     void optionsOutOfRangeRefused();
+    void saveIntoFifo();
 
 private:
     void fill(TftpPanel &p, quint16 port, const QString &remote, const QString &local)
@@ -502,6 +504,34 @@ void tst_TftpPanel::optionsOutOfRangeRefused()
     QVERIFY(!error->isVisible());
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.at(0).at(0).toBool(), true);
+}
+
+// Saving into a FIFO (or a device) writes it in place: it stays a FIFO, the reader gets the file; one that
+// nobody reads is refused at once, below the buttons.
+void tst_TftpPanel::saveIntoFifo()
+{
+    MiniServer server;
+    const QByteArray content = randomBytes(20000);
+    server.files.insert("x.bin", content);
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    TftpPanel p;
+    p.setConfirmOverwrite(false);
+    fill(p, server.port(), QStringLiteral("x.bin"), fifo);
+    QVERIFY(!p.start());
+    const QString refused = child<QLabel>(p, "tftpFormError")->text();
+    QCOMPARE(refused, QStringLiteral("Cannot write %1: no process has the FIFO open for reading").arg(fifo));
+    OutputTest::FifoReader reader(fifo);
+    QVERIFY(reader.isOpen());
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY2(p.start(), qPrintable(child<QLabel>(p, "tftpFormError")->text()));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QCOMPARE(reader.finish(), content);
+    QVERIFY(OutputTest::isFifo(fifo));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+             QStringList{QStringLiteral("pipe")});
 }
 
 QTEST_MAIN(tst_TftpPanel)

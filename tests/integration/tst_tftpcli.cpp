@@ -3,6 +3,7 @@
 
 #include "clitestutil.h"
 #include "looptestutil.h"
+#include "../outputtestutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -101,6 +102,11 @@ private slots:
     void noServer();
     void usageErrors_data();
     void usageErrors();
+    void outputIntoFifo();
+    void outputIntoDevNull();
+    void devFullSaysNoSpace();
+    void outputErrorsSayWhy_data();
+    void outputErrorsSayWhy();
 
 private:
     Result run(const QStringList &args, const QString &cwd = QString());
@@ -325,6 +331,96 @@ void tst_tftpcli::usageErrors()
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
     QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void tst_tftpcli::outputIntoFifo()
+{
+    // A FIFO is written in place: the reader gets the file while it comes, the FIFO stays one, and no
+    // temporary file is left beside it.
+    const QString fifo = m_work->filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    OutputTest::FifoReader reader(fifo);
+    QVERIFY(reader.isOpen());
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), fifo});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(reader.finish() == m_data);
+    QVERIFY(OutputTest::isFifo(fifo));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+             QStringList{QStringLiteral("pipe")});
+    QVERIFY2(r.err.startsWith("200000 bytes in "), r.err.constData());
+
+    // Nobody reads it: one clear line at once, instead of waiting in open().
+    const Result none = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                             QStringLiteral("-o"), fifo});
+    checkOneErrorLine(none, 1);
+    QCOMPARE(none.err, QStringLiteral("netpoke-cli: Cannot write %1: no process has the FIFO open for reading\n")
+                           .arg(fifo).toUtf8());
+}
+
+void tst_tftpcli::outputIntoDevNull()
+{
+    // `-o /dev/null` works and /dev/null stays a character device. As root (CI) the old rename replaced the
+    // system's /dev/null: a private node is tried first, the real one only once that passed.
+    if (::geteuid() == 0) {
+        const QString own = m_work->filePath(QStringLiteral("null"));
+        if (!OutputTest::makeMemDevice(own, 3))
+            QSKIP("root without mknod: the system's /dev/null is not put at risk");
+        const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                              QStringLiteral("-o"), own});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(OutputTest::isCharDevice(own));
+        QCOMPARE(QDir(m_work->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+                 QStringList{QStringLiteral("null")});
+    }
+    OutputTest::DevNullGuard guard;
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), QStringLiteral("/dev/null")});
+    QVERIFY(!guard.wasReplaced());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.startsWith("200000 bytes in "), r.err.constData());
+}
+
+void tst_tftpcli::devFullSaysNoSpace()
+{
+    // /dev/full answers ENOSPC: "No space left on device" (a full disk was reported as "Unknown error").
+    QString full = QStringLiteral("/dev/full");
+    if (::geteuid() == 0) {
+        full = m_work->filePath(QStringLiteral("full"));   // a regression must not replace the system's
+        if (!OutputTest::makeMemDevice(full, 7))
+            QSKIP("root without mknod: the system's /dev/full is not put at risk");
+    }
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), full});
+    checkOneErrorLine(r, 1);
+    QCOMPARE(r.err, QStringLiteral("netpoke-cli: Cannot write %1: No space left on device\n").arg(full).toUtf8());
+    QVERIFY(OutputTest::isCharDevice(full));
+}
+
+void tst_tftpcli::outputErrorsSayWhy_data()
+{
+    QTest::addColumn<QString>("output");     // "WORK/" is the test's folder
+    QTest::addColumn<QString>("reason");     // after "Cannot write OUTPUT: "
+    QTest::newRow("/proc/version") << "/proc/version"
+                                   << "a temporary file cannot be created in /proc (the file system does not allow "
+                                      "new files there)";
+    QTest::newRow("folder") << "WORK/sub" << "it is a folder";
+    QTest::newRow("missing folder") << "WORK/no/such" << "the folder WORK/no does not exist";
+}
+
+void tst_tftpcli::outputErrorsSayWhy()
+{
+    QFETCH(QString, output);
+    QFETCH(QString, reason);
+    QVERIFY(QDir(m_work->path()).mkdir(QStringLiteral("sub")));
+    output.replace(QLatin1String("WORK"), m_work->path());
+    reason.replace(QLatin1String("WORK"), m_work->path());
+    if (!QFileInfo::exists(QFileInfo(output).absolutePath()) && !output.contains(QLatin1String("no/such")))
+        QSKIP("not on this system");
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), output});
+    checkOneErrorLine(r, 1);
+    QCOMPARE(QString::fromUtf8(r.err), QStringLiteral("netpoke-cli: Cannot write %1: %2\n").arg(output, reason));
 }
 
 QTEST_GUILESS_MAIN(tst_tftpcli)

@@ -1,13 +1,14 @@
 // The TFTP client against an in-process fake server on 127.0.0.1 (port 0) that injects faults: loss,
 // duplication and reordering both ways, a stranger port, ERROR mid-transfer, bad OACKs, an RFC 1350 server,
-// a stalling server, block rollover, a lying tsize, cancel. Each case checks the file bytes, the final
-// state and error, and that no partial file is left (an existing file is untouched).
+// a stalling server, block rollover, a lying tsize, a full disk, cancel. Each case checks the
+// file bytes, the final state and error, and that no partial file is left (an existing file is untouched).
 
 #include "tftp/tftpclient.h"
 #include "tftp/tftppacket.h"
 #include "looptestutil.h"
 
 #include <QBuffer>
+#include <cerrno>
 #include <functional>
 #include <utility>
 #include <unistd.h>
@@ -380,6 +381,7 @@ private slots:
     void rollover();
     void tsizeLies_data();
     void tsizeLies();
+    void diskFullSaysSo();
     void cancelMidTransfer();
     void noServerIcmp();
     void netascii();
@@ -946,6 +948,40 @@ void tst_tftpclient::tsizeLies()
         QVERIFY(p.total < 0 || p.bytes <= p.total);   // never more than 100%
     QCOMPARE(seen.last().bytes, s.file.size());
     QCOMPARE(seen.last().total, s.file.size());      // the final progress tells the truth
+}
+
+// Run by the ctest entry tst_tftpclient_diskfull in a private mount namespace (unshare -rm) with a 256 KiB
+// tmpfs at NETPOKE_SMALL_FS; skipped elsewhere (it needs that file system).
+void tst_tftpclient::diskFullSaysSo()
+{
+    const QString small = qEnvironmentVariable("NETPOKE_SMALL_FS");
+    if (small.isEmpty())
+        QSKIP("needs a small file system: the ctest entry tst_tftpclient_diskfull mounts one (unshare -rm)");
+    const QString out = QDir(small).filePath(QStringLiteral("out.bin"));
+    {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+    }
+    FakeServer s;
+    s.file = randomBytes(1024 * 1024, 42);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 8192;
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), out));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(c.error(), Client::LocalFileError);
+    QCOMPARE(c.errorString(), QStringLiteral("Cannot write %1: %2").arg(out, qt_error_string(ENOSPC)));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(3));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep me"));
+    QCOMPARE(QDir(small).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList{QStringLiteral("out.bin")});
 }
 
 void tst_tftpclient::cancelMidTransfer()

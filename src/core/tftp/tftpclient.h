@@ -70,8 +70,9 @@ public:
     void setOptions(const ClientOptions &options);
     ClientOptions options() const;
 
-    // Starts downloading remoteFile from host:port into localPath. The file is written through QSaveFile:
-    // only a complete transfer replaces localPath. False (with errorString()) for bad arguments.
+    // Starts downloading remoteFile from host:port into localPath. A file is written through QSaveFile: only
+    // a complete transfer replaces localPath. An existing device or FIFO (e.g. /dev/null) is written in place
+    // (see Sink::openFile()). False (with errorString()) for bad arguments or an output that cannot be opened.
     bool download(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath);
     // Same, writing into an open device (e.g. stdout); nothing is rolled back on failure.
     bool download(const QString &host, quint16 port, const QString &remoteFile, QIODevice *sink);
