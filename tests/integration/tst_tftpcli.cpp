@@ -257,6 +257,8 @@ void tst_tftpcli::netascii()
                           QStringLiteral("--mode"), QStringLiteral("netascii"), QStringLiteral("-o"), QStringLiteral("-")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("line 1\nline 2\nbare\rcr\n"));
+    // The summary counts the file's bytes (22), not the wire's (26: CR LF and CR NUL).
+    QVERIFY2(r.err.startsWith("22 bytes in "), r.err.constData());
 }
 
 void tst_tftpcli::notFoundKeepsFile()

@@ -8,6 +8,7 @@
 #include "looptestutil.h"
 
 #include <QBuffer>
+#include <QLocale>
 #include <cerrno>
 #include <functional>
 #include <utility>
@@ -381,6 +382,10 @@ private slots:
     void rollover();
     void tsizeLies_data();
     void tsizeLies();
+    void pastTsizeIsTheServersError_data();
+    void pastTsizeIsTheServersError();
+    void netasciiCountsFileBytes_data();
+    void netasciiCountsFileBytes();
     void diskFullSaysSo();
     void cancelMidTransfer();
     void noServerIcmp();
@@ -922,8 +927,9 @@ void tst_tftpclient::rollover()
 
 void tst_tftpclient::tsizeLies_data()
 {
+    // A tsize smaller than what comes is the server's error (pastTsizeIsTheServersError); 0 is taken as not
+    // known (a server may echo the request's 0).
     QTest::addColumn<qint64>("announced");
-    QTest::newRow("smaller") << qint64(1000);
     QTest::newRow("larger") << qint64(10000000);
     QTest::newRow("zero") << qint64(0);
 }
@@ -948,6 +954,83 @@ void tst_tftpclient::tsizeLies()
         QVERIFY(p.total < 0 || p.bytes <= p.total);   // never more than 100%
     QCOMPARE(seen.last().bytes, s.file.size());
     QCOMPARE(seen.last().total, s.file.size());      // the final progress tells the truth
+}
+
+void tst_tftpclient::pastTsizeIsTheServersError_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::addColumn<bool>("netascii");
+    QTest::newRow("lock-step") << 1 << false;
+    QTest::newRow("windowed") << 8 << false;   // the block past tsize arrives amid a batch
+    QTest::newRow("netascii") << 1 << true;
+}
+
+void tst_tftpclient::pastTsizeIsTheServersError()
+{
+    // The server announces tsize 1000 and sends a megabyte: the transfer stops at the first block past 1000
+    // bytes (not acknowledged), the server is told, nothing is saved and the existing file stays.
+    QFETCH(int, window);
+    QFETCH(bool, netascii);
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = QByteArray(1024 * 1024, 'a');   // no CR: the same number of bytes on the wire and in the file
+    s.tsizeOverride = 1000;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = window;
+    o.mode = netascii ? ClientOptions::NetAscii : ClientOptions::Octet;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::ProtocolError);
+    QCOMPARE(c.errorString(), QStringLiteral("The server sent more than the %1 bytes it announced (tsize).")
+                                  .arg(QLocale().toString(qint64(1000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(4));
+    QCOMPARE(s.fromClient.constLast().errorMessage, QByteArray("More data than the announced tsize"));
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY2(p.opcode != Opcode::Ack || p.block < 2, qPrintable(p.summary()));   // block 2 ends at 1024
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::netasciiCountsFileBytes_data()
+{
+    // 1,050 bytes on the wire, 1,047 in the file (three CR LF). The server's tsize may be either: neither is
+    // past what arrives.
+    QTest::addColumn<qint64>("tsize");
+    QTest::newRow("tsize is the wire size") << qint64(1050);
+    QTest::newRow("tsize is the file size") << qint64(1047);
+}
+
+void tst_tftpclient::netasciiCountsFileBytes()
+{
+    QFETCH(qint64, tsize);
+    QByteArray line(348, 'x');
+    const QByteArray wire = line + "\r\n" + line + "\r\n" + line + "\r\n";
+    QCOMPARE(wire.size(), 1050);
+    FakeServer s;
+    s.file = wire;
+    s.tsizeOverride = tsize;
+    Client c;
+    ClientOptions o;
+    o.mode = ClientOptions::NetAscii;
+    o.blockSize = 512;
+    c.setOptions(o);
+    QList<Progress> seen;
+    connect(&c, &Client::progressChanged, this, [&seen](const Progress &p) { seen.append(p); });
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    if (!outputIs(line + '\n' + line + '\n' + line + '\n'))
+        return;
+    QCOMPARE(c.progress().bytes, qint64(1047));
+    QCOMPARE(c.progress().total, qint64(1047));
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.constLast().bytes, qint64(1047));
+    for (const Progress &p : std::as_const(seen))
+        QVERIFY(p.total < 0 || p.bytes <= p.total);
 }
 
 // Run by the ctest entry tst_tftpclient_diskfull in a private mount namespace (unshare -rm) with a 256 KiB

@@ -261,9 +261,11 @@ void Client::Private::onOack(const Packet &p)
         fail(OptionRefusedError, check.errorString, ErrOptionRefused, check.wireMessage);
         return;
     }
+    const qint64 tsize = check.agreed.tsize;
     t.agreed = check.agreed;
-    if (check.agreed.tsize >= 0)
-        t.progress.total = check.agreed.tsize;
+    // tsize 0 is taken as not known (a server may echo the request's 0): only a size > 0 is held to.
+    if (tsize > 0)
+        t.progress.total = tsize;
     sink.setBlockSize(t.agreed.blockSize);
     t.window.setWindowSize(t.agreed.windowSize);
     t.rtt.stop(clock.nsecsElapsed());

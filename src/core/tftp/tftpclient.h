@@ -12,8 +12,8 @@ namespace NetPoke::Tftp {
 
 struct Progress
 {
-    qint64 bytes = 0;
-    qint64 total = -1;        // from tsize, -1 unknown (advisory: may be wrong)
+    qint64 bytes = 0;         // of the file: netascii counts the bytes after CR LF -> LF, not the wire's
+    qint64 total = -1;        // from tsize (> 0), -1 unknown; a transfer never runs past it (the server's error)
     quint64 blocks = 0;
     quint64 retransmissions = 0;
     // While the transfer runs: the recent rate (smoothed over ~100 ms steps). Once it has ended: the same as

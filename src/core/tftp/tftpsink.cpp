@@ -202,8 +202,10 @@ void Sink::append(const char *p, qsizetype n)
     if (!m_netAscii) {
         std::memcpy(out + m_pending, p, size_t(n));
         m_pending += n;
+        m_received += n;
         return;
     }
+    const qsizetype before = m_pending;
     // CR LF -> LF, CR NUL -> CR, also when the pair is split across two blocks.
     for (qsizetype i = 0; i < n; ++i) {
         const char c = p[i];
@@ -222,6 +224,7 @@ void Sink::append(const char *p, qsizetype n)
         else
             out[m_pending++] = c;
     }
+    m_received += m_pending - before;
 }
 
 void Sink::endOfData()
@@ -229,6 +232,7 @@ void Sink::endOfData()
     if (m_pendingCr) {
         m_buffer[m_pending++] = '\r';
         m_pendingCr = false;
+        ++m_received;
     }
 }
 
@@ -322,6 +326,7 @@ void Sink::resetOutput()
     m_device = nullptr;
     m_fileName.clear();
     m_pending = 0;
+    m_received = 0;
     m_unsynced = 0;
     m_pendingCr = false;
 }

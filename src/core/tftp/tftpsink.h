@@ -62,6 +62,9 @@ public:
     // The negotiated block size: decides the flush rule (BigBlock).
     void setBlockSize(int bytes) { m_bigBlocks = bytes >= BigBlock; }
 
+    // Bytes of the output so far (netascii: decoded, a CR held back counted), written or pending.
+    qint64 received() const { return m_received + (m_pendingCr ? 1 : 0); }
+
     // The receive area right behind what is pending.
     char *tail() { return m_buffer.get() + m_pending; }
     qsizetype room() const { return Capacity - m_pending; }
@@ -69,7 +72,11 @@ public:
     bool flushBeforeRead() const { return m_pending >= Limit || (m_pending > 0 && m_bigBlocks); }
     bool flushAfterRead() const { return m_pending >= FlushThreshold; }
     // n bytes were received at tail() (octet).
-    void receivedInPlace(qsizetype n) { m_pending += n; }
+    void receivedInPlace(qsizetype n)
+    {
+        m_pending += n;
+        m_received += n;
+    }
     // A block's payload from elsewhere: decoded (netascii) or copied behind what is pending.
     void append(const char *data, qsizetype n);
     // The last block is in: a CR held back for the next block is written as it is.
@@ -104,6 +111,7 @@ private:
     QString m_fileName;
     QString m_errorString;
     qsizetype m_pending = 0;     // m_buffer[0, m_pending) waits to be written
+    qint64 m_received = 0;       // output bytes so far (see received())
     qint64 m_unsynced = 0;       // written since the last write-back hint
     bool m_netAscii = false;
     bool m_pendingCr = false;    // netascii: a CR at the end of a block, decoded with the next byte
