@@ -126,6 +126,8 @@ TftpPanel::TftpPanel(QWidget *parent)
         .add(QStringLiteral("windowSize"), m_ui->tftpWindowSize)
         .add(QStringLiteral("timeoutMs"), m_ui->tftpTimeout)
         .add(QStringLiteral("retries"), m_ui->tftpRetries)
+        .add(QStringLiteral("maxSize"), m_ui->tftpMaxSize)
+        .add(QStringLiteral("maxSizeUnit"), m_ui->tftpMaxSizeUnit, SettingsTable::ByIndex)
         .add(QStringLiteral("tsize"), m_ui->tftpTsize)
         .add(QStringLiteral("rfc1350"), m_ui->tftpRfc1350);
     loadSettings();
@@ -342,12 +344,14 @@ bool TftpPanel::readOptions(Tftp::ClientOptions *o)
     o->timeoutMs = m_ui->tftpTimeout->value();
     o->retries = m_ui->tftpRetries->value();
     o->requestTsize = m_ui->tftpTsize->isChecked();
+    // KiB, MiB, GiB: 0 is no limit in any unit.
+    o->maxSize = qint64(m_ui->tftpMaxSize->value()) << (10 * (qBound(0, m_ui->tftpMaxSizeUnit->currentIndex(), 2) + 1));
     Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
     const QString invalid = o->validate(&field);
     if (!invalid.isEmpty()) {
         showError(m_ui->tftpFormError, invalid);
         QWidget *const fields[] = {nullptr, m_ui->tftpBlockSize, m_ui->tftpWindowSize, m_ui->tftpTimeout,
-                                   m_ui->tftpRetries};
+                                   m_ui->tftpRetries, m_ui->tftpMaxSize};
         if (fields[field])
             fields[field]->setFocus();
         return false;

@@ -132,6 +132,7 @@ private slots:
     void saveAsFollowsRemoteName();
     void traceNotesArePlain();
     void optionsOutOfRangeRefused();
+    void maxSizePersistsAndApplies();
     void saveIntoFifo();
 
 private:
@@ -504,6 +505,49 @@ void tst_TftpPanel::optionsOutOfRangeRefused()
     QVERIFY(!error->isVisible());
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.at(0).at(0).toBool(), true);
+}
+
+// "Max size" is kept in the settings and given to the client: a file past it fails with the reason, nothing
+// is saved; 0 is no limit.
+void tst_TftpPanel::maxSizePersistsAndApplies()
+{
+    {
+        TftpPanel p;
+        QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->value(), 0);   // the default: no limit
+        QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->text(), QStringLiteral("no limit"));
+        child<QSpinBox>(p, "tftpMaxSize")->setValue(2);
+        child<QComboBox>(p, "tftpMaxSizeUnit")->setCurrentIndex(0);   // KiB
+        p.saveSettings();
+    }
+    MiniServer server;   // RFC 1350: no tsize, so the limit stops the transfer itself
+    const QByteArray content = randomBytes(5000);
+    server.files.insert("x.bin", content);
+    QTemporaryDir dir;
+    const QString local = dir.filePath(QStringLiteral("x.bin"));
+    TftpPanel p;
+    QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->value(), 2);
+    QCOMPARE(child<QComboBox>(p, "tftpMaxSizeUnit")->currentText(), QStringLiteral("KiB"));
+    fill(p, server.port(), QStringLiteral("x.bin"), local);
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(p.client()->error(), NetPoke::Tftp::Client::SizeLimitError);
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.startsWith(QStringLiteral("The file is larger than the size limit of %1 bytes")
+                                   .arg(QLocale().toString(qint64(2048)))),
+             qPrintable(result));
+    QVERIFY2(result.endsWith(QStringLiteral("No file was written; an existing file of that name is unchanged.")),
+             qPrintable(result));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // 5 KiB holds it.
+    child<QSpinBox>(p, "tftpMaxSize")->setValue(5);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(0).toBool(), true);
+    QFile f(local);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
 }
 
 // Saving into a FIFO (or a device) writes it in place: it stays a FIFO, the reader gets the file; one that

@@ -107,6 +107,8 @@ private slots:
     void devFullSaysNoSpace();
     void outputErrorsSayWhy_data();
     void outputErrorsSayWhy();
+    void maxSize_data();
+    void maxSize();
 
 private:
     Result run(const QStringList &args, const QString &cwd = QString());
@@ -172,7 +174,7 @@ void tst_tftpcli::help()
     const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *opt : {"--blksize", "--windowsize", "--timeout", "--retries", "--no-tsize", "--rfc1350", "--mode",
-                            "--quiet", "-o", "tftp://HOST[:PORT]/PATH", "Exit status"})
+                            "--max-size", "--quiet", "-o", "tftp://HOST[:PORT]/PATH", "Exit status"})
         QVERIFY2(r.out.contains(opt), opt);
     const Result t = run({QStringLiteral("tftp"), QStringLiteral("--help")});
     QCOMPARE(t.exitCode, 0);
@@ -318,6 +320,11 @@ void tst_tftpcli::usageErrors_data()
     QTest::newRow("bad mode") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--mode"), QStringLiteral("binary")} << "--mode";
     QTest::newRow("rfc1350 and blksize") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--rfc1350"), QStringLiteral("--blksize"), QStringLiteral("1000")} << "--rfc1350";
     QTest::newRow("unknown option") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--fast")} << "fast";
+    QTest::newRow("max-size suffix") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("1X")} << "--max-size: \"1X\" is not a size";
+    QTest::newRow("max-size negative") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("-1")} << "--max-size";
+    QTest::newRow("max-size fraction") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("1.5M")} << "--max-size";
+    QTest::newRow("max-size empty") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("")} << "--max-size";
+    QTest::newRow("max-size too large") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("99999999999G")} << "--max-size";
     QTest::newRow("output in missing dir") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/x")} << "";
 }
 
@@ -423,6 +430,49 @@ void tst_tftpcli::outputErrorsSayWhy()
                           QStringLiteral("-o"), output});
     checkOneErrorLine(r, 1);
     QCOMPARE(QString::fromUtf8(r.err), QStringLiteral("netpoke-cli: Cannot write %1: %2\n").arg(output, reason));
+}
+
+void tst_tftpcli::maxSize_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("pattern");    // a regular expression for stderr
+    // The server announces tsize 200000: refused before any DATA.
+    QTest::newRow("announced, over") << QStringList{QStringLiteral("--max-size"), QStringLiteral("1K")} << 1
+                                     << "^netpoke-cli: The server announced 200.?000 bytes, more than the size limit of "
+                                        "1.?024 bytes: the download was refused\\.\n$";
+    // No tsize: stopped once the file passes the limit.
+    QTest::newRow("not announced, over") << QStringList{QStringLiteral("--max-size"), QStringLiteral("100KiB"),
+                                                        QStringLiteral("--no-tsize")} << 1
+                                         << "^netpoke-cli: The file is larger than the size limit of 102.?400 bytes: the "
+                                            "download was stopped\\.\n$";
+    QTest::newRow("within") << QStringList{QStringLiteral("--max-size"), QStringLiteral("200000")} << 0
+                            << "^200000 bytes in ";
+    QTest::newRow("within, M") << QStringList{QStringLiteral("--max-size"), QStringLiteral("1m"),
+                                              QStringLiteral("--no-tsize")} << 0 << "^200000 bytes in ";
+    QTest::newRow("0: no limit") << QStringList{QStringLiteral("--max-size"), QStringLiteral("0")} << 0
+                                 << "^200000 bytes in ";
+}
+
+void tst_tftpcli::maxSize()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, pattern);
+    const QString out = m_work->filePath(QStringLiteral("keep.bin"));
+    {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+    }
+    const Result r = run(QStringList{QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                                     QStringLiteral("-o"), out} + options);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QRegularExpression(pattern).match(QString::fromUtf8(r.err)).hasMatch(), r.err.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == (exitCode == 0 ? m_data : QByteArray("precious")));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("keep.bin")});
 }
 
 QTEST_GUILESS_MAIN(tst_tftpcli)

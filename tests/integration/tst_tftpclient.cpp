@@ -1,6 +1,6 @@
 // The TFTP client against an in-process fake server on 127.0.0.1 (port 0) that injects faults: loss,
 // duplication and reordering both ways, a stranger port, ERROR mid-transfer, bad OACKs, an RFC 1350 server,
-// a stalling server, block rollover, a lying tsize, a full disk, cancel. Each case checks the
+// a stalling server, block rollover, a lying tsize, the size limit, a full disk, cancel. Each case checks the
 // file bytes, the final state and error, and that no partial file is left (an existing file is untouched).
 
 #include "tftp/tftpclient.h"
@@ -384,6 +384,9 @@ private slots:
     void tsizeLies();
     void pastTsizeIsTheServersError_data();
     void pastTsizeIsTheServersError();
+    void maxSizeRefusesAnnouncedSize();
+    void maxSizeStopsTransfer_data();
+    void maxSizeStopsTransfer();
     void netasciiCountsFileBytes_data();
     void netasciiCountsFileBytes();
     void diskFullSaysSo();
@@ -997,10 +1000,94 @@ void tst_tftpclient::pastTsizeIsTheServersError()
     checkNoPartialFile(QStringLiteral("out.bin"));
 }
 
+void tst_tftpclient::maxSizeRefusesAnnouncedSize()
+{
+    // The OACK's tsize is above the limit: refused at once with ERROR 3 (RFC 2349), not even ACK 0.
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = randomBytes(100000, 40);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.maxSize = 50000;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::SizeLimitError);
+    const QLocale l;
+    QCOMPARE(c.errorString(), QStringLiteral("The server announced %1 bytes, more than the size limit of %2 bytes: "
+                                             "the download was refused.")
+                                  .arg(l.toString(qint64(100000)), l.toString(qint64(50000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.size(), 1);
+    QCOMPARE(s.fromClient.constFirst().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constFirst().errorCode, quint16(3));
+    QCOMPARE(c.progress().blocks, quint64(0));
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::maxSizeStopsTransfer_data()
+{
+    QTest::addColumn<int>("how");        // 0: no tsize asked, 1: RFC 1350 (no options), 2: tsize 0 announced
+    QTest::addColumn<int>("window");
+    QTest::addColumn<qint64>("size");    // of the file; the limit is 50,000 bytes
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("no tsize") << 0 << 1 << qint64(100000) << false;
+    QTest::newRow("no tsize, windowed") << 0 << 8 << qint64(100000) << false;
+    QTest::newRow("RFC 1350 server") << 1 << 1 << qint64(100000) << false;
+    QTest::newRow("tsize 0") << 2 << 1 << qint64(100000) << false;
+    QTest::newRow("exactly the limit") << 0 << 8 << qint64(50000) << true;
+}
+
+void tst_tftpclient::maxSizeStopsTransfer()
+{
+    // No size announced: the transfer stops at the first block that takes the file past the limit (not
+    // acknowledged, ERROR 3 to the server), nothing is saved and the existing file stays.
+    QFETCH(int, how);
+    QFETCH(int, window);
+    QFETCH(qint64, size);
+    QFETCH(bool, ok);
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = randomBytes(size, 41);
+    if (how == 1)
+        s.oackMode = FakeServer::NoOack;
+    if (how == 2)
+        s.tsizeOverride = 0;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = window;
+    o.requestTsize = how == 2;
+    o.maxSize = 50000;
+    c.setOptions(o);
+    const bool done = run(c, s);
+    QCOMPARE(done, ok);
+    if (ok) {
+        outputIs(s.file);
+        return;
+    }
+    QCOMPARE(c.error(), Client::SizeLimitError);
+    QCOMPARE(c.errorString(), QStringLiteral("The file is larger than the size limit of %1 bytes: the download was "
+                                             "stopped.").arg(QLocale().toString(qint64(50000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(3));
+    // Block 98 ends at 50,176 bytes: it and everything after it go unacknowledged.
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY2(p.opcode != Opcode::Ack || p.block < 98, qPrintable(p.summary()));
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
 void tst_tftpclient::netasciiCountsFileBytes_data()
 {
     // 1,050 bytes on the wire, 1,047 in the file (three CR LF). The server's tsize may be either: neither is
-    // past what arrives.
+    // past what arrives, and a limit of 1,047 bytes (the file's) is kept.
     QTest::addColumn<qint64>("tsize");
     QTest::newRow("tsize is the wire size") << qint64(1050);
     QTest::newRow("tsize is the file size") << qint64(1047);
@@ -1019,6 +1106,7 @@ void tst_tftpclient::netasciiCountsFileBytes()
     ClientOptions o;
     o.mode = ClientOptions::NetAscii;
     o.blockSize = 512;
+    o.maxSize = 1047;
     c.setOptions(o);
     QList<Progress> seen;
     connect(&c, &Client::progressChanged, this, [&seen](const Progress &p) { seen.append(p); });

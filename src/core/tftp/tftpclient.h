@@ -57,6 +57,7 @@ public:
         LocalFileError,
         ProtocolError,
         CancelledError,
+        SizeLimitError,         // larger than ClientOptions::maxSize (announced or received)
     };
     Q_ENUM(Error)
     enum State { Idle, Resolving, Requesting, Transferring, Finished, Failed };

@@ -272,8 +272,8 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
     }
 }
 
-// The file has grown past the tsize the server announced: the transfer ends (ERROR to the server, the file
-// discarded). netascii counts the decoded bytes, which an honest tsize -- the wire
+// The file has grown past the tsize the server announced, or past the size limit: the transfer ends (ERROR
+// to the server, the file discarded). netascii counts the decoded bytes, which an honest tsize -- the wire
 // size or the server's file size -- is never below. True when the transfer failed.
 bool Client::Private::pastLimit()
 {
@@ -282,6 +282,13 @@ bool Client::Private::pastLimit()
     if (tsize > 0 && bytes > tsize) {
         fail(ProtocolError, Client::tr("The server sent more than the %L1 bytes it announced (tsize).").arg(tsize),
              ErrIllegalOperation, QByteArrayLiteral("More data than the announced tsize"));
+        return true;
+    }
+    const qint64 cap = t.options.maxSize;
+    if (cap > 0 && bytes > cap) {
+        fail(SizeLimitError,
+             Client::tr("The file is larger than the size limit of %L1 bytes: the download was stopped.").arg(cap),
+             ErrDiskFull, QByteArrayLiteral("File too large"));
         return true;
     }
     return false;
