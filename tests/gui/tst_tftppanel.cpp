@@ -576,6 +576,20 @@ void tst_TftpPanel::saveIntoFifo()
     QVERIFY(OutputTest::isFifo(fifo));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
              QStringList{QStringLiteral("pipe")});
+    // A failure cannot take back what a FIFO was given: the result says so instead of "No file was written".
+    OutputTest::FifoReader again(fifo);
+    QVERIFY(again.isOpen());
+    child<QLineEdit>(p, "tftpRemoteFile")->setText(QStringLiteral("nope.bin"));
+    child<QLineEdit>(p, "tftpLocalFile")->setText(fifo);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(0).toBool(), false);
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.endsWith(QStringLiteral("What arrived before the failure was written into %1 (a device or FIFO is "
+                                            "written in place).").arg(fifo)),
+             qPrintable(result));
+    QCOMPARE(again.finish(), QByteArray());
+    QVERIFY(OutputTest::isFifo(fifo));
 }
 
 QTEST_MAIN(tst_TftpPanel)
