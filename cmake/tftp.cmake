@@ -2,8 +2,9 @@
 # Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
 
 # The client is built from pieces a server reuses: options (negotiation, limits), the RTT estimator, the
-# sink (QSaveFile, netascii, write-back), the window logic and the trace; tftpsocket is the client's thin layer
-# over the shared datagram engine (src/core/net/), which alone talks to the kernel.
+# sink (QSaveFile, or in place for a device or FIFO; netascii, write-back), the window logic and the trace;
+# tftpsocket is the client's thin layer over the shared datagram engine (src/core/net/), which alone talks to
+# the kernel.
 set(NETPOKE_TFTP_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftppacket.cpp ${NETPOKE_TFTP_DIR}/tftppacket.h
@@ -31,6 +32,16 @@ netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpo
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
+# A full disk: the test's own 256 KiB tmpfs in a private mount namespace (unshare -rm works for root and,
+# where user namespaces are allowed, for anyone); the mount point is a folder of the build tree.
+if(UNSHARE_EXECUTABLE)
+  set(NETPOKE_SMALL_FS_DIR ${CMAKE_CURRENT_BINARY_DIR}/smallfs)
+  file(MAKE_DIRECTORY ${NETPOKE_SMALL_FS_DIR})
+  add_test(NAME tst_tftpclient_diskfull
+           COMMAND ${UNSHARE_EXECUTABLE} -rm sh -c "mount -t tmpfs -o size=256k tmpfs \"$1\" && NETPOKE_SMALL_FS=\"$1\" exec \"$0\" diskFullSaysSo"
+                   $<TARGET_FILE:tst_tftpclient> ${NETPOKE_SMALL_FS_DIR})
+  set_tests_properties(tst_tftpclient_diskfull PROPERTIES TIMEOUT 60 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endif()
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)

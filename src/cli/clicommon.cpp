@@ -5,7 +5,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace NetPoke::Cli {
 
@@ -50,6 +52,32 @@ bool parseInteger(const QString &text, qint64 min, qint64 max, qint64 *value)
     if (!ok || v < min || v > max)
         return false;
     *value = v;
+    return true;
+}
+
+bool parseByteSize(const QString &text, qint64 max, qint64 *bytes)
+{
+    QString t = text.trimmed();
+    int shift = 0;
+    static const struct
+    {
+        const char *suffix;
+        int shift;
+    } units[] = {{"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"K", 10}, {"M", 20}, {"G", 30}};
+    for (const auto &u : units) {
+        if (t.endsWith(QLatin1String(u.suffix), Qt::CaseInsensitive)) {
+            t.chop(int(std::strlen(u.suffix)));
+            shift = u.shift;
+            break;
+        }
+    }
+    if (t.isEmpty() || !std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return false;   // no sign, no spaces inside, no fraction
+    bool ok = false;
+    const qint64 v = t.toLongLong(&ok);
+    if (!ok || v > (max >> shift))
+        return false;
+    *bytes = v << shift;
     return true;
 }
 

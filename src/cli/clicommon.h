@@ -30,6 +30,9 @@ int usageError(const QString &message);
 bool parseArguments(QCommandLineParser &parser, const QStringList &args);
 // A whole decimal number in [min, max].
 bool parseInteger(const QString &text, qint64 min, qint64 max, qint64 *value);
+// A size in bytes: a whole decimal number, optionally followed by K, M or G (or KiB, MiB, GiB; any case),
+// 1024-based; at most max bytes.
+bool parseByteSize(const QString &text, qint64 max, qint64 *bytes);
 // "unknown encoding "X"; supported: ..." for --encoding.
 QString unknownEncodingMessage(const QString &name);
 

@@ -46,7 +46,8 @@ private:
         parser.setApplicationDescription(
             tr("Download PATH from the TFTP server at HOST (port 69 unless given), e.g. tftp://192.168.1.10/boot/image.bin "
                "or tftp://[::1]:6969/file.txt.") + QLatin1Char('\n')
-            + tr("The file is written only when the transfer succeeds: an existing FILE is kept on failure.")
+            + tr("The file is written only when the transfer succeeds: an existing FILE is kept on failure. An "
+                 "existing device or FIFO (e.g. /dev/null) is written in place.")
             + QLatin1Char('\n')
             + tr("Progress is shown on stderr when it is a terminal; a summary line follows (bytes, seconds, MiB/s, "
                  "retransmissions).") + QLatin1Char('\n')
@@ -72,8 +73,13 @@ private:
         const QCommandLineOption modeOpt(QStringLiteral("mode"),
             tr("Transfer mode: octet (bytes unchanged) or netascii (CR LF becomes LF). Default: octet."),
             tr("octet|netascii"), QStringLiteral("octet"));
+        const QCommandLineOption maxSizeOpt(QStringLiteral("max-size"),
+            tr("Refuse a file larger than BYTES (K, M, G: KiB, MiB, GiB; e.g. 64M): at once when the server "
+               "announces its size, else as soon as more arrives. Default: 0, no limit."),
+            tr("BYTES"), QStringLiteral("0"));
         const QCommandLineOption quietOpt(QStringLiteral("quiet"), tr("No progress bar and no summary; errors only."));
-        parser.addOptions({outOpt, blkOpt, winOpt, timeoutOpt, retriesOpt, noTsizeOpt, rfcOpt, modeOpt, quietOpt});
+        parser.addOptions({outOpt, blkOpt, winOpt, timeoutOpt, retriesOpt, noTsizeOpt, rfcOpt, modeOpt, maxSizeOpt,
+                           quietOpt});
         parser.addPositionalArgument(QStringLiteral("URL"), tr("tftp://HOST[:PORT]/PATH"),
                                      QStringLiteral("tftp get tftp://HOST[:PORT]/PATH"));
         if (!parseArguments(parser, args))
@@ -131,6 +137,9 @@ private:
         if (!parseInteger(parser.value(retriesOpt), 0, INT_MAX, &v))
             return usageError(tr("--retries: \"%1\" is not 0-1000.").arg(parser.value(retriesOpt)));
         o.retries = int(v);
+        if (!parseByteSize(parser.value(maxSizeOpt), NetPoke::Tftp::MaxTsize, &o.maxSize))
+            return usageError(tr("--max-size: \"%1\" is not a size: give bytes, or a number with K, M or G (KiB, MiB, "
+                                 "GiB), e.g. 64M; 0 for no limit.").arg(parser.value(maxSizeOpt)));
         o.requestTsize = !parser.isSet(noTsizeOpt);
         o.rfc1350Only = parser.isSet(rfcOpt);
         const QString mode = parser.value(modeOpt).trimmed().toLower();
@@ -146,7 +155,7 @@ private:
         ClientOptions::Field field = ClientOptions::NoField;
         const QString invalid = o.validate(&field);
         if (!invalid.isEmpty()) {
-            static const char *const names[] = {"", "--blksize", "--windowsize", "--timeout", "--retries"};
+            static const char *const names[] = {"", "--blksize", "--windowsize", "--timeout", "--retries", "--max-size"};
             return usageError(QLatin1String(names[field]) + QStringLiteral(": ") + invalid);
         }
 

@@ -5,6 +5,7 @@
 #include "hostport.h"
 #include "textcodec.h"
 #include "tftp/tftpclient.h"
+#include "tftp/tftpsink.h"
 #include "ui_tftppanel.h"
 #include "wheelguard.h"
 
@@ -126,6 +127,8 @@ TftpPanel::TftpPanel(QWidget *parent)
         .add(QStringLiteral("windowSize"), m_ui->tftpWindowSize)
         .add(QStringLiteral("timeoutMs"), m_ui->tftpTimeout)
         .add(QStringLiteral("retries"), m_ui->tftpRetries)
+        .add(QStringLiteral("maxSize"), m_ui->tftpMaxSize)
+        .add(QStringLiteral("maxSizeUnit"), m_ui->tftpMaxSizeUnit, SettingsTable::ByIndex)
         .add(QStringLiteral("tsize"), m_ui->tftpTsize)
         .add(QStringLiteral("rfc1350"), m_ui->tftpRfc1350);
     loadSettings();
@@ -344,12 +347,14 @@ bool TftpPanel::readOptions(Tftp::ClientOptions *o)
     o->timeoutMs = m_ui->tftpTimeout->value();
     o->retries = m_ui->tftpRetries->value();
     o->requestTsize = m_ui->tftpTsize->isChecked();
+    // KiB, MiB, GiB: 0 is no limit in any unit.
+    o->maxSize = qint64(m_ui->tftpMaxSize->value()) << (10 * (qBound(0, m_ui->tftpMaxSizeUnit->currentIndex(), 2) + 1));
     Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
     const QString invalid = o->validate(&field);
     if (!invalid.isEmpty()) {
         showError(m_ui->tftpFormError, invalid);
         QWidget *const fields[] = {nullptr, m_ui->tftpBlockSize, m_ui->tftpWindowSize, m_ui->tftpTimeout,
-                                   m_ui->tftpRetries};
+                                   m_ui->tftpRetries, m_ui->tftpMaxSize};
         if (fields[field])
             fields[field]->setFocus();
         return false;
@@ -380,12 +385,18 @@ bool TftpPanel::start()
     Tftp::ClientOptions o;   // before the question below: a refused option asks nothing
     if (!readOptions(&o))
         return false;
+    // A device or FIFO is written in place (the core never replaces it): what arrives goes into it at once.
+    const bool inPlace = Tftp::Sink::writesInPlace(local);
     if (localInfo.exists() && m_confirmOverwrite
-        && QMessageBox::question(this, tr("Replace file?"),
-                                 tr("%1 already exists. Replace it when the download succeeds?").arg(local))
+        && (inPlace ? QMessageBox::question(this, tr("Write in place?"),
+                                            tr("%1 is not a regular file (a device or FIFO). Write the download "
+                                               "into it as it arrives?").arg(local))
+                    : QMessageBox::question(this, tr("Replace file?"),
+                                            tr("%1 already exists. Replace it when the download succeeds?").arg(local)))
                != QMessageBox::Yes) {
         return false;
     }
+    m_activeInPlace = inPlace;
     m_client->setOptions(o);
 
     resetFigures();
@@ -528,7 +539,10 @@ void TftpPanel::onFinished(bool ok)
         if (m_ui->tftpProgress->maximum() == 0)
             m_ui->tftpProgress->setRange(0, 100);
         m_ui->tftpResult->setText(m_client->errorString() + QLatin1Char(' ')
-                                  + tr("No file was written; an existing file of that name is unchanged."));
+                                  + (m_activeInPlace
+                                         ? tr("What arrived before the failure was written into %1 (a device or FIFO "
+                                              "is written in place).").arg(QDir::toNativeSeparators(m_activeLocalFile))
+                                         : tr("No file was written; an existing file of that name is unchanged.")));
         setTone(m_ui->tftpResult, Tone::Error);
     }
     emit transferFinished(ok);

@@ -85,6 +85,7 @@ private:
     int m_figuresPerRow = 3;   // as in the form
 
     QString m_activeLocalFile;
+    bool m_activeInPlace = false;   // the target is a device or FIFO: written in place, nothing rolled back
     // The file name the remote name gives; while the Save-as field ends in it, a new remote name replaces it
     // (in the folder the field names, which may be the user's). Any other file name is the user's and stays.
     QString m_derivedName;

@@ -1,3 +1,4 @@
+#include "../outputtestutil.h"
 #include "colors.h"
 #include "guitestutil.h"
 #include "tftp/tftpclient.h"
@@ -131,6 +132,8 @@ private slots:
     void saveAsFollowsRemoteName();
     void traceNotesArePlain();
     void optionsOutOfRangeRefused();
+    void maxSizePersistsAndApplies();
+    void saveIntoFifo();
 
 private:
     void fill(TftpPanel &p, quint16 port, const QString &remote, const QString &local)
@@ -502,6 +505,91 @@ void tst_TftpPanel::optionsOutOfRangeRefused()
     QVERIFY(!error->isVisible());
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.at(0).at(0).toBool(), true);
+}
+
+// "Max size" is kept in the settings and given to the client: a file past it fails with the reason, nothing
+// is saved; 0 is no limit.
+void tst_TftpPanel::maxSizePersistsAndApplies()
+{
+    {
+        TftpPanel p;
+        QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->value(), 0);   // the default: no limit
+        QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->text(), QStringLiteral("no limit"));
+        child<QSpinBox>(p, "tftpMaxSize")->setValue(2);
+        child<QComboBox>(p, "tftpMaxSizeUnit")->setCurrentIndex(0);   // KiB
+        p.saveSettings();
+    }
+    MiniServer server;   // RFC 1350: no tsize, so the limit stops the transfer itself
+    const QByteArray content = randomBytes(5000);
+    server.files.insert("x.bin", content);
+    QTemporaryDir dir;
+    const QString local = dir.filePath(QStringLiteral("x.bin"));
+    TftpPanel p;
+    QCOMPARE(child<QSpinBox>(p, "tftpMaxSize")->value(), 2);
+    QCOMPARE(child<QComboBox>(p, "tftpMaxSizeUnit")->currentText(), QStringLiteral("KiB"));
+    fill(p, server.port(), QStringLiteral("x.bin"), local);
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(p.client()->error(), NetPoke::Tftp::Client::SizeLimitError);
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.startsWith(QStringLiteral("The file is larger than the size limit of %1 bytes")
+                                   .arg(QLocale().toString(qint64(2048)))),
+             qPrintable(result));
+    QVERIFY2(result.endsWith(QStringLiteral("No file was written; an existing file of that name is unchanged.")),
+             qPrintable(result));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // 5 KiB holds it.
+    child<QSpinBox>(p, "tftpMaxSize")->setValue(5);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(0).toBool(), true);
+    QFile f(local);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+}
+
+// Saving into a FIFO (or a device) writes it in place: it stays a FIFO, the reader gets the file; one that
+// nobody reads is refused at once, below the buttons.
+void tst_TftpPanel::saveIntoFifo()
+{
+    MiniServer server;
+    const QByteArray content = randomBytes(20000);
+    server.files.insert("x.bin", content);
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    TftpPanel p;
+    p.setConfirmOverwrite(false);
+    fill(p, server.port(), QStringLiteral("x.bin"), fifo);
+    QVERIFY(!p.start());
+    const QString refused = child<QLabel>(p, "tftpFormError")->text();
+    QCOMPARE(refused, QStringLiteral("Cannot write %1: no process has the FIFO open for reading").arg(fifo));
+    OutputTest::FifoReader reader(fifo);
+    QVERIFY(reader.isOpen());
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY2(p.start(), qPrintable(child<QLabel>(p, "tftpFormError")->text()));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QCOMPARE(reader.finish(), content);
+    QVERIFY(OutputTest::isFifo(fifo));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+             QStringList{QStringLiteral("pipe")});
+    // A failure cannot take back what a FIFO was given: the result says so instead of "No file was written".
+    OutputTest::FifoReader again(fifo);
+    QVERIFY(again.isOpen());
+    child<QLineEdit>(p, "tftpRemoteFile")->setText(QStringLiteral("nope.bin"));
+    child<QLineEdit>(p, "tftpLocalFile")->setText(fifo);
+    QVERIFY(p.start());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(0).toBool(), false);
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.endsWith(QStringLiteral("What arrived before the failure was written into %1 (a device or FIFO is "
+                                            "written in place).").arg(fifo)),
+             qPrintable(result));
+    QCOMPARE(again.finish(), QByteArray());
+    QVERIFY(OutputTest::isFifo(fifo));
 }
 
 QTEST_MAIN(tst_TftpPanel)

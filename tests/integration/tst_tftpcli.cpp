@@ -3,6 +3,7 @@
 
 #include "clitestutil.h"
 #include "looptestutil.h"
+#include "../outputtestutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -101,6 +102,13 @@ private slots:
     void noServer();
     void usageErrors_data();
     void usageErrors();
+    void outputIntoFifo();
+    void outputIntoDevNull();
+    void devFullSaysNoSpace();
+    void outputErrorsSayWhy_data();
+    void outputErrorsSayWhy();
+    void maxSize_data();
+    void maxSize();
 
 private:
     Result run(const QStringList &args, const QString &cwd = QString());
@@ -166,7 +174,7 @@ void tst_tftpcli::help()
     const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *opt : {"--blksize", "--windowsize", "--timeout", "--retries", "--no-tsize", "--rfc1350", "--mode",
-                            "--quiet", "-o", "tftp://HOST[:PORT]/PATH", "Exit status"})
+                            "--max-size", "--quiet", "-o", "tftp://HOST[:PORT]/PATH", "Exit status"})
         QVERIFY2(r.out.contains(opt), opt);
     const Result t = run({QStringLiteral("tftp"), QStringLiteral("--help")});
     QCOMPARE(t.exitCode, 0);
@@ -251,6 +259,8 @@ void tst_tftpcli::netascii()
                           QStringLiteral("--mode"), QStringLiteral("netascii"), QStringLiteral("-o"), QStringLiteral("-")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("line 1\nline 2\nbare\rcr\n"));
+    // The summary counts the file's bytes (22), not the wire's (26: CR LF and CR NUL).
+    QVERIFY2(r.err.startsWith("22 bytes in "), r.err.constData());
 }
 
 void tst_tftpcli::notFoundKeepsFile()
@@ -314,6 +324,11 @@ void tst_tftpcli::usageErrors_data()
     QTest::newRow("bad mode") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--mode"), QStringLiteral("binary")} << "--mode";
     QTest::newRow("rfc1350 and blksize") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--rfc1350"), QStringLiteral("--blksize"), QStringLiteral("1000")} << "--rfc1350";
     QTest::newRow("unknown option") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--fast")} << "fast";
+    QTest::newRow("max-size suffix") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("1X")} << "--max-size: \"1X\" is not a size";
+    QTest::newRow("max-size negative") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("-1")} << "--max-size";
+    QTest::newRow("max-size fraction") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("1.5M")} << "--max-size";
+    QTest::newRow("max-size empty") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("")} << "--max-size";
+    QTest::newRow("max-size too large") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("--max-size"), QStringLiteral("99999999999G")} << "--max-size";
     QTest::newRow("output in missing dir") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/x")} << "";
 }
 
@@ -329,6 +344,139 @@ void tst_tftpcli::usageErrors()
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
     QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void tst_tftpcli::outputIntoFifo()
+{
+    // A FIFO is written in place: the reader gets the file while it comes, the FIFO stays one, and no
+    // temporary file is left beside it.
+    const QString fifo = m_work->filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    OutputTest::FifoReader reader(fifo);
+    QVERIFY(reader.isOpen());
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), fifo});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(reader.finish() == m_data);
+    QVERIFY(OutputTest::isFifo(fifo));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+             QStringList{QStringLiteral("pipe")});
+    QVERIFY2(r.err.startsWith("200000 bytes in "), r.err.constData());
+
+    // Nobody reads it: one clear line at once, instead of waiting in open().
+    const Result none = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                             QStringLiteral("-o"), fifo});
+    checkOneErrorLine(none, 1);
+    QCOMPARE(none.err, QStringLiteral("netpoke-cli: Cannot write %1: no process has the FIFO open for reading\n")
+                           .arg(fifo).toUtf8());
+}
+
+void tst_tftpcli::outputIntoDevNull()
+{
+    // `-o /dev/null` works and /dev/null stays a character device. As root (CI) the old rename replaced the
+    // system's /dev/null: a private node is tried first, the real one only once that passed.
+    if (::geteuid() == 0) {
+        const QString own = m_work->filePath(QStringLiteral("null"));
+        if (!OutputTest::makeMemDevice(own, 3))
+            QSKIP("root without mknod: the system's /dev/null is not put at risk");
+        const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                              QStringLiteral("-o"), own});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(OutputTest::isCharDevice(own));
+        QCOMPARE(QDir(m_work->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+                 QStringList{QStringLiteral("null")});
+    }
+    OutputTest::DevNullGuard guard;
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), QStringLiteral("/dev/null")});
+    QVERIFY(!guard.wasReplaced());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.startsWith("200000 bytes in "), r.err.constData());
+}
+
+void tst_tftpcli::devFullSaysNoSpace()
+{
+    // /dev/full answers ENOSPC: "No space left on device" (a full disk was reported as "Unknown error").
+    QString full = QStringLiteral("/dev/full");
+    if (::geteuid() == 0) {
+        full = m_work->filePath(QStringLiteral("full"));   // a regression must not replace the system's
+        if (!OutputTest::makeMemDevice(full, 7))
+            QSKIP("root without mknod: the system's /dev/full is not put at risk");
+    }
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), full});
+    checkOneErrorLine(r, 1);
+    QCOMPARE(r.err, QStringLiteral("netpoke-cli: Cannot write %1: No space left on device\n").arg(full).toUtf8());
+    QVERIFY(OutputTest::isCharDevice(full));
+}
+
+void tst_tftpcli::outputErrorsSayWhy_data()
+{
+    QTest::addColumn<QString>("output");     // "WORK/" is the test's folder
+    QTest::addColumn<QString>("reason");     // after "Cannot write OUTPUT: "
+    QTest::newRow("/proc/version") << "/proc/version"
+                                   << "a temporary file cannot be created in /proc (the file system does not allow "
+                                      "new files there)";
+    QTest::newRow("folder") << "WORK/sub" << "it is a folder";
+    QTest::newRow("missing folder") << "WORK/no/such" << "the folder WORK/no does not exist";
+}
+
+void tst_tftpcli::outputErrorsSayWhy()
+{
+    QFETCH(QString, output);
+    QFETCH(QString, reason);
+    QVERIFY(QDir(m_work->path()).mkdir(QStringLiteral("sub")));
+    output.replace(QLatin1String("WORK"), m_work->path());
+    reason.replace(QLatin1String("WORK"), m_work->path());
+    if (!QFileInfo::exists(QFileInfo(output).absolutePath()) && !output.contains(QLatin1String("no/such")))
+        QSKIP("not on this system");
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                          QStringLiteral("-o"), output});
+    checkOneErrorLine(r, 1);
+    QCOMPARE(QString::fromUtf8(r.err), QStringLiteral("netpoke-cli: Cannot write %1: %2\n").arg(output, reason));
+}
+
+void tst_tftpcli::maxSize_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("pattern");    // a regular expression for stderr
+    // The server announces tsize 200000: refused before any DATA.
+    QTest::newRow("announced, over") << QStringList{QStringLiteral("--max-size"), QStringLiteral("1K")} << 1
+                                     << "^netpoke-cli: The server announced 200.?000 bytes, more than the size limit of "
+                                        "1.?024 bytes: the download was refused\\.\n$";
+    // No tsize: stopped once the file passes the limit.
+    QTest::newRow("not announced, over") << QStringList{QStringLiteral("--max-size"), QStringLiteral("100KiB"),
+                                                        QStringLiteral("--no-tsize")} << 1
+                                         << "^netpoke-cli: The file is larger than the size limit of 102.?400 bytes: the "
+                                            "download was stopped\\.\n$";
+    QTest::newRow("within") << QStringList{QStringLiteral("--max-size"), QStringLiteral("200000")} << 0
+                            << "^200000 bytes in ";
+    QTest::newRow("within, M") << QStringList{QStringLiteral("--max-size"), QStringLiteral("1m"),
+                                              QStringLiteral("--no-tsize")} << 0 << "^200000 bytes in ";
+    QTest::newRow("0: no limit") << QStringList{QStringLiteral("--max-size"), QStringLiteral("0")} << 0
+                                 << "^200000 bytes in ";
+}
+
+void tst_tftpcli::maxSize()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, pattern);
+    const QString out = m_work->filePath(QStringLiteral("keep.bin"));
+    {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+    }
+    const Result r = run(QStringList{QStringLiteral("tftp"), QStringLiteral("get"), url(QStringLiteral("data.bin")),
+                                     QStringLiteral("-o"), out} + options);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QRegularExpression(pattern).match(QString::fromUtf8(r.err)).hasMatch(), r.err.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == (exitCode == 0 ? m_data : QByteArray("precious")));
+    QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("keep.bin")});
 }
 
 QTEST_GUILESS_MAIN(tst_tftpcli)

@@ -1,13 +1,15 @@
 // The TFTP client against an in-process fake server on 127.0.0.1 (port 0) that injects faults: loss,
 // duplication and reordering both ways, a stranger port, ERROR mid-transfer, bad OACKs, an RFC 1350 server,
-// a stalling server, block rollover, a lying tsize, cancel. Each case checks the file bytes, the final
-// state and error, and that no partial file is left (an existing file is untouched).
+// a stalling server, block rollover, a lying tsize, the size limit, a full disk, cancel. Each case checks the
+// file bytes, the final state and error, and that no partial file is left (an existing file is untouched).
 
 #include "tftp/tftpclient.h"
 #include "tftp/tftppacket.h"
 #include "looptestutil.h"
 
 #include <QBuffer>
+#include <QLocale>
+#include <cerrno>
 #include <functional>
 #include <utility>
 #include <unistd.h>
@@ -380,6 +382,14 @@ private slots:
     void rollover();
     void tsizeLies_data();
     void tsizeLies();
+    void pastTsizeIsTheServersError_data();
+    void pastTsizeIsTheServersError();
+    void maxSizeRefusesAnnouncedSize();
+    void maxSizeStopsTransfer_data();
+    void maxSizeStopsTransfer();
+    void netasciiCountsFileBytes_data();
+    void netasciiCountsFileBytes();
+    void diskFullSaysSo();
     void cancelMidTransfer();
     void noServerIcmp();
     void netascii();
@@ -920,8 +930,9 @@ void tst_tftpclient::rollover()
 
 void tst_tftpclient::tsizeLies_data()
 {
+    // A tsize smaller than what comes is the server's error (pastTsizeIsTheServersError); 0 is taken as not
+    // known (a server may echo the request's 0).
     QTest::addColumn<qint64>("announced");
-    QTest::newRow("smaller") << qint64(1000);
     QTest::newRow("larger") << qint64(10000000);
     QTest::newRow("zero") << qint64(0);
 }
@@ -946,6 +957,202 @@ void tst_tftpclient::tsizeLies()
         QVERIFY(p.total < 0 || p.bytes <= p.total);   // never more than 100%
     QCOMPARE(seen.last().bytes, s.file.size());
     QCOMPARE(seen.last().total, s.file.size());      // the final progress tells the truth
+}
+
+void tst_tftpclient::pastTsizeIsTheServersError_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::addColumn<bool>("netascii");
+    QTest::newRow("lock-step") << 1 << false;
+    QTest::newRow("windowed") << 8 << false;   // the block past tsize arrives amid a batch
+    QTest::newRow("netascii") << 1 << true;
+}
+
+void tst_tftpclient::pastTsizeIsTheServersError()
+{
+    // The server announces tsize 1000 and sends a megabyte: the transfer stops at the first block past 1000
+    // bytes (not acknowledged), the server is told, nothing is saved and the existing file stays.
+    QFETCH(int, window);
+    QFETCH(bool, netascii);
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = QByteArray(1024 * 1024, 'a');   // no CR: the same number of bytes on the wire and in the file
+    s.tsizeOverride = 1000;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = window;
+    o.mode = netascii ? ClientOptions::NetAscii : ClientOptions::Octet;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::ProtocolError);
+    QCOMPARE(c.errorString(), QStringLiteral("The server sent more than the %1 bytes it announced (tsize).")
+                                  .arg(QLocale().toString(qint64(1000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(4));
+    QCOMPARE(s.fromClient.constLast().errorMessage, QByteArray("More data than the announced tsize"));
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY2(p.opcode != Opcode::Ack || p.block < 2, qPrintable(p.summary()));   // block 2 ends at 1024
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::maxSizeRefusesAnnouncedSize()
+{
+    // The OACK's tsize is above the limit: refused at once with ERROR 3 (RFC 2349), not even ACK 0.
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = randomBytes(100000, 40);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 1024;
+    o.maxSize = 50000;
+    c.setOptions(o);
+    QVERIFY(!run(c, s));
+    QCOMPARE(c.error(), Client::SizeLimitError);
+    const QLocale l;
+    QCOMPARE(c.errorString(), QStringLiteral("The server announced %1 bytes, more than the size limit of %2 bytes: "
+                                             "the download was refused.")
+                                  .arg(l.toString(qint64(100000)), l.toString(qint64(50000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.size(), 1);
+    QCOMPARE(s.fromClient.constFirst().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constFirst().errorCode, quint16(3));
+    QCOMPARE(c.progress().blocks, quint64(0));
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::maxSizeStopsTransfer_data()
+{
+    QTest::addColumn<int>("how");        // 0: no tsize asked, 1: RFC 1350 (no options), 2: tsize 0 announced
+    QTest::addColumn<int>("window");
+    QTest::addColumn<qint64>("size");    // of the file; the limit is 50,000 bytes
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("no tsize") << 0 << 1 << qint64(100000) << false;
+    QTest::newRow("no tsize, windowed") << 0 << 8 << qint64(100000) << false;
+    QTest::newRow("RFC 1350 server") << 1 << 1 << qint64(100000) << false;
+    QTest::newRow("tsize 0") << 2 << 1 << qint64(100000) << false;
+    QTest::newRow("exactly the limit") << 0 << 8 << qint64(50000) << true;
+}
+
+void tst_tftpclient::maxSizeStopsTransfer()
+{
+    // No size announced: the transfer stops at the first block that takes the file past the limit (not
+    // acknowledged, ERROR 3 to the server), nothing is saved and the existing file stays.
+    QFETCH(int, how);
+    QFETCH(int, window);
+    QFETCH(qint64, size);
+    QFETCH(bool, ok);
+    if (!writeOutput("keep me"))
+        return;
+    FakeServer s;
+    s.file = randomBytes(size, 41);
+    if (how == 1)
+        s.oackMode = FakeServer::NoOack;
+    if (how == 2)
+        s.tsizeOverride = 0;
+    Client c;
+    ClientOptions o;
+    o.blockSize = 512;
+    o.windowSize = window;
+    o.requestTsize = how == 2;
+    o.maxSize = 50000;
+    c.setOptions(o);
+    const bool done = run(c, s);
+    QCOMPARE(done, ok);
+    if (ok) {
+        outputIs(s.file);
+        return;
+    }
+    QCOMPARE(c.error(), Client::SizeLimitError);
+    QCOMPARE(c.errorString(), QStringLiteral("The file is larger than the size limit of %1 bytes: the download was "
+                                             "stopped.").arg(QLocale().toString(qint64(50000))));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(3));
+    // Block 98 ends at 50,176 bytes: it and everything after it go unacknowledged.
+    for (const Packet &p : std::as_const(s.fromClient))
+        QVERIFY2(p.opcode != Opcode::Ack || p.block < 98, qPrintable(p.summary()));
+    if (!outputIs(QByteArray("keep me")))
+        return;
+    checkNoPartialFile(QStringLiteral("out.bin"));
+}
+
+void tst_tftpclient::netasciiCountsFileBytes_data()
+{
+    // 1,050 bytes on the wire, 1,047 in the file (three CR LF). The server's tsize may be either: neither is
+    // past what arrives, and a limit of 1,047 bytes (the file's) is kept.
+    QTest::addColumn<qint64>("tsize");
+    QTest::newRow("tsize is the wire size") << qint64(1050);
+    QTest::newRow("tsize is the file size") << qint64(1047);
+}
+
+void tst_tftpclient::netasciiCountsFileBytes()
+{
+    QFETCH(qint64, tsize);
+    QByteArray line(348, 'x');
+    const QByteArray wire = line + "\r\n" + line + "\r\n" + line + "\r\n";
+    QCOMPARE(wire.size(), 1050);
+    FakeServer s;
+    s.file = wire;
+    s.tsizeOverride = tsize;
+    Client c;
+    ClientOptions o;
+    o.mode = ClientOptions::NetAscii;
+    o.blockSize = 512;
+    o.maxSize = 1047;
+    c.setOptions(o);
+    QList<Progress> seen;
+    connect(&c, &Client::progressChanged, this, [&seen](const Progress &p) { seen.append(p); });
+    QVERIFY2(run(c, s), qPrintable(c.errorString()));
+    if (!outputIs(line + '\n' + line + '\n' + line + '\n'))
+        return;
+    QCOMPARE(c.progress().bytes, qint64(1047));
+    QCOMPARE(c.progress().total, qint64(1047));
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.constLast().bytes, qint64(1047));
+    for (const Progress &p : std::as_const(seen))
+        QVERIFY(p.total < 0 || p.bytes <= p.total);
+}
+
+// Run by the ctest entry tst_tftpclient_diskfull in a private mount namespace (unshare -rm) with a 256 KiB
+// tmpfs at NETPOKE_SMALL_FS; skipped elsewhere (it needs that file system).
+void tst_tftpclient::diskFullSaysSo()
+{
+    const QString small = qEnvironmentVariable("NETPOKE_SMALL_FS");
+    if (small.isEmpty())
+        QSKIP("needs a small file system: the ctest entry tst_tftpclient_diskfull mounts one (unshare -rm)");
+    const QString out = QDir(small).filePath(QStringLiteral("out.bin"));
+    {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+    }
+    FakeServer s;
+    s.file = randomBytes(1024 * 1024, 42);
+    Client c;
+    ClientOptions o;
+    o.blockSize = 8192;
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.download(QStringLiteral("127.0.0.1"), s.port(), QStringLiteral("file.bin"), out));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(c.error(), Client::LocalFileError);
+    QCOMPARE(c.errorString(), QStringLiteral("Cannot write %1: %2").arg(out, qt_error_string(ENOSPC)));
+    QTRY_VERIFY(s.done);
+    QCOMPARE(s.fromClient.constLast().opcode, Opcode::Error);
+    QCOMPARE(s.fromClient.constLast().errorCode, quint16(3));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep me"));
+    QCOMPARE(QDir(small).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList{QStringLiteral("out.bin")});
 }
 
 void tst_tftpclient::cancelMidTransfer()

@@ -215,6 +215,7 @@ void tst_tftpinterop::netasciiDefaults()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("line 1\nline 2\n\nlast line\n"));
+    QCOMPARE(c.progress().bytes, qint64(25));   // the file's bytes; 29 came over the wire (LF as CR LF)
     QStringList summaries;
     for (const TraceEntry &e : std::as_const(trace))
         summaries.append(e.summary);

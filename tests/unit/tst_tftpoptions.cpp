@@ -40,6 +40,7 @@ class tst_tftpoptions : public QObject
 private slots:
     void validate_data();
     void validate();
+    void validateMaxSize();
     void requestFor_data();
     void requestFor();
     void withoutRefused_data();
@@ -103,6 +104,18 @@ void tst_tftpoptions::validate()
     else
         QVERIFY2(error.contains(message), qPrintable(error));
     QCOMPARE(o.validate(), error);   // the field is optional
+}
+
+void tst_tftpoptions::validateMaxSize()
+{
+    ClientOptions o;
+    QCOMPARE(o.maxSize, qint64(0));   // no limit unless asked
+    ClientOptions::Field field = ClientOptions::NoField;
+    o.maxSize = MaxTsize;
+    QCOMPARE(o.validate(&field), QString());
+    o.maxSize = -1;
+    QCOMPARE(o.validate(&field), QStringLiteral("Max size -1 is negative: use 0 (no limit) or a number of bytes."));
+    QCOMPARE(field, ClientOptions::MaxSizeField);
 }
 
 void tst_tftpoptions::requestFor_data()

@@ -1,7 +1,9 @@
 // The output sink on its own: QSaveFile (no partial file, an existing file intact), netascii across blocks,
-// in-place receive, the page rule for small blocks, write errors, a device, discard during a write.
+// in-place receive, the page rule for small blocks, write errors, a device, discard during a write; targets
+// that are no regular file (a FIFO, /dev/null, /dev/full) written in place; why an open failed.
 
 #include "tftp/tftpsink.h"
+#include "../outputtestutil.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -61,6 +63,13 @@ private slots:
     void discardDuringWrite();
     void unwritableDevice();
     void openFailure();
+    void fifoWrittenInPlace();
+    void fifoWithoutReaderRefused();
+    void fifoReaderGoneIsAnError();
+    void devNullStaysADevice();
+    void devFullSaysNoSpace();
+    void folderRefused();
+    void procFileSaysWhy();
 
 private:
     QStringList files() const { return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::System); }
@@ -263,6 +272,154 @@ void tst_tftpsink::openFailure()
     QVERIFY(!s.errorString().isEmpty());
     QVERIFY(!s.isOpen());
     QCOMPARE(files(), QStringList());
+}
+
+namespace {
+
+// Writes data through an open sink and commits it; false (with a failed comparison) otherwise.
+bool writeAll(Sink &s, const QByteArray &data)
+{
+    for (qsizetype at = 0; at < data.size(); at += 65536) {
+        const qsizetype n = qMin<qsizetype>(65536, data.size() - at);
+        s.append(data.constData() + at, n);
+        if (!QTest::qVerify(s.write(), "s.write()", qPrintable(s.errorString()), __FILE__, __LINE__))
+            return false;
+    }
+    s.endOfData();
+    return QTest::qVerify(s.write(true) && s.flushDevice() && s.commit(), "s.write(true) && commit()",
+                          qPrintable(s.errorString()), __FILE__, __LINE__);
+}
+
+} // namespace
+
+void tst_tftpsink::fifoWrittenInPlace()
+{
+    // A FIFO is opened and written as it is: the reader gets every byte while the transfer runs, no temporary
+    // file appears next to it, and it is still a FIFO afterwards (QSaveFile would rename a file over it).
+    const QString fifo = m_dir->filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    OutputTest::FifoReader reader(fifo);
+    QVERIFY(reader.isOpen());
+    QByteArray data(3 * 1024 * 1024 + 5, Qt::Uninitialized);   // more than a pipe holds
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char(i * 31 + i / 4099);
+    Sink s;
+    QVERIFY2(s.openFile(fifo), qPrintable(s.errorString()));
+    QCOMPARE(s.fileName(), fifo);
+    QCOMPARE(files(), QStringList{QStringLiteral("pipe")});   // no temporary file beside it
+    if (!writeAll(s, data))
+        return;
+    QCOMPARE(reader.finish(), data);
+    QVERIFY(OutputTest::isFifo(fifo));
+    QCOMPARE(files(), QStringList{QStringLiteral("pipe")});
+}
+
+void tst_tftpsink::fifoWithoutReaderRefused()
+{
+    // Nobody reads it: refused at once with the reason, instead of blocking in open() until someone does.
+    const QString fifo = m_dir->filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    Sink s;
+    QVERIFY(!s.openFile(fifo));
+    QCOMPARE(s.errorString(), QStringLiteral("no process has the FIFO open for reading"));
+    QVERIFY(!s.isOpen());
+    QVERIFY(OutputTest::isFifo(fifo));
+}
+
+void tst_tftpsink::fifoReaderGoneIsAnError()
+{
+    // The reader stops early: the write fails with EPIPE ("Broken pipe"); SIGPIPE does not end the process.
+    const QString fifo = m_dir->filePath(QStringLiteral("pipe"));
+    QVERIFY(OutputTest::makeFifo(fifo));
+    OutputTest::FifoReader reader(fifo, 4096);
+    QVERIFY(reader.isOpen());
+    Sink s;
+    QVERIFY2(s.openFile(fifo), qPrintable(s.errorString()));
+    const QByteArray block(65536, 'z');
+    bool failed = false;
+    for (int i = 0; i < 64 && !failed; ++i) {   // 4 MiB: far more than the pipe holds once the reader is gone
+        s.append(block.constData(), block.size());
+        failed = !s.write(true);
+    }
+    QVERIFY(failed);
+    QCOMPARE(s.errorString(), qt_error_string(EPIPE));
+    s.discard();
+    QVERIFY(reader.finish().size() >= 4096);
+    QVERIFY(OutputTest::isFifo(fifo));
+}
+
+void tst_tftpsink::devNullStaysADevice()
+{
+    // `-o /dev/null` works for anyone and leaves /dev/null a character device. As root a rename would replace
+    // the system's /dev/null, so a private node is tried first and the real one only once that passed.
+    const QByteArray data(200000, 'n');
+    if (::geteuid() == 0) {
+        const QString own = m_dir->filePath(QStringLiteral("null"));
+        if (!OutputTest::makeMemDevice(own, 3))
+            QSKIP("root without mknod: the system's /dev/null is not put at risk");
+        Sink s;
+        QVERIFY2(s.openFile(own), qPrintable(s.errorString()));
+        if (!writeAll(s, data))
+            return;
+        QVERIFY(OutputTest::isCharDevice(own));
+        QCOMPARE(files(), QStringList{QStringLiteral("null")});
+    }
+    OutputTest::DevNullGuard guard;
+    Sink s;
+    QVERIFY2(s.openFile(QStringLiteral("/dev/null")), qPrintable(s.errorString()));
+    if (!writeAll(s, data))
+        return;
+    QVERIFY(!guard.wasReplaced());
+}
+
+void tst_tftpsink::devFullSaysNoSpace()
+{
+    // /dev/full answers every write with ENOSPC: the reason is "No space left on device", not a short count.
+    QString full = QStringLiteral("/dev/full");
+    if (::geteuid() == 0) {
+        full = m_dir->filePath(QStringLiteral("full"));   // a regression must not replace the system's
+        if (!OutputTest::makeMemDevice(full, 7))
+            QSKIP("root without mknod: the system's /dev/full is not put at risk");
+    }
+    Sink s;
+    QVERIFY2(s.openFile(full), qPrintable(s.errorString()));
+    const QByteArray data(100000, 'f');
+    s.append(data.constData(), data.size());
+    QVERIFY(!s.write(true));
+    QCOMPARE(s.errorString(), qt_error_string(ENOSPC));
+    s.discard();
+    QVERIFY(OutputTest::isCharDevice(full));
+}
+
+void tst_tftpsink::folderRefused()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("folder"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString link = m_dir->filePath(QStringLiteral("link"));
+    QVERIFY(QFile::link(folder, link));
+    Sink s;
+    QVERIFY(!s.openFile(folder));
+    QCOMPARE(s.errorString(), QStringLiteral("it is a folder"));
+    QVERIFY(!s.openFile(link));
+    QCOMPARE(s.errorString(), QStringLiteral("it is a symbolic link to the folder %1").arg(folder));
+    QVERIFY(!s.isOpen());
+    QCOMPARE(QDir(folder).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden), QStringList());
+}
+
+void tst_tftpsink::procFileSaysWhy()
+{
+    // /proc/version is a regular file in a folder that takes no new names: QSaveFile's temporary file
+    // fails with ENOENT, which it reports as "No such file or directory" for a file that exists.
+    if (!QFileInfo(QStringLiteral("/proc/version")).isFile())
+        QSKIP("no /proc/version here");
+    Sink s;
+    QVERIFY(!s.openFile(QStringLiteral("/proc/version")));
+    QCOMPARE(s.errorString(),
+             QStringLiteral("a temporary file cannot be created in /proc (the file system does not allow new files "
+                            "there)"));
+    // A folder that does not exist is named as such.
+    QVERIFY(!s.openFile(m_dir->filePath(QStringLiteral("no/such/x"))));
+    QCOMPARE(s.errorString(), QStringLiteral("the folder %1 does not exist").arg(m_dir->filePath(QStringLiteral("no/such"))));
 }
 
 QTEST_GUILESS_MAIN(tst_tftpsink)

@@ -261,9 +261,23 @@ void Client::Private::onOack(const Packet &p)
         fail(OptionRefusedError, check.errorString, ErrOptionRefused, check.wireMessage);
         return;
     }
+    const qint64 tsize = check.agreed.tsize;
+    const qint64 cap = t.options.maxSize;
+    // netascii: tsize may be the wire size (at most twice the file's: LF -> CR LF, CR -> CR NUL) or the
+    // server's file size; either way the file has at least half as many bytes.
+    const qint64 leastFile = t.options.mode == ClientOptions::NetAscii ? (tsize + 1) / 2 : tsize;
+    if (cap > 0 && leastFile > cap) {
+        // RFC 2349: a client that cannot take a file of that size answers ERROR 3.
+        fail(SizeLimitError,
+             Client::tr("The server announced %L1 bytes, more than the size limit of %L2 bytes: the download was "
+                        "refused.").arg(tsize).arg(cap),
+             ErrDiskFull, QByteArrayLiteral("File too large"));
+        return;
+    }
     t.agreed = check.agreed;
-    if (check.agreed.tsize >= 0)
-        t.progress.total = check.agreed.tsize;
+    // tsize 0 is taken as not known (a server may echo the request's 0): only a size > 0 is held to.
+    if (tsize > 0)
+        t.progress.total = tsize;
     sink.setBlockSize(t.agreed.blockSize);
     t.window.setWindowSize(t.agreed.windowSize);
     t.rtt.stop(clock.nsecsElapsed());
@@ -447,6 +461,7 @@ void Client::setOptions(const ClientOptions &options)
     o.windowSize = qBound(0, o.windowSize, MaxClientWindowSize);
     if (o.blockSize != 0)
         o.blockSize = qBound(MinBlockSize, o.blockSize, MaxBlockSize);
+    o.maxSize = qMax<qint64>(0, o.maxSize);
 }
 
 ClientOptions Client::options() const

@@ -12,8 +12,8 @@ namespace NetPoke::Tftp {
 
 struct Progress
 {
-    qint64 bytes = 0;
-    qint64 total = -1;        // from tsize, -1 unknown (advisory: may be wrong)
+    qint64 bytes = 0;         // of the file: netascii counts the bytes after CR LF -> LF, not the wire's
+    qint64 total = -1;        // from tsize (> 0), -1 unknown; a transfer never runs past it (the server's error)
     quint64 blocks = 0;
     quint64 retransmissions = 0;
     // While the transfer runs: the recent rate (smoothed over ~100 ms steps). Once it has ended: the same as
@@ -57,6 +57,7 @@ public:
         LocalFileError,
         ProtocolError,
         CancelledError,
+        SizeLimitError,         // larger than ClientOptions::maxSize (announced or received)
     };
     Q_ENUM(Error)
     enum State { Idle, Resolving, Requesting, Transferring, Finished, Failed };
@@ -70,8 +71,9 @@ public:
     void setOptions(const ClientOptions &options);
     ClientOptions options() const;
 
-    // Starts downloading remoteFile from host:port into localPath. The file is written through QSaveFile:
-    // only a complete transfer replaces localPath. False (with errorString()) for bad arguments.
+    // Starts downloading remoteFile from host:port into localPath. A file is written through QSaveFile: only
+    // a complete transfer replaces localPath. An existing device or FIFO (e.g. /dev/null) is written in place
+    // (see Sink::openFile()). False (with errorString()) for bad arguments or an output that cannot be opened.
     bool download(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath);
     // Same, writing into an open device (e.g. stdout); nothing is rolled back on failure.
     bool download(const QString &host, quint16 port, const QString &remoteFile, QIODevice *sink);

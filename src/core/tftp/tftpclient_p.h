@@ -140,6 +140,7 @@ struct Client::Private
     void handlePacket(const char *buf, qsizetype n);
     void stranger(const Peer &from, const char *buf, qsizetype n);
     void onData(quint16 block, const char *payload, qsizetype size);
+    bool pastLimit();
     void failWrite();
     bool flushOutput(bool all = false);
     void finishTransfer(quint16 block);

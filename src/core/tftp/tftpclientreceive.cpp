@@ -231,9 +231,6 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
         t.retries = 0;
         Progress &p = t.progress;
         p.blocks++;
-        p.bytes += size;
-        if (p.total >= 0 && p.bytes > p.total)
-            p.total = -1;   // tsize was wrong: unknown from now on
         const bool last = size < blockSize;
         if (trace.wants(p.blocks, last))
             trace.add(Trace::InOrderData, dataSummary(block, size), p.blocks);
@@ -241,6 +238,9 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
             sink.append(payload, size);
         else
             sink.receivedInPlace(size);
+        p.bytes = sink.received();   // the file's bytes (netascii: decoded); the trace keeps the wire's
+        if (pastLimit())
+            return;   // not acknowledged: ERROR sent, nothing of the block written
         const bool ackNow = t.window.accept();
         if (last) {
             finishTransfer(block);
@@ -270,6 +270,28 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
         }
         return;
     }
+}
+
+// The file has grown past the tsize the server announced, or past the size limit: the transfer ends (ERROR
+// to the server, the file discarded). netascii counts the decoded bytes, which an honest tsize -- the wire
+// size or the server's file size -- is never below. True when the transfer failed.
+bool Client::Private::pastLimit()
+{
+    const qint64 bytes = t.progress.bytes;
+    const qint64 tsize = t.agreed.tsize;
+    if (tsize > 0 && bytes > tsize) {
+        fail(ProtocolError, Client::tr("The server sent more than the %L1 bytes it announced (tsize).").arg(tsize),
+             ErrIllegalOperation, QByteArrayLiteral("More data than the announced tsize"));
+        return true;
+    }
+    const qint64 cap = t.options.maxSize;
+    if (cap > 0 && bytes > cap) {
+        fail(SizeLimitError,
+             Client::tr("The file is larger than the size limit of %L1 bytes: the download was stopped.").arg(cap),
+             ErrDiskFull, QByteArrayLiteral("File too large"));
+        return true;
+    }
+    return false;
 }
 
 // -------------------------------------------------------------------------------------------------

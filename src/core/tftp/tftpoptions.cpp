@@ -27,6 +27,8 @@ QString ClientOptions::validate(Field *field) const
                                         .arg(timeoutMs).arg(MaxTimeoutMs));
     if (retries < 0 || retries > MaxRetries)
         return refuse(RetriesField, tr("Retries %1 is out of range: use 0 to %2.").arg(retries).arg(MaxRetries));
+    if (maxSize < 0)
+        return refuse(MaxSizeField, tr("Max size %1 is negative: use 0 (no limit) or a number of bytes.").arg(maxSize));
     return QString();
 }
 

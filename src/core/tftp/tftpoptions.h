@@ -28,7 +28,7 @@ struct ClientOptions
 
 public:
     enum Mode { Octet, NetAscii };
-    enum Field { NoField, BlockSizeField, WindowSizeField, TimeoutField, RetriesField };
+    enum Field { NoField, BlockSizeField, WindowSizeField, TimeoutField, RetriesField, MaxSizeField };
 
     Mode mode = Octet;
     int blockSize = 0;        // 0: auto (interface MTU - IP - UDP - 4; 65464 on loopback); 8..65464
@@ -38,6 +38,8 @@ public:
     int timeoutMs = 0;        // 0: adaptive from the measured RTT; else fixed, and asked with "timeout" (s)
     int retries = 5;          // retransmissions of one packet before giving up
     bool rfc1350Only = false; // no options at all: 512-byte lock-step
+    qint64 maxSize = 0;       // bytes of the file at most (netascii: decoded); 0 = no limit. A tsize above it
+                              // is refused at once, a transfer without one stopped once it runs past it
 
     // Empty when every value is within the limits; otherwise why not, in plain words, and (field) which
     // value it is about. Client::setOptions() still clamps what it is given; callers that take values from a

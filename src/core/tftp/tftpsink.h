@@ -1,18 +1,22 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstdlib>
 #include <memory>
 
+class QFile;
+class QFileDevice;
 class QIODevice;
 class QSaveFile;
 
 namespace NetPoke::Tftp {
 
 // Where received DATA goes (client download, server WRQ): a file through QSaveFile (only a complete
-// transfer replaces it: no partial file, an existing file stays intact on failure) or an open QIODevice
-// (nothing rolled back). netascii is decoded on the way in, across block boundaries.
+// transfer replaces it: no partial file, an existing file stays intact on failure), an existing target that
+// is not a regular file (a device such as /dev/null, a FIFO) written in place, or an open QIODevice (nothing
+// rolled back for either). netascii is decoded on the way in, across block boundaries.
 //
 // The payload is collected in one page-aligned buffer and written in large pieces, so that the protocol can
 // ACK first and write while the peer sends. Octet DATA is received straight into it (tail(), room(),
@@ -24,6 +28,7 @@ namespace NetPoke::Tftp {
 class Sink final
 {
     Q_DISABLE_COPY_MOVE(Sink)
+    Q_DECLARE_TR_FUNCTIONS(NetPoke::Tftp::Sink)
 
 public:
     static constexpr qsizetype PageSize = 4096;
@@ -37,18 +42,28 @@ public:
     Sink();
     ~Sink();
 
-    // Opens path through QSaveFile (unbuffered: the sink collects and writes large pieces itself); false with
-    // errorString(). Any previous output is discarded.
+    // Opens path for writing, unbuffered (the sink collects and writes large pieces itself); false with
+    // errorString(), the reason in plain words (without the path). A regular file or a new name goes through
+    // QSaveFile; an existing device or FIFO is written in place (writesInPlace()): QSaveFile's rename would
+    // replace it with a regular file (as root, /dev/null itself). A FIFO that no process reads is refused at
+    // once rather than waited for; a folder, or a link to one, is refused. Any previous output is discarded.
     bool openFile(const QString &path);
+    // Whether openFile(path) writes in place: path exists (links followed) and is neither a regular file nor
+    // a folder.
+    static bool writesInPlace(const QString &path);
     // Writes into device, which must be open for writing; false otherwise.
     bool openDevice(QIODevice *device);
-    bool isOpen() const { return m_file || m_device; }
-    QString fileName() const;   // the QSaveFile's target, empty for a device
+    bool isOpen() const { return m_file || m_inPlace || m_device; }
+    bool isInPlace() const { return m_inPlace; }
+    QString fileName() const { return m_fileName; }   // openFile()'s path, empty for a device
     QString errorString() const { return m_errorString; }
 
     void setNetAscii(bool on) { m_netAscii = on; }
     // The negotiated block size: decides the flush rule (BigBlock).
     void setBlockSize(int bytes) { m_bigBlocks = bytes >= BigBlock; }
+
+    // Bytes of the output so far (netascii: decoded, a CR held back counted), written or pending.
+    qint64 received() const { return m_received + (m_pendingCr ? 1 : 0); }
 
     // The receive area right behind what is pending.
     char *tail() { return m_buffer.get() + m_pending; }
@@ -57,7 +72,11 @@ public:
     bool flushBeforeRead() const { return m_pending >= Limit || (m_pending > 0 && m_bigBlocks); }
     bool flushAfterRead() const { return m_pending >= FlushThreshold; }
     // n bytes were received at tail() (octet).
-    void receivedInPlace(qsizetype n) { m_pending += n; }
+    void receivedInPlace(qsizetype n)
+    {
+        m_pending += n;
+        m_received += n;
+    }
     // A block's payload from elsewhere: decoded (netascii) or copied behind what is pending.
     void append(const char *data, qsizetype n);
     // The last block is in: a CR held back for the next block is written as it is.
@@ -65,25 +84,34 @@ public:
 
     // Writes what is pending (small blocks: whole pages only, unless all). False when the write failed
     // (errorString()) or when the output was discarded during it (a slot reached from a device's write may end
-    // the transfer: discard() keeps the buffer, so the write in progress stays valid).
+    // the transfer: discard() keeps the buffer, so the write in progress stays valid). A short write is
+    // continued, so that a full disk reports ENOSPC ("No space left on device"), not a bare short count.
     bool write(bool all = false);
     // Flushes the device (after write(true)); false with errorString().
     bool flushDevice();
     // Replaces the target file with what was written (QSaveFile::commit(), which syncs it); false with
-    // errorString(). The sink is closed afterwards. For a device: only closes the sink.
+    // errorString(). The sink is closed afterwards. Written in place: closes it. For a device: only closes
+    // the sink.
     bool commit();
-    // Drops everything: the target file stays as it was. The buffer stays allocated.
+    // Drops everything: the target file stays as it was (written in place: what was written stays). The
+    // buffer stays allocated.
     void discard();
 
 private:
+    bool openInPlace(const QString &path);
+    static QString saveFileError(const QString &path, const QString &qtReason);
+    QIODevice *output() const;
     void resetOutput();
     void allocate();
 
     std::unique_ptr<char[], decltype(&std::free)> m_buffer{nullptr, &std::free};   // Capacity bytes, page-aligned
-    QSaveFile *m_file = nullptr;
+    QSaveFile *m_file = nullptr;   // owned
+    QFile *m_inPlace = nullptr;    // owned: an existing device or FIFO
     QIODevice *m_device = nullptr;
+    QString m_fileName;
     QString m_errorString;
     qsizetype m_pending = 0;     // m_buffer[0, m_pending) waits to be written
+    qint64 m_received = 0;       // output bytes so far (see received())
     qint64 m_unsynced = 0;       // written since the last write-back hint
     bool m_netAscii = false;
     bool m_pendingCr = false;    // netascii: a CR at the end of a block, decoded with the next byte
