@@ -896,6 +896,18 @@
         <source>, duplicate</source>
         <translation>，重复</translation>
     </message>
+    <message>
+        <source>The server announced %L1 bytes, more than the size limit of %L2 bytes: the download was refused.</source>
+        <translation>服务器声明文件为 %L1 字节，超过大小上限 %L2 字节：已拒绝下载。</translation>
+    </message>
+    <message>
+        <source>The server sent more than the %L1 bytes it announced (tsize).</source>
+        <translation>服务器发送的数据超过了它声明的 %L1 字节（tsize）。</translation>
+    </message>
+    <message>
+        <source>The file is larger than the size limit of %L1 bytes: the download was stopped.</source>
+        <translation>文件超过大小上限 %L1 字节：下载已停止。</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::Tftp::ClientOptions</name>
@@ -918,6 +930,68 @@
     <message>
         <source>Retries %1 is out of range: use 0 to %2.</source>
         <translation>重试次数 %1 超出范围：请使用 0 到 %2。</translation>
+    </message>
+    <message>
+        <source>Max size %1 is negative: use 0 (no limit) or a number of bytes.</source>
+        <translation>大小上限 %1 为负数：请使用 0（不限）或字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Sink</name>
+    <message>
+        <source>it is a symbolic link to the folder %1</source>
+        <translation>它是指向文件夹 %1 的符号链接</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>no process has the FIFO open for reading</source>
+        <translation>没有进程以读方式打开该 FIFO</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the file system does not allow new files there</source>
+        <translation>该文件系统不允许在此创建新文件</translation>
+    </message>
+    <message>
+        <source>a temporary file cannot be created in %1 (%2)</source>
+        <translation>无法在 %1 中创建临时文件（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Source</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, FIFO or socket).</source>
+        <translation>%1 不是普通文件（而是设备、FIFO 或套接字）。</translation>
+    </message>
+    <message>
+        <source>Block %1 cannot be read.</source>
+        <translation>无法读取第 %1 块。</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Block %1 is further back than the window.</source>
+        <translation>第 %1 块已超出窗口范围。</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1088,18 @@
     <message>
         <source>TFTP</source>
         <translation>TFTP</translation>
+    </message>
+    <message>
+        <source>Write in place?</source>
+        <translation>直接写入？</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device or FIFO). Write the download into it as it arrives?</source>
+        <translation>%1 不是普通文件（而是设备或 FIFO）。要在数据到达时直接写入它吗？</translation>
+    </message>
+    <message>
+        <source>What arrived before the failure was written into %1 (a device or FIFO is written in place).</source>
+        <translation>失败前收到的数据已写入 %1（设备或 FIFO 会被直接写入）。</translation>
     </message>
 </context>
 <context>
@@ -1323,10 +1409,6 @@
         <translation>从 HOST 上的 TFTP 服务器下载 PATH（未指定端口时为 69），例如 tftp://192.168.1.10/boot/image.bin 或 tftp://[::1]:6969/file.txt。</translation>
     </message>
     <message>
-        <source>The file is written only when the transfer succeeds: an existing FILE is kept on failure.</source>
-        <translation>只有传输成功时才写入文件：传输失败时，已存在的输出文件保持不变。</translation>
-    </message>
-    <message>
         <source>Progress is shown on stderr when it is a terminal; a summary line follows (bytes, seconds, MiB/s, retransmissions).</source>
         <translation>stderr 是终端时在其上显示进度；结束后再打印一行摘要（字节数、秒数、MiB/s、重传次数）。</translation>
     </message>
@@ -1466,6 +1548,22 @@
         <source>--windowsize: &quot;%1&quot; is not 0-%2.</source>
         <translation>--windowsize：“%1”不在 0-%2 之间。</translation>
     </message>
+    <message>
+        <source>The file is written only when the transfer succeeds: an existing FILE is kept on failure. An existing device or FIFO (e.g. /dev/null) is written in place.</source>
+        <translation>只有传输成功才会写入文件：失败时保留已有的 FILE。已存在的设备或 FIFO（如 /dev/null）会被直接写入。</translation>
+    </message>
+    <message>
+        <source>Refuse a file larger than BYTES (K, M, G: KiB, MiB, GiB; e.g. 64M): at once when the server announces its size, else as soon as more arrives. Default: 0, no limit.</source>
+        <translation>拒绝大于 BYTES 的文件（K、M、G 表示 KiB、MiB、GiB，如 64M）：服务器声明大小时立即拒绝，否则在收到更多数据时停止。默认 0，不限。</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>--max-size: &quot;%1&quot; is not a size: give bytes, or a number with K, M or G (KiB, MiB, GiB), e.g. 64M; 0 for no limit.</source>
+        <translation>--max-size：“%1”不是大小：请给出字节数，或带 K、M、G（KiB、MiB、GiB）的数字，如 64M；0 表示不限。</translation>
+    </message>
 </context>
 <context>
     <name>TftpPanel</name>
@@ -1600,6 +1698,30 @@
     <message>
         <source>Packet trace: RRQ, OACK, DATA n, ACK n, ERROR</source>
         <translation>数据包跟踪：RRQ、OACK、DATA n、ACK n、ERROR</translation>
+    </message>
+    <message>
+        <source>Max size</source>
+        <translation>大小上限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Refuse a larger file: at once when the server announces its size (tsize), else as soon as more arrives.</source>
+        <translation>拒绝更大的文件：服务器声明大小（tsize）时立即拒绝，否则在收到更多数据时停止。</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
     </message>
 </context>
 <context>
