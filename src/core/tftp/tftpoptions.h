@@ -52,6 +52,7 @@ struct RequestedOptions
     int windowSize = 0;
     int timeoutS = 0;
     bool tsize = false;
+    qint64 tsizeValue = 0;    // what tsize says: 0 in an RRQ (the server answers the size), the size in a WRQ
 
     bool any() const { return blockSize > 0 || windowSize > 0 || timeoutS > 0 || tsize; }
     // In the order the client sends them: blksize, tsize, timeout, windowsize.
