@@ -14,7 +14,8 @@ target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftpwindow.cpp ${NETPOKE_TFTP_DIR}/tftpwindow.h
   ${NETPOKE_TFTP_DIR}/tftptrace.cpp ${NETPOKE_TFTP_DIR}/tftptrace.h
   ${NETPOKE_TFTP_DIR}/tftpsocket.cpp ${NETPOKE_TFTP_DIR}/tftpsocket.h
-  ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
+  ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp
+  ${NETPOKE_TFTP_DIR}/tftpclientsend.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
   ${NETPOKE_TFTP_DIR}/tftpclient.h
 )
 target_sources(netpoke-cli PRIVATE
