@@ -32,6 +32,8 @@ netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpo
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tftpput SOURCES tests/integration/tst_tftpput.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpput PROPERTIES TIMEOUT 120)
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
