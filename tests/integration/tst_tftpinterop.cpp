@@ -1,5 +1,6 @@
 // The TFTP client against the real tftpd-hpa, started by the test as
-// `in.tftpd -L -a 127.0.0.1:PORT -s ROOT -B 65464` on a port the system chose, and stopped after.
+// `in.tftpd -L -a 127.0.0.1:PORT -s ROOT -B 65464` on a port the system chose, and stopped after; uploads go
+// to two more, with -c (create files) in their own folders, on 127.0.0.1 and [::1].
 
 #include "tftp/tftpclient.h"
 #include "looptestutil.h"
@@ -36,44 +37,72 @@ private slots:
     void fileNotFound();
     void netasciiDefaults();
     void cli();
+    void upload_data();
+    void upload();
+    void uploadRefused();
+    void cliPut();
 
 private:
-    bool startServer();
+    bool startServer(QProcess *server, quint16 *port, const QHostAddress &address, const QString &root,
+                     const QStringList &extra = {});
+    static void stopServer(QProcess *server);
     bool get(const QString &name, const ClientOptions &o, Client *c, QString *path);
 
     QTemporaryDir m_root;
     QTemporaryDir m_out;
+    QTemporaryDir m_upRoot4;   // where the upload servers write (world-writable: in.tftpd runs as nobody)
+    QTemporaryDir m_upRoot6;
     QProcess m_server;
+    QProcess m_upServer4;
+    QProcess m_upServer6;
     quint16 m_port = 0;
+    quint16 m_upPort4 = 0;
+    quint16 m_upPort6 = 0;
+    bool m_ipv6 = false;
     QHash<QString, QByteArray> m_files;
 };
 
-bool tst_tftpinterop::startServer()
+bool tst_tftpinterop::startServer(QProcess *server, quint16 *port, const QHostAddress &address, const QString &root,
+                                  const QStringList &extra)
 {
     // A free port: bind port 0, read it, close, start the server there. Retry on the rare collision.
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
     for (int attempt = 0; attempt < 5; ++attempt) {
-        m_port = LoopTest::closedUdpPort();
-        if (m_port == 0)
+        *port = LoopTest::closedUdpPort(address);
+        if (*port == 0)
             return false;
-        m_server.setProgram(QStringLiteral(NETPOKE_IN_TFTPD));
-        m_server.setArguments({QStringLiteral("-L"), QStringLiteral("-a"), QStringLiteral("127.0.0.1:%1").arg(m_port),
-                               QStringLiteral("-s"), m_root.path(), QStringLiteral("-B"), QStringLiteral("65464")});
-        m_server.setProcessChannelMode(QProcess::ForwardedChannels);
-        m_server.start();
-        if (!m_server.waitForStarted(5000))
+        const QString listen = v6 ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(*port)
+                                  : QStringLiteral("%1:%2").arg(address.toString()).arg(*port);
+        server->setProgram(QStringLiteral(NETPOKE_IN_TFTPD));
+        server->setArguments(QStringList{QStringLiteral("-L"), QStringLiteral("-a"), listen, QStringLiteral("-s"), root,
+                                         QStringLiteral("-B"), QStringLiteral("65464")} + extra);
+        server->setProcessChannelMode(QProcess::ForwardedChannels);
+        server->start();
+        if (!server->waitForStarted(5000))
             return false;
         // Listening once a request to a missing file is answered (an ERROR packet).
         QUdpSocket s;
-        s.bind(QHostAddress::LocalHost, 0);
-        for (int i = 0; i < 40 && m_server.state() == QProcess::Running; ++i) {
-            s.writeDatagram(QByteArray("\0\1.probe\0octet\0", 15), QHostAddress::LocalHost, m_port);
+        s.bind(address, 0);
+        for (int i = 0; i < 40 && server->state() == QProcess::Running; ++i) {
+            s.writeDatagram(QByteArray("\0\1.probe\0octet\0", 15), address, *port);
             if (s.waitForReadyRead(100))
                 return true;
         }
-        m_server.kill();
-        m_server.waitForFinished(2000);
+        server->kill();
+        server->waitForFinished(2000);
     }
     return false;
+}
+
+void tst_tftpinterop::stopServer(QProcess *server)
+{
+    if (server->state() != QProcess::NotRunning) {
+        server->terminate();
+        if (!server->waitForFinished(3000)) {
+            server->kill();
+            server->waitForFinished(3000);
+        }
+    }
 }
 
 void tst_tftpinterop::initTestCase()
@@ -112,18 +141,26 @@ void tst_tftpinterop::initTestCase()
         t.close();
         QVERIFY(::chmod(QFile::encodeName(t.fileName()).constData(), 0644) == 0);
     }
-    QVERIFY2(startServer(), "in.tftpd did not start");
+    QVERIFY2(startServer(&m_server, &m_port, QHostAddress(QHostAddress::LocalHost), m_root.path()),
+             "in.tftpd did not start");
+    for (QTemporaryDir *d : {&m_upRoot4, &m_upRoot6}) {
+        QVERIFY(d->isValid());
+        QVERIFY(::chmod(QFile::encodeName(d->path()).constData(), 0777) == 0);
+    }
+    const QStringList create{QStringLiteral("-c")};
+    QVERIFY2(startServer(&m_upServer4, &m_upPort4, QHostAddress(QHostAddress::LocalHost), m_upRoot4.path(), create),
+             "in.tftpd -c did not start on 127.0.0.1");
+    m_ipv6 = LoopTest::ipv6LoopbackUsable();
+    if (m_ipv6)
+        QVERIFY2(startServer(&m_upServer6, &m_upPort6, QHostAddress(QHostAddress::LocalHostIPv6), m_upRoot6.path(),
+                             create),
+                 "in.tftpd -c did not start on ::1");
 }
 
 void tst_tftpinterop::cleanupTestCase()
 {
-    if (m_server.state() != QProcess::NotRunning) {
-        m_server.terminate();
-        if (!m_server.waitForFinished(3000)) {
-            m_server.kill();
-            m_server.waitForFinished(3000);
-        }
-    }
+    for (QProcess *p : {&m_server, &m_upServer4, &m_upServer6})
+        stopServer(p);
 }
 
 bool tst_tftpinterop::get(const QString &name, const ClientOptions &o, Client *c, QString *path)
@@ -245,6 +282,115 @@ void tst_tftpinterop::cli()
     QCOMPARE(p.exitCode(), 1);
     QVERIFY(p.readAllStandardError().contains("File not found on the server (TFTP error 1)."));
     QVERIFY(!QFile::exists(m_out.filePath(QStringLiteral("nothing.bin"))));
+}
+
+
+void tst_tftpinterop::upload_data()
+{
+    QTest::addColumn<QHostAddress>("address");
+    QTest::addColumn<QString>("name");      // a file served for the downloads, sent back
+    QTest::addColumn<int>("blksize");       // -1: RFC 1350 only
+    QTest::addColumn<int>("window");
+    QTest::addColumn<bool>("netascii");
+    QTest::addColumn<int>("expectBlk");
+    for (const QHostAddress &a : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
+        const QByteArray f = a.protocol() == QAbstractSocket::IPv4Protocol ? "IPv4" : "IPv6";
+        const auto row = [&](const char *name) -> QTestData & { return QTest::newRow(QByteArray(f + ", " + name).constData()); };
+        row("defaults") << a << "medium.bin" << 0 << 8 << false << 65464;   // tftpd-hpa has no windowsize: 1
+        row("small") << a << "small.bin" << 0 << 8 << false << 65464;
+        row("blksize 1428") << a << "medium.bin" << 1428 << 1 << false << 1428;
+        row("rfc1350 only, exact multiple") << a << "exact.bin" << -1 << 0 << false << 512;
+        row("exact multiple of blksize") << a << "exact.bin" << 1024 << 4 << false << 1024;
+        row("empty") << a << "empty.bin" << 0 << 8 << false << 65464;
+        row("netascii") << a << "text.txt" << 0 << 8 << true << 65464;
+    }
+    QTest::newRow("IPv4, rollover at 512") << QHostAddress(QHostAddress::LocalHost) << "rollover.bin" << 512 << 1
+                                           << false << 512;
+}
+
+void tst_tftpinterop::upload()
+{
+    QFETCH(QHostAddress, address);
+    QFETCH(QString, name);
+    QFETCH(int, blksize);
+    QFETCH(int, window);
+    QFETCH(bool, netascii);
+    QFETCH(int, expectBlk);
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    if (v6 && !m_ipv6)
+        QSKIP("::1 cannot be bound here (no IPv6 loopback)");
+    ClientOptions o;
+    if (blksize < 0)
+        o.rfc1350Only = true;
+    else
+        o.blockSize = blksize;
+    o.windowSize = window;
+    o.mode = netascii ? ClientOptions::NetAscii : ClientOptions::Octet;
+    const QString remote = QStringLiteral("%1.up").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(',')));
+    const QString target = (v6 ? m_upRoot6 : m_upRoot4).filePath(remote);
+    Client c;
+    c.setOptions(o);
+    QSignalSpy finished(&c, &Client::finished);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY2(c.upload(address.toString(), v6 ? m_upPort6 : m_upPort4, remote, m_root.filePath(name)),
+             qPrintable(c.errorString()));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(c.errorString()));
+    const qint64 ms = t.elapsed();
+    // in.tftpd has written the file as the last ACK went out; the client has it before the server closes it.
+    QFile f(target);
+    QTRY_VERIFY(f.exists());
+    const QByteArray expected = netascii ? QByteArray("line 1\nline 2\n\nlast line\n") : m_files.value(name);
+    QTRY_COMPARE(QFileInfo(target).size(), qint64(expected.size()));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == expected);
+    QCOMPARE(c.negotiatedBlockSize(), expectBlk);
+    QCOMPARE(c.negotiatedWindowSize(), 1);
+    QCOMPARE(c.progress().bytes, qint64(expected.size()));
+    qDebug().noquote() << name << expected.size() << "bytes up in" << ms << "ms, retransmissions"
+                       << c.progress().retransmissions;
+}
+
+void tst_tftpinterop::uploadRefused()
+{
+    // An existing file that in.tftpd may not overwrite: refused, the file unchanged.
+    const QString path = m_upRoot4.filePath(QStringLiteral("readonly.bin"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.write("keep") == 4);
+    }
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0444) == 0);   // read-only for in.tftpd, whoever it runs as
+    Client c;
+    QSignalSpy finished(&c, &Client::finished);
+    QVERIFY(c.upload(QStringLiteral("127.0.0.1"), m_upPort4, QStringLiteral("readonly.bin"),
+                     m_root.filePath(QStringLiteral("small.bin"))));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    // tftpd-hpa reports the failed open(2) as ERROR 0 with the system's words.
+    QCOMPARE(c.error(), Client::NotDefinedError);
+    QVERIFY2(c.errorString().contains(QLatin1String("Permission denied (TFTP error 0)")), qPrintable(c.errorString()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep"));
+}
+
+void tst_tftpinterop::cliPut()
+{
+    // netpoke-cli tftp put against the upload server: exit 0, the same bytes, the summary line.
+    QProcess p;
+    p.start(QStringLiteral(NETPOKE_CLI), {QStringLiteral("tftp"), QStringLiteral("put"),
+                                           m_root.filePath(QStringLiteral("medium.bin")),
+                                           QStringLiteral("tftp://127.0.0.1:%1/cli.bin").arg(m_upPort4)});
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 0, err.constData());
+    QVERIFY2(err.contains("5242897 bytes in"), err.constData());
+    QFile f(m_upRoot4.filePath(QStringLiteral("cli.bin")));
+    QTRY_COMPARE(QFileInfo(f.fileName()).size(), qint64(5242897));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == m_files.value(QStringLiteral("medium.bin")));
 }
 
 QTEST_GUILESS_MAIN(tst_tftpinterop)
