@@ -20,6 +20,8 @@ target_sources(netpoke_core PRIVATE
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpputcommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.h
 )
 target_include_directories(netpoke-cli PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 
