@@ -33,7 +33,8 @@ public:
     Mode mode = Octet;
     int blockSize = 0;        // 0: auto (interface MTU - IP - UDP - 4; 65464 on loopback); 8..65464
     int windowSize = 8;       // RFC 7440; 1 = lock-step; 0 = do not ask; at most MaxClientWindowSize, and
-                              // lowered to what the socket's receive buffer can hold
+                              // lowered to what the socket's receive buffer can hold (upload: what the system's
+                              // default receive buffer holds, taken as the server's)
     bool requestTsize = true; // RFC 2349
     int timeoutMs = 0;        // 0: adaptive from the measured RTT; else fixed, and asked with "timeout" (s)
     int retries = 5;          // retransmissions of one packet before giving up

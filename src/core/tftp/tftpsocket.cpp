@@ -79,6 +79,11 @@ int Socket::sizeReceiveBuffer(qint64 want)
     return got;
 }
 
+int Socket::receiveBufferSize() const
+{
+    return isOpen() ? m_engine->receiveBufferSize() : 0;
+}
+
 int Socket::sizeSendBuffer(qint64 want)
 {
     if (!isOpen())

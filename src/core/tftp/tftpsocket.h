@@ -60,6 +60,8 @@ public:
     // Grows the receive buffer to want bytes (as SO_RCVBUF reports them) if it is smaller; returns what
     // it is then, 0 if unknown.
     int sizeReceiveBuffer(qint64 want);
+    // The receive buffer as SO_RCVBUF reports it, 0 if unknown: right after open(), the system's default.
+    int receiveBufferSize() const;
     // The same for the send buffer (a window of DATA leaves in one go); the system caps it at
     // net.core.wmem_max, and a send that still finds it full is left to the retransmission timer.
     int sizeSendBuffer(qint64 want);
