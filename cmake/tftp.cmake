@@ -46,7 +46,8 @@ set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
 # into NETPOKE_PEERS_DIR (build/peers) before configuring; its library (libwrap0) is an ordinary package
 # there. Configuring never downloads or installs anything. An in.tftpd already on the machine is used.
 set(NETPOKE_PEERS_DIR ${CMAKE_BINARY_DIR}/peers CACHE PATH "Where scripts/setup.sh unpacks test peers")
-find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/tftpd-hpa/root/usr/sbin NO_CACHE)
+find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/tftpd-hpa/root/usr/sbin
+             ${CMAKE_BINARY_DIR}/peers/tftpd-hpa/root/usr/sbin NO_CACHE)
 if(NETPOKE_IN_TFTPD)
   message(STATUS "tftpd-hpa for tst_tftpinterop: ${NETPOKE_IN_TFTPD}")
 else()
@@ -54,8 +55,17 @@ else()
   message(WARNING "in.tftpd (tftpd-hpa) not found (scripts/setup.sh unpacks it): tst_tftpinterop will fail")
   set(NETPOKE_IN_TFTPD "")
 endif()
+# atftpd (RFC 7440 windowsize, which tftpd-hpa lacks) the same way, for the windowed send and receive sides.
+find_program(NETPOKE_ATFTPD atftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/atftpd/root/usr/sbin
+             ${CMAKE_BINARY_DIR}/peers/atftpd/root/usr/sbin NO_CACHE)
+if(NETPOKE_ATFTPD)
+  message(STATUS "atftpd for tst_tftpinterop: ${NETPOKE_ATFTPD}")
+else()
+  message(WARNING "atftpd not found (scripts/setup.sh unpacks it): tst_tftpinterop's atftpd cases will fail")
+  set(NETPOKE_ATFTPD "")
+endif()
 netpoke_add_test(tst_tftpinterop SOURCES tests/integration/tst_tftpinterop.cpp LIBS netpoke_core)
-target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_IN_TFTPD}")
+target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_IN_TFTPD}" NETPOKE_ATFTPD="${NETPOKE_ATFTPD}")
 add_dependencies(tst_tftpinterop netpoke-cli)
 set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
 
