@@ -36,14 +36,16 @@ public:
         parser.addOptions(opts.all());
         parser.addPositionalArgument(QStringLiteral("FILE"), tr("the local file to send"),
                                      QStringLiteral("tftp put FILE"));
-        parser.addPositionalArgument(QStringLiteral("URL"), QCoreApplication::translate("TftpCommand", "tftp://HOST[:PORT]/PATH"),
+        parser.addPositionalArgument(QStringLiteral("URL"),
+                                     QCoreApplication::translate("TftpCommand", "tftp://HOST[:PORT]/PATH"),
                                      QStringLiteral("URL"));
         if (!parseArguments(parser, args))
             return ExitUsage;
 
         const QStringList pos = parser.positionalArguments();
         if (pos.size() < 2)
-            return usageError(tr("tftp put: give a FILE and a URL, tftp put FILE tftp://HOST[:PORT]/PATH (see --help)."));
+            return usageError(
+                tr("tftp put: give a FILE and a URL, tftp put FILE tftp://HOST[:PORT]/PATH (see --help)."));
         if (pos.size() > 2)
             return usageError(tr("tftp put: one FILE and one URL only; unexpected \"%1\".").arg(pos.at(2)));
         const QString file = pos.at(0);

@@ -194,7 +194,8 @@ int TftpTransfer::exec()
     if (!m_quiet) {
         const Progress p = m_client.progress();
         const double seconds = qMax<qint64>(p.elapsedMs, 1) / 1000.0;
-        const QString line = TftpCommand::tr("%1 bytes in %2 s (%3 MiB/s), %4 retransmissions, blksize %5, windowsize %6")
+        const QString line = TftpCommand::tr(
+                                 "%1 bytes in %2 s (%3 MiB/s), %4 retransmissions, blksize %5, windowsize %6")
                                  .arg(p.bytes)
                                  .arg(seconds, 0, 'f', 3)
                                  .arg(p.averageBytesPerSecond() / (1024.0 * 1024.0), 0, 'f', 1)

@@ -55,8 +55,8 @@ class TftpTransfer final : public Runner
 public:
     enum Direction { Download, Upload };
     // local: the file to write (download, "-" for standard output) or to read (upload).
-    TftpTransfer(Direction direction, const TftpUrl &url, const QString &local, const NetPoke::Tftp::ClientOptions &options,
-             bool quiet);
+    TftpTransfer(Direction direction, const TftpUrl &url, const QString &local,
+                 const NetPoke::Tftp::ClientOptions &options, bool quiet);
     int exec();
 
 private:

@@ -121,7 +121,9 @@ TftpPanel::TftpPanel(QWidget *parent)
     connect(m_client, &Tftp::Client::packetTraced, this, &TftpPanel::onTrace);
     connect(m_client, &Tftp::Client::finished, this, &TftpPanel::onFinished);
 
-    const auto readDirection = [this] { return uploadChosen() ? QStringLiteral("upload") : QStringLiteral("download"); };
+    const auto readDirection = [this] {
+        return uploadChosen() ? QStringLiteral("upload") : QStringLiteral("download");
+    };
     const auto applyDirection = [this](const QVariant &v) {
         const bool up = v.toString() == QLatin1String("upload");
         (up ? m_ui->tftpDirectionUpload : m_ui->tftpDirectionDownload)->setChecked(true);
@@ -323,7 +325,8 @@ void TftpPanel::updateDirection()
     form->setRowVisible(row, !up);
     form->getWidgetPosition(m_ui->tftpUploadFileLabel, &row, &role);
     form->setRowVisible(row, up);
-    m_ui->tftpTsize->setText(up ? tr("Send the file size (tsize, octet mode only)") : tr("Ask for the file size (tsize)"));
+    m_ui->tftpTsize->setText(up ? tr("Send the file size (tsize, octet mode only)")
+                                : tr("Ask for the file size (tsize)"));
 }
 
 void TftpPanel::browseUpload()

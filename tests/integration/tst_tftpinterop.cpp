@@ -353,7 +353,9 @@ void tst_tftpinterop::upload_data()
     QTest::addColumn<int>("expectBlk");
     for (const QHostAddress &a : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
         const QByteArray f = a.protocol() == QAbstractSocket::IPv4Protocol ? "IPv4" : "IPv6";
-        const auto row = [&](const char *name) -> QTestData & { return QTest::newRow(QByteArray(f + ", " + name).constData()); };
+        const auto row = [&](const char *name) -> QTestData & {
+            return QTest::newRow(QByteArray(f + ", " + name).constData());
+        };
         row("defaults") << a << "medium.bin" << 0 << 8 << false << 65464;   // tftpd-hpa has no windowsize: 1
         row("small") << a << "small.bin" << 0 << 8 << false << 65464;
         row("blksize 1428") << a << "medium.bin" << 1428 << 1 << false << 1428;
@@ -384,7 +386,8 @@ void tst_tftpinterop::upload()
         o.blockSize = blksize;
     o.windowSize = window;
     o.mode = netascii ? ClientOptions::NetAscii : ClientOptions::Octet;
-    const QString remote = QStringLiteral("%1.up").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(',')));
+    QString remote = QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".up");
+    remote.replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(','));
     const QString target = (v6 ? m_upRoot6 : m_upRoot4).filePath(remote);
     Client c;
     c.setOptions(o);

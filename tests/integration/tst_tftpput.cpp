@@ -366,7 +366,9 @@ void tst_tftpput::upload_data()
     const int bigWindow = Client::windowForReceiveBuffer(buffer, 65464, 8);
     for (const QHostAddress &a : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
         const QByteArray f = a.protocol() == QAbstractSocket::IPv4Protocol ? "IPv4" : "IPv6";
-        const auto row = [&](const char *name) -> QTestData & { return QTest::newRow(QByteArray(f + ", " + name).constData()); };
+        const auto row = [&](const char *name) -> QTestData & {
+            return QTest::newRow(QByteArray(f + ", " + name).constData());
+        };
         row("defaults") << a << 300000 << 0 << 8 << 65464 << bigWindow;   // auto on loopback: the largest block
         row("windowed 8192 x 8") << a << 100000 << 8192 << 8 << 8192 << Client::windowForReceiveBuffer(buffer, 8192, 8);
         row("lock-step 512") << a << 20000 << 512 << 1 << 512 << 1;

@@ -421,31 +421,13 @@ RequestedOptions Client::Private::requestedOptions()
         return RequestedOptions();
     const int blockSize = o.blockSize > 0 ? qBound(MinBlockSize, o.blockSize, MaxBlockSize) : autoBlockSize();
     int window = qMin(o.windowSize, MaxClientWindowSize);
-    if (target.upload) {
-        // The server receives the window, into a buffer this side cannot see: it is taken to be this system's
-        // default (a fresh socket's, e.g. net.core.rmem_default), and a window that would overflow it (one
-        // burst of 64 KiB blocks does: measured with atftpd, window 8 lost blocks on every burst, 4 did not)
-        // is not asked for, as a download does not ask for more than its own buffer holds.
-        if (window > 1) {
-            const int buffer = socket.receiveBufferSize();
-            const int blk = qMax(blockSize, DefaultBlockSize);
-            const int fits = buffer > 0 ? windowForReceiveBuffer(buffer, blk, window) : window;
-            if (fits < window)
-                qCDebug(lcTftp) << "windowsize" << window << "lowered to" << fits << "for a receive buffer of" << buffer;
-            window = fits;
-        }
-        // tsize tells the server the size (RFC 2349), which is known for octet only: netascii's encoded size
-        // would take a pass over the whole file first, so it is not sent.
-        RequestedOptions r = requestFor(o, blockSize, window);
-        r.tsize = r.tsize && o.mode == ClientOptions::Octet;
-        r.tsizeValue = r.tsize ? source.fileSize() : 0;
-        return r;
-    }
     if (window > 1) {
-        // A window the receive buffer cannot hold (net.core.rmem_max caps it for non-root users) would
-        // overflow on every burst: ask only for what fits.
+        // A window the receiver's buffer cannot hold would overflow on every burst: ask only for what fits.
+        // Download: our own buffer, grown as far as the system lets (net.core.rmem_max caps it for non-root
+        // users). Upload: the server's, which this side cannot see, taken to be this system's default (a fresh
+        // socket's, e.g. net.core.rmem_default): with 64 KiB blocks atftpd lost blocks on every burst of 8.
         const int blk = qMax(blockSize, DefaultBlockSize);
-        const int buffer = sizeReceiveBuffer(blk, window);
+        const int buffer = target.upload ? socket.receiveBufferSize() : sizeReceiveBuffer(blk, window);
         if (buffer > 0) {
             const int fits = windowForReceiveBuffer(buffer, blk, window);
             if (fits < window)
@@ -453,7 +435,14 @@ RequestedOptions Client::Private::requestedOptions()
             window = fits;
         }
     }
-    return requestFor(o, blockSize, window);
+    RequestedOptions r = requestFor(o, blockSize, window);
+    if (target.upload) {
+        // tsize tells the server the size (RFC 2349), which is known for octet only: netascii's encoded size
+        // would take a pass over the whole file first, so it is not sent.
+        r.tsize = r.tsize && o.mode == ClientOptions::Octet;
+        r.tsizeValue = r.tsize ? source.fileSize() : 0;
+    }
+    return r;
 }
 
 void Client::Private::sendRequest(const RequestedOptions &asked)

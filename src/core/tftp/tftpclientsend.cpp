@@ -124,7 +124,8 @@ void Client::Private::startSending(const NegotiatedOptions &agreed)
     t.sending.setWindowSize(agreed.windowSize);
     if (tx.size() < 4 + blockSize)
         tx.resize(4 + blockSize);
-    socket.sizeSendBuffer(qMin<qint64>(qint64(agreed.windowSize) * receiveBufferPerDatagram(blockSize), MaxReceiveBuffer));
+    const qint64 window = qint64(agreed.windowSize) * receiveBufferPerDatagram(blockSize);
+    socket.sizeSendBuffer(qMin<qint64>(window, MaxReceiveBuffer));
     t.rtt.stop(clock.nsecsElapsed());
     t.retries = 0;
     setPhase(Phase::Sending);
