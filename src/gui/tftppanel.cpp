@@ -325,8 +325,9 @@ void TftpPanel::updateDirection()
     form->setRowVisible(row, !up);
     form->getWidgetPosition(m_ui->tftpUploadFileLabel, &row, &role);
     form->setRowVisible(row, up);
+    // The download text is the form's (its translation context is the form's class name).
     m_ui->tftpTsize->setText(up ? tr("Send the file size (tsize, octet mode only)")
-                                : tr("Ask for the file size (tsize)"));
+                                : QCoreApplication::translate("TftpPanel", "Ask for the file size (tsize)"));
 }
 
 void TftpPanel::browseUpload()
