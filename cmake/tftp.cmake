@@ -15,11 +15,14 @@ target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftpwindow.cpp ${NETPOKE_TFTP_DIR}/tftpwindow.h
   ${NETPOKE_TFTP_DIR}/tftptrace.cpp ${NETPOKE_TFTP_DIR}/tftptrace.h
   ${NETPOKE_TFTP_DIR}/tftpsocket.cpp ${NETPOKE_TFTP_DIR}/tftpsocket.h
-  ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
+  ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp
+  ${NETPOKE_TFTP_DIR}/tftpclientsend.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
   ${NETPOKE_TFTP_DIR}/tftpclient.h
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpputcommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.h
 )
 target_include_directories(netpoke-cli PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 
@@ -32,6 +35,8 @@ netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpo
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tftpput SOURCES tests/integration/tst_tftpput.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpput PROPERTIES TIMEOUT 120)
 # A full disk: the test's own 256 KiB tmpfs in a private mount namespace (unshare -rm works for root and,
 # where user namespaces are allowed, for anyone); the mount point is a folder of the build tree.
 if(UNSHARE_EXECUTABLE)
@@ -52,7 +57,8 @@ set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
 # into NETPOKE_PEERS_DIR (build/peers) before configuring; its library (libwrap0) is an ordinary package
 # there. Configuring never downloads or installs anything. An in.tftpd already on the machine is used.
 set(NETPOKE_PEERS_DIR ${CMAKE_BINARY_DIR}/peers CACHE PATH "Where scripts/setup.sh unpacks test peers")
-find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/tftpd-hpa/root/usr/sbin NO_CACHE)
+find_program(NETPOKE_IN_TFTPD in.tftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/tftpd-hpa/root/usr/sbin
+             ${CMAKE_BINARY_DIR}/peers/tftpd-hpa/root/usr/sbin NO_CACHE)
 if(NETPOKE_IN_TFTPD)
   message(STATUS "tftpd-hpa for tst_tftpinterop: ${NETPOKE_IN_TFTPD}")
 else()
@@ -60,8 +66,17 @@ else()
   message(WARNING "in.tftpd (tftpd-hpa) not found (scripts/setup.sh unpacks it): tst_tftpinterop will fail")
   set(NETPOKE_IN_TFTPD "")
 endif()
+# atftpd (RFC 7440 windowsize, which tftpd-hpa lacks) the same way, for the windowed send and receive sides.
+find_program(NETPOKE_ATFTPD atftpd PATHS /usr/sbin /sbin ${NETPOKE_PEERS_DIR}/atftpd/root/usr/sbin
+             ${CMAKE_BINARY_DIR}/peers/atftpd/root/usr/sbin NO_CACHE)
+if(NETPOKE_ATFTPD)
+  message(STATUS "atftpd for tst_tftpinterop: ${NETPOKE_ATFTPD}")
+else()
+  message(WARNING "atftpd not found (scripts/setup.sh unpacks it): tst_tftpinterop's atftpd cases will fail")
+  set(NETPOKE_ATFTPD "")
+endif()
 netpoke_add_test(tst_tftpinterop SOURCES tests/integration/tst_tftpinterop.cpp LIBS netpoke_core)
-target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_IN_TFTPD}")
+target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_IN_TFTPD}" NETPOKE_ATFTPD="${NETPOKE_ATFTPD}")
 add_dependencies(tst_tftpinterop netpoke-cli)
 set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
 

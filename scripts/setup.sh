@@ -32,7 +32,7 @@ NETPOKE_PACKAGES=(
   fonts-noto-cjk
   python3 iproute2 util-linux netcat-openbsd
   xvfb xauth
-  libwrap0
+  libwrap0 libpcre2-8-0
 )
 
 netpoke_install_packages() {
@@ -53,15 +53,20 @@ netpoke_install_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# Test peers that must not be installed as packages: tftpd-hpa's package starts a system daemon on port 69,
-# so its in.tftpd is unpacked (apt-get download + dpkg -x, no root needed) into NETPOKE_PEERS_DIR, where
-# cmake/tftp.cmake finds it for tst_tftpinterop. An in.tftpd already on the machine is used as it is.
+# Test peers that must not be installed as packages: the tftpd-hpa and atftpd packages start a system daemon on
+# port 69, so their servers (in.tftpd, atftpd) are unpacked (apt-get download + dpkg -x, no root needed) into
+# NETPOKE_PEERS_DIR, where cmake/tftp.cmake finds them for tst_tftpinterop. A server already on the machine is
+# used as it is. Their libraries (libwrap0; libpcre2-8-0, which Debian has anyway) are ordinary packages.
 NETPOKE_PEERS_DIR="${NETPOKE_PEERS_DIR:-$BUILD_DIR/peers}"
 netpoke_unpack_peers() {
-  local pkg dir
-  for pkg in tftpd-hpa; do
+  local pkg dir bin
+  for pkg in tftpd-hpa atftpd; do
     dir="$NETPOKE_PEERS_DIR/$pkg"
-    [ -x /usr/sbin/in.tftpd ] && continue
+    case "$pkg" in
+      tftpd-hpa) bin=in.tftpd ;;
+      atftpd) bin=atftpd ;;
+    esac
+    [ -x "/usr/sbin/$bin" ] && continue
     [ -d "$dir/root/usr" ] && continue
     mkdir -p "$dir"
     echo "netpoke: unpacking $pkg into $dir for the interoperability tests" >&2

@@ -15,6 +15,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
@@ -104,7 +105,10 @@ TftpPanel::TftpPanel(QWidget *parent)
     m_ui->tftpFormArea->installEventFilter(this);
 
     connect(m_ui->tftpBrowse, &QPushButton::clicked, this, &TftpPanel::browse);
+    connect(m_ui->tftpUploadBrowse, &QPushButton::clicked, this, &TftpPanel::browseUpload);
     connect(m_ui->tftpRemoteFile, &QLineEdit::textChanged, this, &TftpPanel::updateDefaultLocalFile);
+    connect(m_ui->tftpUploadFile, &QLineEdit::textChanged, this, &TftpPanel::updateDefaultRemoteFile);
+    connect(m_ui->tftpDirectionUpload, &QRadioButton::toggled, this, &TftpPanel::updateDirection);
     connect(m_ui->tftpRfc1350, &QCheckBox::toggled, this, [this](bool on) {
         for (QWidget *w : {static_cast<QWidget *>(m_ui->tftpBlockSize), static_cast<QWidget *>(m_ui->tftpWindowSize),
                            static_cast<QWidget *>(m_ui->tftpTsize), static_cast<QWidget *>(m_ui->tftpTimeout)})
@@ -119,9 +123,18 @@ TftpPanel::TftpPanel(QWidget *parent)
     connect(m_client, &Tftp::Client::packetTraced, this, &TftpPanel::onTrace);
     connect(m_client, &Tftp::Client::finished, this, &TftpPanel::onFinished);
 
-    m_settings.add(QStringLiteral("host"), m_ui->tftpHost)
+    const auto readDirection = [this] {
+        return uploadChosen() ? QStringLiteral("upload") : QStringLiteral("download");
+    };
+    const auto applyDirection = [this](const QVariant &v) {
+        const bool up = v.toString() == QLatin1String("upload");
+        (up ? m_ui->tftpDirectionUpload : m_ui->tftpDirectionDownload)->setChecked(true);
+    };
+    m_settings.add(QStringLiteral("direction"), readDirection, applyDirection, QStringLiteral("download"))
+        .add(QStringLiteral("host"), m_ui->tftpHost)
         .add(QStringLiteral("port"), m_ui->tftpPort)
         .add(QStringLiteral("remoteFile"), m_ui->tftpRemoteFile)
+        .add(QStringLiteral("uploadFile"), m_ui->tftpUploadFile)
         .add(QStringLiteral("mode"), m_ui->tftpMode, SettingsTable::ByIndex)
         .add(QStringLiteral("blockSize"), m_ui->tftpBlockSize, SettingsTable::ByText)
         .add(QStringLiteral("windowSize"), m_ui->tftpWindowSize)
@@ -132,6 +145,7 @@ TftpPanel::TftpPanel(QWidget *parent)
         .add(QStringLiteral("tsize"), m_ui->tftpTsize)
         .add(QStringLiteral("rfc1350"), m_ui->tftpRfc1350);
     loadSettings();
+    updateDirection();
     setRunning(false);
     resetFigures();
 }
@@ -290,6 +304,45 @@ void TftpPanel::updateDefaultLocalFile()
         m_ui->tftpLocalFile->setText(QDir(folder).path() + QLatin1Char('/'));   // keeps the chosen folder
 }
 
+// The file to send names the remote file while the remote name is empty or the one it gave last.
+void TftpPanel::updateDefaultRemoteFile()
+{
+    const QString base = QFileInfo(m_ui->tftpUploadFile->text().trimmed()).fileName();
+    const QString remote = m_ui->tftpRemoteFile->text().trimmed();
+    const bool derived = remote.isEmpty() || remote == m_derivedRemote;
+    m_derivedRemote = base;
+    if (derived && !base.isEmpty())
+        m_ui->tftpRemoteFile->setText(base);
+}
+
+bool TftpPanel::uploadChosen() const
+{
+    return m_ui->tftpDirectionUpload->isChecked();
+}
+
+// One local-file row for each direction, the other hidden; the tsize box says what it does in this one.
+void TftpPanel::updateDirection()
+{
+    const bool up = uploadChosen();
+    QFormLayout *form = m_ui->clientForm;
+    int row = -1;
+    QFormLayout::ItemRole role;
+    form->getWidgetPosition(m_ui->tftpLocalFileLabel, &row, &role);
+    form->setRowVisible(row, !up);
+    form->getWidgetPosition(m_ui->tftpUploadFileLabel, &row, &role);
+    form->setRowVisible(row, up);
+    // The download text is the form's (its translation context is the form's class name).
+    m_ui->tftpTsize->setText(up ? tr("Send the file size (tsize, octet mode only)")
+                                : QCoreApplication::translate("TftpPanel", "Ask for the file size (tsize)"));
+}
+
+void TftpPanel::browseUpload()
+{
+    const QString f = QFileDialog::getOpenFileName(this, tr("Choose the file to upload"), m_ui->tftpUploadFile->text());
+    if (!f.isEmpty())
+        m_ui->tftpUploadFile->setText(f);
+}
+
 void TftpPanel::browse()
 {
     const QString f = QFileDialog::getSaveFileName(this, tr("Save the download as"), m_ui->tftpLocalFile->text(),
@@ -367,22 +420,35 @@ bool TftpPanel::start()
     showError(m_ui->tftpFormError, QString());
     const QString host = m_ui->tftpHost->text().trimmed();
     const QString remote = m_ui->tftpRemoteFile->text().trimmed();
-    const QString local = m_ui->tftpLocalFile->text().trimmed();
     QString hostError;
     if (!HostPort::validateHost(host, &hostError)) {
         showError(m_ui->tftpFormError, hostError);
         m_ui->tftpHost->setFocus();
         return false;
     }
+    const bool up = uploadChosen();
     if (remote.isEmpty()) {
-        showError(m_ui->tftpFormError, tr("Enter the name of the file to download."));
+        showError(m_ui->tftpFormError, up ? tr("Enter the name for the file on the server.")
+                                          : tr("Enter the name of the file to download."));
         m_ui->tftpRemoteFile->setFocus();
         return false;
     }
+    Tftp::ClientOptions o;
+    if (!(up ? startUpload(host, remote, o) : startDownload(host, remote, o)))
+        return false;
+    m_activeUpload = up;
+    m_activeRemoteFile = remote;
+    setRunning(true);
+    return true;
+}
+
+bool TftpPanel::startDownload(const QString &host, const QString &remote, const Tftp::ClientOptions &defaults)
+{
+    const QString local = m_ui->tftpLocalFile->text().trimmed();
     if (!checkLocalFile(local))
         return false;
     const QFileInfo localInfo(local);
-    Tftp::ClientOptions o;   // before the question below: a refused option asks nothing
+    Tftp::ClientOptions o = defaults;   // before the question below: a refused option asks nothing
     if (!readOptions(&o))
         return false;
     // A device or FIFO is written in place (the core never replaces it): what arrives goes into it at once.
@@ -406,7 +472,32 @@ bool TftpPanel::start()
         showError(m_ui->tftpFormError, m_client->errorString());
         return false;
     }
-    setRunning(true);
+    return true;
+}
+
+// The file to send is checked by the core as it opens it (missing, a folder, a FIFO or a device): its message
+// shows where form errors show, and nothing has been sent.
+bool TftpPanel::startUpload(const QString &host, const QString &remote, const Tftp::ClientOptions &defaults)
+{
+    const QString local = m_ui->tftpUploadFile->text().trimmed();
+    if (local.isEmpty()) {
+        showError(m_ui->tftpFormError, tr("Choose the file to upload."));
+        m_ui->tftpUploadFile->setFocus();
+        return false;
+    }
+    Tftp::ClientOptions o = defaults;
+    if (!readOptions(&o))
+        return false;
+    m_client->setOptions(o);
+    m_client->setTraceEnabled(true);
+    const QString path = QFileInfo(local).absoluteFilePath();
+    if (!m_client->upload(host, quint16(m_ui->tftpPort->value()), remote, path)) {
+        showError(m_ui->tftpFormError, m_client->errorString());
+        m_ui->tftpUploadFile->setFocus();
+        return false;
+    }
+    resetFigures();   // after upload() has started: a refused file leaves the last transfer's figures
+    m_activeLocalFile = path;
     return true;
 }
 
@@ -443,7 +534,7 @@ void TftpPanel::setRunning(bool running)
 {
     m_ui->tftpStartButton->setEnabled(!running);
     m_ui->tftpCancelButton->setEnabled(running);
-    m_ui->tftpDownloadBox->setEnabled(!running);
+    m_ui->tftpClientBox->setEnabled(!running);
     m_ui->tftpOptionsBox->setEnabled(!running);
 }
 
@@ -525,24 +616,39 @@ void TftpPanel::onFinished(bool ok)
     m_ui->tftpSpeed->setText(NoValue);
     m_ui->tftpEta->setText(NoValue);
     setRoundRange(m_axisX, p.elapsedMs / 1000.0, TimeSteps);   // the whole transfer fills the chart
+    const int retransmissions = int(qMin<quint64>(p.retransmissions, INT_MAX));
     if (ok) {
         m_ui->tftpProgress->setRange(0, 1000);
         m_ui->tftpProgress->setValue(1000);
         m_ui->tftpProgress->setFormat(tr("100% (%1)").arg(formatSize(p.bytes)));
-        m_ui->tftpResult->setText(tr("Downloaded %1 in %2 (average %3), retransmissions: %n. Saved as %4.",
-                                     nullptr, int(qMin<quint64>(p.retransmissions, INT_MAX)))
-                                      .arg(formatSize(p.bytes), formatDuration(p.elapsedMs),
-                                           formatRate(p.averageBytesPerSecond()), QDir::toNativeSeparators(m_activeLocalFile)));
+        if (m_activeUpload) {
+            m_ui->tftpResult->setText(tr("Uploaded %1 in %2 (average %3), retransmissions: %n. Sent as %4.", nullptr,
+                                         retransmissions)
+                                          .arg(formatSize(p.bytes), formatDuration(p.elapsedMs),
+                                               formatRate(p.averageBytesPerSecond()), m_activeRemoteFile));
+        } else {
+            m_ui->tftpResult->setText(tr("Downloaded %1 in %2 (average %3), retransmissions: %n. Saved as %4.", nullptr,
+                                         retransmissions)
+                                          .arg(formatSize(p.bytes), formatDuration(p.elapsedMs),
+                                               formatRate(p.averageBytesPerSecond()),
+                                               QDir::toNativeSeparators(m_activeLocalFile)));
+            m_ui->tftpOpenFolder->show();
+        }
         setTone(m_ui->tftpResult, Tone::Ok);
-        m_ui->tftpOpenFolder->show();
     } else {
         if (m_ui->tftpProgress->maximum() == 0)
             m_ui->tftpProgress->setRange(0, 100);
-        m_ui->tftpResult->setText(m_client->errorString() + QLatin1Char(' ')
-                                  + (m_activeInPlace
-                                         ? tr("What arrived before the failure was written into %1 (a device or FIFO "
-                                              "is written in place).").arg(QDir::toNativeSeparators(m_activeLocalFile))
-                                         : tr("No file was written; an existing file of that name is unchanged.")));
+        QString text = m_client->errorString();
+        if (m_activeUpload) {
+            if (p.blocks > 0)
+                text += QLatin1Char(' ') + tr("The server may keep the part it received.");
+        } else if (m_activeInPlace) {
+            text += QLatin1Char(' ') + tr("What arrived before the failure was written into %1 (a device or FIFO "
+                                          "is written in place).").arg(QDir::toNativeSeparators(m_activeLocalFile));
+        } else {
+            text += QLatin1Char(' ') + tr("No file was written; an existing file of that name is unchanged.");
+        }
+        m_ui->tftpResult->setText(text);
         setTone(m_ui->tftpResult, Tone::Error);
     }
     emit transferFinished(ok);

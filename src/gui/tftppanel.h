@@ -23,7 +23,7 @@ struct Progress;
 struct TraceEntry;
 } // namespace Tftp
 
-// The TFTP tab: download a file with a real progress bar, speed, ETA, a throughput chart and a
+// The TFTP tab: download or upload a file with a real progress bar, speed, ETA, a throughput chart and a
 // packet trace for teaching. The layout is ui/tftppanel.ui; this class keeps the behaviour.
 class TftpPanel final : public Panel
 {
@@ -35,8 +35,10 @@ public:
     ~TftpPanel() override;
 
     Tftp::Client *client() const { return m_client; }
-    // Starts the download described by the form; false with the reason shown below the buttons.
+    // Starts the download or upload described by the form; false with the reason shown below the buttons.
     bool start();
+    // The direction chosen in the form (Download or Upload).
+    bool uploadChosen() const;
     void cancel();
     // When false, an existing local file is replaced without asking (tests).
     void setConfirmOverwrite(bool on) { m_confirmOverwrite = on; }
@@ -68,8 +70,13 @@ private:
     void onFinished(bool ok);
     void setRunning(bool running);
     void updateDefaultLocalFile();
+    void updateDefaultRemoteFile();
+    void updateDirection();
     void browse();
+    void browseUpload();
     bool checkLocalFile(const QString &local);
+    bool startDownload(const QString &host, const QString &remote, const Tftp::ClientOptions &options);
+    bool startUpload(const QString &host, const QString &remote, const Tftp::ClientOptions &options);
 
     Ui::TftpPanel *m_ui = nullptr;
     Tftp::Client *m_client = nullptr;
@@ -86,9 +93,13 @@ private:
 
     QString m_activeLocalFile;
     bool m_activeInPlace = false;   // the target is a device or FIFO: written in place, nothing rolled back
+    QString m_activeRemoteFile;
+    bool m_activeUpload = false;   // the direction of the transfer running or last run
     // The file name the remote name gives; while the Save-as field ends in it, a new remote name replaces it
     // (in the folder the field names, which may be the user's). Any other file name is the user's and stays.
     QString m_derivedName;
+    // The same the other way: the remote name the file to send gives, replaced by a new one while it is used.
+    QString m_derivedRemote;
     bool m_confirmOverwrite = true;
 };
 

@@ -16,6 +16,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
@@ -34,13 +36,15 @@ using NetPoke::TftpPanel;
 
 namespace {
 
-// A minimal RFC 1350 server (no options: the client must fall back to 512-byte lock-step).
+// A minimal RFC 1350 server (no options: the client must fall back to 512-byte lock-step). Uploads (WRQ) are
+// answered with ACK 0 and land in `files` once complete.
 class MiniServer : public QObject
 {
 public:
     QHash<QByteArray, QByteArray> files;
-    int stallAfterBlock = -1;     // stop answering after sending this block
+    int stallAfterBlock = -1;     // stop answering after sending (download) or receiving (upload) this block
     QList<QByteArray> errorsReceived;
+    QList<QByteArray> requests;   // every RRQ and WRQ, as received
 
     MiniServer()
     {
@@ -49,13 +53,22 @@ public:
             while (m_listen.hasPendingDatagrams()) {
                 const QNetworkDatagram d = m_listen.receiveDatagram();
                 const QByteArray p = d.data();
-                if (p.size() < 4 || p.at(1) != 1)
+                if (p.size() < 4 || (p.at(1) != 1 && p.at(1) != 2))
                     continue;
+                requests << p;
                 const QByteArray name = p.mid(2, p.indexOf('\0', 2) - 2);
                 m_client = d.senderAddress();
                 m_clientPort = quint16(d.senderPort());
                 m_transfer.close();
                 m_transfer.bind(QHostAddress::LocalHost, 0);
+                if (p.at(1) == 2) {
+                    m_uploadName = name;
+                    m_data.clear();
+                    m_block = 0;
+                    m_transfer.writeDatagram(QByteArray("\0\4\0\0", 4), m_client, m_clientPort);
+                    continue;
+                }
+                m_uploadName.clear();
                 if (!files.contains(name)) {
                     m_transfer.writeDatagram(QByteArray("\0\5\0\1File not found\0", 19), m_client, m_clientPort);
                     continue;
@@ -70,6 +83,10 @@ public:
                 const QByteArray p = m_transfer.receiveDatagram().data();
                 if (p.size() >= 4 && p.at(1) == 5)
                     errorsReceived << p;
+                if (!m_uploadName.isEmpty() && p.size() >= 4 && p.at(1) == 3) {
+                    receiveBlock(p);
+                    continue;
+                }
                 if (p.size() < 4 || p.at(1) != 4)
                     continue;
                 const int acked = qFromBigEndian<quint16>(p.constData() + 2);
@@ -85,6 +102,22 @@ public:
     quint16 port() const { return m_listen.localPort(); }
 
 private:
+    void receiveBlock(const QByteArray &p)
+    {
+        const int block = qFromBigEndian<quint16>(p.constData() + 2);
+        if (block == m_block + 1) {
+            if (stallAfterBlock >= 0 && block > stallAfterBlock)
+                return;
+            m_block = block;
+            m_data += p.mid(4);
+            if (p.size() - 4 < 512)
+                files.insert(m_uploadName, m_data);
+        }
+        QByteArray ack("\0\4\0\0", 4);
+        qToBigEndian<quint16>(quint16(m_block), ack.data() + 2);
+        m_transfer.writeDatagram(ack, m_client, m_clientPort);
+    }
+
     void sendBlock()
     {
         if (stallAfterBlock >= 0 && m_block > stallAfterBlock)
@@ -101,6 +134,7 @@ private:
     QHostAddress m_client;
     quint16 m_clientPort = 0;
     QByteArray m_data;
+    QByteArray m_uploadName;   // while an upload runs
     int m_block = 0;
 };
 
@@ -134,6 +168,12 @@ private slots:
     void optionsOutOfRangeRefused();
     void maxSizePersistsAndApplies();
     void saveIntoFifo();
+    void uploadReachesServer();
+    void uploadFileRefusedSendsNothing_data();
+    void uploadFileRefusedSendsNothing();
+    void directionShowsItsRowAndIsSaved();
+    void remoteNameFollowsFileToSend();
+    void uploadControlsLockedAndCancel();
 
 private:
     void fill(TftpPanel &p, quint16 port, const QString &remote, const QString &local)
@@ -590,6 +630,167 @@ void tst_TftpPanel::saveIntoFifo()
              qPrintable(result));
     QCOMPARE(again.finish(), QByteArray());
     QVERIFY(OutputTest::isFifo(fifo));
+}
+
+void tst_TftpPanel::uploadReachesServer()
+{
+    MiniServer server;
+    const QByteArray content = randomBytes(200 * 1024 + 5);
+    QTemporaryDir dir;
+    const QString local = dir.filePath(QStringLiteral("image.bin"));
+    {
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    TftpPanel p;
+    p.show();
+    QTest::mouseClick(child<QRadioButton>(p, "tftpDirectionUpload"), Qt::LeftButton);
+    QVERIFY(p.uploadChosen());
+    child<QLineEdit>(p, "tftpHost")->setText(QStringLiteral("127.0.0.1"));
+    child<QSpinBox>(p, "tftpPort")->setValue(server.port());
+    child<QLineEdit>(p, "tftpUploadFile")->setText(local);
+    QCOMPARE(child<QLineEdit>(p, "tftpRemoteFile")->text(), QStringLiteral("image.bin"));
+    child<QLineEdit>(p, "tftpRemoteFile")->setText(QStringLiteral("incoming/image.bin"));
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QTest::mouseClick(child<QPushButton>(p, "tftpStartButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QVERIFY(server.files.value("incoming/image.bin") == content);
+    auto *bar = child<QProgressBar>(p, "tftpProgress");
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.startsWith(QStringLiteral("Uploaded 200.00 KiB")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("incoming/image.bin")), qPrintable(result));
+    QVERIFY(!child<QPushButton>(p, "tftpOpenFolder")->isVisible());   // nothing was saved here
+    const QString trace = child<QPlainTextEdit>(p, "tftpTrace")->toPlainText();
+    QVERIFY2(trace.contains(QStringLiteral("→  WRQ incoming/image.bin octet")), qPrintable(trace.left(500)));
+    QVERIFY2(trace.contains(QStringLiteral("←  ACK 0")), qPrintable(trace.left(500)));
+    QCOMPARE(child<QLabel>(p, "tftpBlocks")->text(), QLocale().toString(401));
+    QVERIFY(child<QLabel>(p, "tftpAverage")->text() != QStringLiteral("–"));
+}
+
+void tst_TftpPanel::uploadFileRefusedSendsNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("none chosen") << "" << "Choose the file to upload.";
+    QTest::newRow("missing") << "missing" << "No such file";
+    QTest::newRow("folder") << "folder" << "is a folder";
+    QTest::newRow("device") << "device" << "not a regular file";
+}
+
+void tst_TftpPanel::uploadFileRefusedSendsNothing()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    MiniServer server;
+    QTemporaryDir dir;
+    QString local;
+    if (kind == QLatin1String("missing"))
+        local = dir.filePath(QStringLiteral("missing.bin"));
+    else if (kind == QLatin1String("folder"))
+        local = dir.path();
+    else if (kind == QLatin1String("device"))
+        local = QStringLiteral("/dev/zero");
+    TftpPanel p;
+    p.show();
+    child<QRadioButton>(p, "tftpDirectionUpload")->setChecked(true);
+    child<QSpinBox>(p, "tftpPort")->setValue(server.port());
+    child<QLineEdit>(p, "tftpRemoteFile")->setText(QStringLiteral("x.bin"));
+    child<QLineEdit>(p, "tftpUploadFile")->setText(local);
+    QVERIFY(!p.start());
+    auto *error = child<QLabel>(p, "tftpFormError");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(message), qPrintable(error->text()));
+    QCOMPARE(p.client()->state(), NetPoke::Tftp::Client::Idle);
+    QVERIFY(child<QPushButton>(p, "tftpStartButton")->isEnabled());
+    QTest::qWait(50);
+    QCOMPARE(server.requests.size(), 0);
+}
+
+// Download shows Save as, Upload the file to send; the tsize box says what it does; the choice is kept.
+void tst_TftpPanel::directionShowsItsRowAndIsSaved()
+{
+    QTemporaryDir dir;
+    {
+        TftpPanel p;
+        p.show();
+        QVERIFY(!p.uploadChosen());
+        QVERIFY(child<QLineEdit>(p, "tftpLocalFile")->isVisible());
+        QVERIFY(!child<QLineEdit>(p, "tftpUploadFile")->isVisible());
+        QVERIFY(!child<QPushButton>(p, "tftpUploadBrowse")->isVisible());
+        QCOMPARE(child<QCheckBox>(p, "tftpTsize")->text(), QStringLiteral("Ask for the file size (tsize)"));
+        child<QRadioButton>(p, "tftpDirectionUpload")->setChecked(true);
+        QVERIFY(!child<QLineEdit>(p, "tftpLocalFile")->isVisible());
+        QVERIFY(!child<QLabel>(p, "tftpLocalFileLabel")->isVisible());
+        QVERIFY(child<QLineEdit>(p, "tftpUploadFile")->isVisible());
+        QVERIFY(child<QLabel>(p, "tftpUploadFileLabel")->isVisible());
+        QVERIFY(child<QCheckBox>(p, "tftpTsize")->text().startsWith(QStringLiteral("Send the file size")));
+        child<QLineEdit>(p, "tftpUploadFile")->setText(dir.filePath(QStringLiteral("a.bin")));
+        p.saveSettings();
+    }
+    TftpPanel again;
+    again.show();
+    QVERIFY(again.uploadChosen());
+    QCOMPARE(child<QLineEdit>(again, "tftpUploadFile")->text(), dir.filePath(QStringLiteral("a.bin")));
+    QVERIFY(child<QLineEdit>(again, "tftpUploadFile")->isVisible());
+    QVERIFY(!child<QLineEdit>(again, "tftpLocalFile")->isVisible());
+}
+
+// While the remote name is empty or the one the file to send gave, a new file to send replaces it; a name
+// the user typed stays.
+void tst_TftpPanel::remoteNameFollowsFileToSend()
+{
+    QTemporaryDir dir;
+    TftpPanel p;
+    child<QRadioButton>(p, "tftpDirectionUpload")->setChecked(true);
+    auto *remote = child<QLineEdit>(p, "tftpRemoteFile");
+    auto *file = child<QLineEdit>(p, "tftpUploadFile");
+    remote->clear();
+    file->setText(dir.filePath(QStringLiteral("a.bin")));
+    QCOMPARE(remote->text(), QStringLiteral("a.bin"));
+    file->setText(dir.filePath(QStringLiteral("b.bin")));
+    QCOMPARE(remote->text(), QStringLiteral("b.bin"));
+    remote->setText(QStringLiteral("pxe/boot.bin"));
+    file->setText(dir.filePath(QStringLiteral("c.bin")));
+    QCOMPARE(remote->text(), QStringLiteral("pxe/boot.bin"));
+}
+
+void tst_TftpPanel::uploadControlsLockedAndCancel()
+{
+    MiniServer server;
+    server.stallAfterBlock = 3;
+    QTemporaryDir dir;
+    const QString local = dir.filePath(QStringLiteral("big.bin"));
+    {
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(randomBytes(100 * 1024));
+    }
+    TftpPanel p;
+    p.show();
+    child<QRadioButton>(p, "tftpDirectionUpload")->setChecked(true);
+    child<QSpinBox>(p, "tftpPort")->setValue(server.port());
+    child<QLineEdit>(p, "tftpUploadFile")->setText(local);
+    child<QSpinBox>(p, "tftpRetries")->setValue(50);
+    QSignalSpy finished(&p, &TftpPanel::transferFinished);
+    QVERIFY(p.start());
+    for (const char *name : {"tftpDirectionDownload", "tftpDirectionUpload", "tftpUploadFile", "tftpUploadBrowse",
+                             "tftpRemoteFile", "tftpBlockSize"})
+        QVERIFY2(!child<QWidget>(p, name)->isEnabled(), name);
+    QTRY_VERIFY(p.client()->progress().blocks >= 3);
+    QTest::mouseClick(child<QPushButton>(p, "tftpCancelButton"), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(p.client()->error(), NetPoke::Tftp::Client::CancelledError);
+    QTRY_COMPARE(server.errorsReceived.size(), 1);   // ERROR 0 to the server
+    const QString result = child<QLabel>(p, "tftpResult")->text();
+    QVERIFY2(result.contains(QStringLiteral("cancelled")), qPrintable(result));
+    QVERIFY2(!result.contains(QStringLiteral("No file was written")), qPrintable(result));
+    for (const char *name : {"tftpDirectionDownload", "tftpUploadFile", "tftpRemoteFile"})
+        QVERIFY2(child<QWidget>(p, name)->isEnabled(), name);
 }
 
 QTEST_MAIN(tst_TftpPanel)

@@ -1,5 +1,6 @@
-// End-to-end tests of `netpoke-cli tftp get`: the real process against a small python3 TFTP server on
-// 127.0.0.1 port 0 (options blksize/tsize, lock-step, ERROR 1 for a missing file), exit codes and output.
+// End-to-end tests of `netpoke-cli tftp get` and `tftp put`: the real process against a small python3 TFTP
+// server on 127.0.0.1 port 0 (options blksize/tsize, lock-step, ERROR 1 for a missing file, uploads written
+// into its folder, ERROR 2 for names starting with "deny"), exit codes and output.
 
 #include "clitestutil.h"
 #include "looptestutil.h"
@@ -23,7 +24,7 @@ namespace {
 
 constexpr int ProcessTimeoutMs = 30000;
 
-// Serves files from argv[1]; prints its port, then serves until killed (at most 60 s idle).
+// Serves files from argv[1] and takes uploads into it; prints its port, then serves until killed (at most 60 s idle).
 const char *const kServer = R"(
 import os, socket, struct, sys
 root = sys.argv[1]
@@ -33,7 +34,8 @@ print(s.getsockname()[1], flush=True)
 s.settimeout(60)
 while True:
     req, client = s.recvfrom(65536)
-    if struct.unpack('!H', req[:2])[0] != 1:
+    op = struct.unpack('!H', req[:2])[0]
+    if op not in (1, 2):
         continue
     parts = req[2:].split(b'\0')
     name, mode = parts[0].decode(), parts[1].lower()
@@ -42,6 +44,37 @@ while True:
     t.bind(('127.0.0.1', 0))
     t.settimeout(2)
     path = os.path.join(root, name)
+    if op == 2:
+        if name.startswith('deny') or '/' in name:
+            t.sendto(struct.pack('!HH', 5, 2) + b'Access violation\0', client)
+            continue
+        blk = 512
+        oack = b''
+        if b'blksize' in opts:
+            blk = min(int(opts[b'blksize']), 65464)
+            oack += b'blksize\0%d\0' % blk
+        if b'tsize' in opts:
+            oack += b'tsize\0' + opts[b'tsize'] + b'\0'
+        t.sendto(struct.pack('!H', 6) + oack if oack else struct.pack('!HH', 4, 0), client)
+        out = b''
+        expect = 1
+        while True:
+            try:
+                d, _ = t.recvfrom(65536)
+            except socket.timeout:
+                break
+            op2, b = struct.unpack('!HH', d[:4])
+            if op2 != 3:
+                break
+            if b == expect & 0xFFFF:
+                out += d[4:]
+                expect += 1
+            t.sendto(struct.pack('!HH', 4, b), client)
+            if b == (expect - 1) & 0xFFFF and len(d) - 4 < blk:
+                open(path, 'wb').write(out)
+                break
+        t.close()
+        continue
     if not os.path.isfile(path):
         t.sendto(struct.pack('!HH', 5, 1) + b'File not found\0', client)
         continue
@@ -109,6 +142,18 @@ private slots:
     void outputErrorsSayWhy();
     void maxSize_data();
     void maxSize();
+    void putHelp();
+    void put_data();
+    void put();
+    void putNameFromFile();
+    void putQuiet();
+    void putNetascii();
+    void putRefusedByServer();
+    void putLocalFileErrors_data();
+    void putLocalFileErrors();
+    void putNoServer();
+    void putUsageErrors_data();
+    void putUsageErrors();
 
 private:
     Result run(const QStringList &args, const QString &cwd = QString());
@@ -179,6 +224,7 @@ void tst_tftpcli::help()
     const Result t = run({QStringLiteral("tftp"), QStringLiteral("--help")});
     QCOMPARE(t.exitCode, 0);
     QVERIFY(t.out.contains("get"));
+    QVERIFY(t.out.contains("put"));
 }
 
 void tst_tftpcli::listedInMainHelp()
@@ -302,7 +348,7 @@ void tst_tftpcli::usageErrors_data()
     QTest::addColumn<QString>("message");
     const QString u = QStringLiteral("tftp://127.0.0.1/f.bin");
     QTest::newRow("no subcommand") << QStringList{QStringLiteral("tftp")} << "give a subcommand";
-    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("tftp"), QStringLiteral("put")} << "unknown subcommand";
+    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("tftp"), QStringLiteral("push")} << "unknown subcommand";
     QTest::newRow("no url") << QStringList{QStringLiteral("tftp"), QStringLiteral("get")} << "give a URL";
     QTest::newRow("two urls") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), u, u} << "one URL only";
     QTest::newRow("http url") << QStringList{QStringLiteral("tftp"), QStringLiteral("get"), QStringLiteral("http://h/f")} << "not a TFTP URL";
@@ -477,6 +523,170 @@ void tst_tftpcli::maxSize()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll() == (exitCode == 0 ? m_data : QByteArray("precious")));
     QCOMPARE(QDir(m_work->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("keep.bin")});
+}
+
+void tst_tftpcli::putHelp()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *opt : {"--blksize", "--windowsize", "--timeout", "--retries", "--no-tsize", "--rfc1350", "--mode",
+                            "--quiet", "FILE", "tftp://HOST[:PORT]/PATH", "Exit status"})
+        QVERIFY2(r.out.contains(opt), opt);
+    QVERIFY(!r.out.contains("--output"));
+}
+
+void tst_tftpcli::put_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("summaryPart");
+    QTest::newRow("defaults") << QStringList() << "blksize 65464, windowsize 1";   // the server has no windowsize
+    QTest::newRow("rfc1350") << QStringList{QStringLiteral("--rfc1350")} << "blksize 512, windowsize 1";
+    QTest::newRow("blksize") << QStringList{QStringLiteral("--blksize"), QStringLiteral("1000")} << "blksize 1000";
+    QTest::newRow("no tsize, window 0") << QStringList{QStringLiteral("--no-tsize"), QStringLiteral("--windowsize"),
+                                                      QStringLiteral("0")} << "blksize 65464";
+    QTest::newRow("timeout, retries") << QStringList{QStringLiteral("--timeout"), QStringLiteral("500"),
+                                                    QStringLiteral("--retries"), QStringLiteral("3")} << "blksize";
+}
+
+void tst_tftpcli::put()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, summaryPart);
+    const QString remote = QStringLiteral("put-%1.bin").arg(QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(' ')).remove(QLatin1Char(',')));
+    const Result r = run(QStringList{QStringLiteral("tftp"), QStringLiteral("put"), m_root.filePath(QStringLiteral("data.bin")),
+                                     url(remote)} + options);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    // One summary line, as get prints it.
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    static const QRegularExpression summary(
+        QStringLiteral("^200000 bytes in \\d+\\.\\d{3} s \\(\\d+\\.\\d MiB/s\\), 0 retransmissions, blksize \\d+, "
+                       "windowsize \\d+\\n$"));
+    QVERIFY2(summary.match(err).hasMatch(), qPrintable(err));
+    QVERIFY2(err.contains(summaryPart), qPrintable(err));
+    QFile f(m_root.filePath(remote));
+    QTRY_VERIFY(f.exists());
+    QTRY_COMPARE(f.size(), qint64(m_data.size()));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == m_data);
+}
+
+void tst_tftpcli::putNameFromFile()
+{
+    // A URL ending in "/" (or without a path) takes the local file's name.
+    const QString local = m_work->filePath(QStringLiteral("named-by-file.bin"));
+    {
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("abc");
+    }
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), local,
+                          QStringLiteral("tftp://127.0.0.1:%1/").arg(m_port), QStringLiteral("--quiet")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(m_root.filePath(QStringLiteral("named-by-file.bin")));
+    QTRY_COMPARE(f.size(), qint64(3));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("abc"));
+}
+
+void tst_tftpcli::putQuiet()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), m_root.filePath(QStringLiteral("data.bin")),
+                          url(QStringLiteral("quiet.bin")), QStringLiteral("--quiet")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    QVERIFY(r.out.isEmpty());
+    QTRY_VERIFY(QFile::exists(m_root.filePath(QStringLiteral("quiet.bin"))));
+}
+
+void tst_tftpcli::putNetascii()
+{
+    // LF goes out as CR LF, CR as CR NUL (the server stores what it received).
+    const QString local = m_work->filePath(QStringLiteral("t.txt"));
+    {
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("a\nb\rc\n");
+    }
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), local, url(QStringLiteral("ascii.txt")),
+                          QStringLiteral("--mode"), QStringLiteral("netascii")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(m_root.filePath(QStringLiteral("ascii.txt")));
+    QTRY_COMPARE(f.size(), qint64(9));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("a\r\nb\r\0c\r\n", 9));
+}
+
+void tst_tftpcli::putRefusedByServer()
+{
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), m_root.filePath(QStringLiteral("data.bin")),
+                          url(QStringLiteral("deny.bin"))});
+    checkOneErrorLine(r, 1);
+    QVERIFY2(r.err.contains("The server refused access to the file (TFTP error 2)."), r.err.constData());
+}
+
+void tst_tftpcli::putLocalFileErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << "missing.bin" << "No such file or directory";
+    QTest::newRow("folder") << "." << "is a folder";
+    QTest::newRow("device") << "/dev/zero" << "not a regular file";
+}
+
+void tst_tftpcli::putLocalFileErrors()
+{
+    // Refused before anything is sent: exit 1 at once (a server would never be asked).
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    const quint16 port = LoopTest::closedUdpPort();
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), file,
+                          QStringLiteral("tftp://127.0.0.1:%1/x.bin").arg(port)});
+    checkOneErrorLine(r, 1);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+}
+
+void tst_tftpcli::putNoServer()
+{
+    const quint16 port = LoopTest::closedUdpPort();
+    QVERIFY(port != 0);
+    const Result r = run({QStringLiteral("tftp"), QStringLiteral("put"), m_root.filePath(QStringLiteral("data.bin")),
+                          QStringLiteral("tftp://127.0.0.1:%1/x.bin").arg(port)});
+    checkOneErrorLine(r, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("No TFTP server at 127.0.0.1:%1").arg(port).toUtf8()), r.err.constData());
+}
+
+void tst_tftpcli::putUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString u = QStringLiteral("tftp://127.0.0.1/f.bin");
+    const QString file = QStringLiteral("/etc/hostname");
+    const QString put = QStringLiteral("put");
+    const QString tftp = QStringLiteral("tftp");
+    QTest::newRow("nothing") << QStringList{tftp, put} << "give a FILE and a URL";
+    QTest::newRow("no url") << QStringList{tftp, put, file} << "give a FILE and a URL";
+    QTest::newRow("three") << QStringList{tftp, put, file, u, u} << "unexpected";
+    QTest::newRow("url first") << QStringList{tftp, put, u, file} << "not a TFTP URL";
+    QTest::newRow("empty file name") << QStringList{tftp, put, QString(), u} << "FILE name is empty";
+    QTest::newRow("bad octet") << QStringList{tftp, put, file, QStringLiteral("tftp://127.0.0.256/f")} << "127.0.0.256";
+    QTest::newRow("port 0") << QStringList{tftp, put, file, QStringLiteral("tftp://127.0.0.1:0/f")} << "port";
+    QTest::newRow("no name from ..") << QStringList{tftp, put, QStringLiteral(".."), QStringLiteral("tftp://127.0.0.1/")} << "give the name in the URL";
+    QTest::newRow("blksize 7") << QStringList{tftp, put, file, u, QStringLiteral("--blksize"), QStringLiteral("7")} << "--blksize";
+    QTest::newRow("windowsize 65535") << QStringList{tftp, put, file, u, QStringLiteral("--windowsize"), QStringLiteral("65535")} << "--windowsize: Window size 65535 is too large";
+    QTest::newRow("bad mode") << QStringList{tftp, put, file, u, QStringLiteral("--mode"), QStringLiteral("binary")} << "--mode";
+    QTest::newRow("rfc1350 and no-tsize") << QStringList{tftp, put, file, u, QStringLiteral("--rfc1350"), QStringLiteral("--no-tsize")} << "--rfc1350";
+    QTest::newRow("output is get's") << QStringList{tftp, put, file, u, QStringLiteral("-o"), QStringLiteral("x")} << "Unknown option";
+}
+
+void tst_tftpcli::putUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result r = run(args);
+    checkOneErrorLine(r, 2);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_tftpcli)

@@ -28,6 +28,8 @@ private slots:
     void netasciiEncoding();
     void netasciiRoundTripThroughSink();
     void netasciiRewind();
+    void fileOffset_data();
+    void fileOffset();
     void refused();
     void tooFarBack();
 
@@ -208,6 +210,68 @@ void tst_tftpsource::netasciiRewind()
         // Every third round only part of the window is acknowledged: the rest is read again.
         acked = (++round % 3 == 0) ? acked + 1 : end;
     }
+}
+
+void tst_tftpsource::fileOffset_data()
+{
+    QTest::addColumn<bool>("netascii");
+    QTest::newRow("octet") << false;
+    QTest::newRow("netascii") << true;
+}
+
+// What an ACK of block - 1 confirms, in file bytes: the sum of the file bytes of the blocks before it, also
+// after a rewind, and unknown where a block is out of reach.
+void tst_tftpsource::fileOffset()
+{
+    QFETCH(bool, netascii);
+    const QByteArray file = QByteArray("ab\ncd\r\n").repeated(30) + "end";
+    const int bs = 16;
+    // Where each file byte's encoding starts on the wire: block b + 1 starts after the file bytes whose
+    // encoding starts in blocks 1 .. b (a CR LF cut at a block's end belongs to the block of its CR).
+    QList<qint64> wireStart;
+    qint64 w = 0;
+    for (const char c : file) {
+        wireStart.append(w);
+        w += netascii && (c == '\n' || c == '\r') ? 2 : 1;
+    }
+    const auto expectedOffset = [&](qint64 block) {
+        qint64 n = 0;
+        while (n < file.size() && wireStart.at(n) < (block - 1) * bs)
+            ++n;
+        return n;
+    };
+    Source s;
+    s.setBlockSize(bs);
+    s.setNetAscii(netascii);
+    s.setWindowSize(3);
+    QCOMPARE(s.fileOffset(1), qint64(-1));   // not open
+    QVERIFY(s.openFile(write(file)));
+    QCOMPARE(s.fileOffset(1), qint64(0));
+    QCOMPARE(s.fileOffset(2), qint64(-1));   // block 1 not produced yet
+    QByteArray buf(bs, '\0');
+    qint64 last = 0;
+    for (qint64 b = 1;; ++b) {
+        const qint64 n = s.readBlock(b, buf.data());
+        QVERIFY(n >= 0);
+        QCOMPARE(s.fileOffset(b), expectedOffset(b));       // still known after the block is produced
+        QCOMPARE(s.fileOffset(b + 1), expectedOffset(b + 1));
+        if (n < bs) {
+            last = b;
+            break;
+        }
+    }
+    QVERIFY(last > 5);
+    QCOMPARE(s.fileOffset(last + 1), qint64(file.size()));
+    QCOMPARE(s.fileOffset(last + 2), qint64(-1));            // past the next block
+    if (netascii)
+        QCOMPARE(s.fileOffset(last - 3), qint64(-1));        // further back than a window of 3
+    else
+        QCOMPARE(s.fileOffset(3), qint64(2 * bs));           // octet: by arithmetic, however far back
+    // A rewind to the window's first block changes no offset.
+    QVERIFY(s.readBlock(last - 2, buf.data()) >= 0);
+    QCOMPARE(s.fileOffset(last - 2), expectedOffset(last - 2));
+    QCOMPARE(s.fileOffset(last - 1), expectedOffset(last - 1));
+    QCOMPARE(s.fileOffset(last + 1), qint64(file.size()));
 }
 
 void tst_tftpsource::refused()

@@ -5,6 +5,8 @@
 
 #include <QDir>
 
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcTftp, "netpoke.tftp", QtWarningMsg)
 
 namespace NetPoke::Tftp {
@@ -16,7 +18,8 @@ Client::State Client::Private::publicState(Phase p)
     case Phase::Resolving: return Client::Resolving;
     case Phase::Requesting: return Client::Requesting;
     case Phase::Negotiated:
-    case Phase::Receiving: return Client::Transferring;
+    case Phase::Receiving:
+    case Phase::Sending: return Client::Transferring;
     case Phase::Dallying:
     case Phase::Finished: return Client::Finished;
     case Phase::Failed: break;
@@ -110,6 +113,7 @@ void Client::Private::fail(Error e, const QString &text, int tftpCode, const QBy
         sendError(t.server, quint16(tftpCode), tftpMessage);
     closeSocket();
     sink.discard();
+    source.close();
     t.error = e;
     t.errorString = text;
     qCDebug(lcTftp) << "failed:" << text;
@@ -130,7 +134,8 @@ void Client::Private::onTimer()
         closeSocket();   // the dally is over
         return;
     }
-    if (phase != Phase::Requesting && phase != Phase::Negotiated && phase != Phase::Receiving)
+    if (phase != Phase::Requesting && phase != Phase::Negotiated && phase != Phase::Receiving
+        && phase != Phase::Sending)
         return;
     const qint64 idleMs = (clock.nsecsElapsed() - t.lastActivityNs) / 1000000;
     if (idleMs < t.rtt.rtoMs()) {
@@ -142,19 +147,27 @@ void Client::Private::onTimer()
         const QString text = phase == Phase::Requesting
             ? Client::tr("No answer from the TFTP server at %1: timed out (retries: %n).", nullptr, n)
                   .arg(endpointText())
+            : phase == Phase::Sending
+            ? Client::tr("The transfer timed out: the server at %1 stopped acknowledging (retries: %n).", nullptr, n)
+                  .arg(endpointText())
             : Client::tr("The transfer timed out: the server at %1 stopped sending (retries: %n).", nullptr, n)
                   .arg(endpointText());
         fail(TimeoutError, text, ErrNotDefined, QByteArrayLiteral("Timed out"));
         return;
     }
     t.rtt.backOff();
-    t.progress.retransmissions++;
     if (phase == Phase::Requesting) {
+        t.progress.retransmissions++;
         send(t.server, t.request.constData(), t.request.size());
         t.rtt.cancel();
         trace.add(Trace::Outgoing | Trace::Retransmission, t.requestSummary, blocks());
+    } else if (phase == Phase::Sending) {
+        resendWindow();   // the whole window again, each DATA counted
+        if (!running())
+            return;       // a read error ended the transfer
     } else {
         // The last in-order block: the server (re)starts its window right after it.
+        t.progress.retransmissions++;
         sendAck(t.window.timedOut(), true);
     }
     t.lastActivityNs = clock.nsecsElapsed();
@@ -186,6 +199,88 @@ bool Client::Private::handleIcmp()
         return true;
     }
     return false;
+}
+
+// -------------------------------------------------------------------------------------------------
+// What both directions share on the way in: the transfer ID, a datagram put back together, the packets that
+// are neither DATA nor ACK.
+
+// The first datagram from the server's host fixes its transfer port (TID); anything from another host or port
+// is a stranger's and answered with ERROR 5. header: the datagram's first bytes, n its size.
+bool Client::Private::acceptTid(const Peer &from, const char *header, qsizetype n)
+{
+    if (!from.sameHost(t.server)) {
+        stranger(from, header, n);
+        return false;
+    }
+    if (!t.locked) {
+        t.server.setPort(from.port());
+        t.locked = true;
+    } else if (from.port() != t.server.port()) {
+        stranger(from, header, n);
+        return false;
+    }
+    return true;
+}
+
+// Datagram i of the batch (its payload received at payload, room bytes there at most) as one packet in rx;
+// *size is what was kept of it (a longer datagram was cut at its slot).
+const char *Client::Private::reassemble(int i, const char *payload, qsizetype room, qsizetype *size)
+{
+    const qsizetype kept = qMin(batch.size(i), 4 + room);
+    char *buf = rx.data();
+    std::memcpy(buf, batch.header(i), size_t(qMin<qsizetype>(kept, 4)));
+    if (kept > 4)
+        std::memmove(buf + 4, payload, size_t(kept - 4));
+    *size = kept;
+    return buf;
+}
+
+// A packet from the server's port that is neither DATA (download) nor ACK (upload).
+void Client::Private::handlePacket(const char *buf, qsizetype n)
+{
+    const ParseResult r = parse(QByteArrayView(buf, n));
+    switch (r.packet.opcode) {
+    case Opcode::Error:
+        if (r.error == ParseError::TooShort) {
+            // Still an ERROR: it ends the transfer, and an ERROR is never answered (no tftpCode).
+            trace.add(Trace::Error, r.errorString, blocks());
+            fail(ProtocolError,
+                 Client::tr("The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).",
+                            nullptr, int(n)));
+            return;
+        }
+        trace.add(Trace::Error, r.packet.summary(), blocks());
+        serverError(r.packet.errorCode, r.packet.errorMessage);
+        return;
+    case Opcode::Oack:
+        trace.add(Trace::NoFlags, r.packet.summary(), blocks());
+        if (!r.ok()) {
+            // The wire gets fixed ASCII, not the (translated) parser text.
+            fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
+                 ErrOptionRefused, QByteArrayLiteral("Invalid option acknowledgement"));
+            return;
+        }
+        onOack(r.packet);
+        return;
+    default:
+        break;
+    }
+    const QString what = r.ok() ? Client::tr("an unexpected %1 packet").arg(opcodeName(r.packet.opcode)) : r.errorString;
+    trace.add(Trace::Error, r.ok() ? r.packet.summary() : r.errorString, blocks());
+    fail(ProtocolError, Client::tr("The server sent %1.").arg(what), ErrIllegalOperation,
+         QByteArrayLiteral("Illegal TFTP operation"));
+}
+
+void Client::Private::stranger(const Peer &from, const char *header, qsizetype n)
+{
+    // RFC 1350: answer ERROR 5 to the stranger, change nothing. Never answer an ERROR (no loops).
+    if (n >= 2 && header[0] == 0 && header[1] == 5)
+        return;
+    if (trace.isEnabled())
+        trace.add(Trace::Error, Client::tr("%1 bytes from unknown port %2")
+                                    .arg(n).arg(displayEndpoint(from.address(), from.port())), blocks());
+    sendError(from, ErrUnknownTransferId, QByteArrayLiteral("Unknown transfer ID"));
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -245,6 +340,8 @@ void Client::Private::retryWithFewerOptions(const QByteArray &serverMessage)
 
 void Client::Private::onOack(const Packet &p)
 {
+    if (target.upload && phase == Phase::Sending)
+        return;   // a repeat (our DATA 1 may be lost): only the timer resends, as for a repeated ACK
     if (t.asked.any() && phase == Phase::Receiving)
         return;   // a late duplicate: the transfer has moved on
     if (t.asked.any() && phase == Phase::Negotiated) {
@@ -259,6 +356,10 @@ void Client::Private::onOack(const Packet &p)
     const OackCheck check = checkOack(t.asked, p.options);
     if (!check.ok) {
         fail(OptionRefusedError, check.errorString, ErrOptionRefused, check.wireMessage);
+        return;
+    }
+    if (target.upload) {
+        startSending(check.agreed);
         return;
     }
     const qint64 tsize = check.agreed.tsize;
@@ -310,12 +411,20 @@ bool Client::Private::openSocket()
         fail(HostNotFoundError, Client::tr("\"%1\" is not a usable address.").arg(target.host));
         return false;
     }
-    if (!socket.open(t.server, q, [this] { onReadable(); }, [this] { handleIcmp(); })) {
+    const auto readable = [this] {
+        if (target.upload)
+            onSendReadable();
+        else
+            onReadable();
+    };
+    if (!socket.open(t.server, q, readable, [this] { handleIcmp(); })) {
         fail(LocalFileError, Client::tr("Cannot open a UDP socket: %1").arg(socket.errorString()));
         return false;
     }
     if (rx.size() < RxBufferSize)
         rx.resize(RxBufferSize);
+    if (target.upload && ackSlots.size() < RxBufferSize)
+        ackSlots.resize(RxBufferSize);
     return true;
 }
 
@@ -327,10 +436,12 @@ RequestedOptions Client::Private::requestedOptions()
     const int blockSize = o.blockSize > 0 ? qBound(MinBlockSize, o.blockSize, MaxBlockSize) : autoBlockSize();
     int window = qMin(o.windowSize, MaxClientWindowSize);
     if (window > 1) {
-        // A window the receive buffer cannot hold (net.core.rmem_max caps it for non-root users) would
-        // overflow on every burst: ask only for what fits.
+        // A window the receiver's buffer cannot hold would overflow on every burst: ask only for what fits.
+        // Download: our own buffer, grown as far as the system lets (net.core.rmem_max caps it for non-root
+        // users). Upload: the server's, which this side cannot see, taken to be this system's default (a fresh
+        // socket's, e.g. net.core.rmem_default): with 64 KiB blocks atftpd lost blocks on every burst of 8.
         const int blk = qMax(blockSize, DefaultBlockSize);
-        const int buffer = sizeReceiveBuffer(blk, window);
+        const int buffer = target.upload ? socket.receiveBufferSize() : sizeReceiveBuffer(blk, window);
         if (buffer > 0) {
             const int fits = windowForReceiveBuffer(buffer, blk, window);
             if (fits < window)
@@ -338,20 +449,34 @@ RequestedOptions Client::Private::requestedOptions()
             window = fits;
         }
     }
-    return requestFor(o, blockSize, window);
+    RequestedOptions r = requestFor(o, blockSize, window);
+    if (target.upload) {
+        // tsize tells the server the size (RFC 2349), which is known for octet only: netascii's encoded size
+        // would take a pass over the whole file first, so it is not sent.
+        r.tsize = r.tsize && o.mode == ClientOptions::Octet;
+        r.tsizeValue = r.tsize ? source.fileSize() : 0;
+    }
+    return r;
 }
 
 void Client::Private::sendRequest(const RequestedOptions &asked)
 {
     t.asked = asked;
-    sizeReceiveBuffer(qMax(asked.blockSize, DefaultBlockSize), qMax(asked.windowSize, 1));
     const bool netascii = t.options.mode == ClientOptions::NetAscii;
-    sink.setNetAscii(netascii);
-    sink.setBlockSize(0);
-    const Packet rrq = Packet::rrq(target.remoteFile.toUtf8(), netascii ? QByteArray("netascii") : QByteArray("octet"),
-                                   asked.toList());
-    t.request = rrq.serialize();
-    t.requestSummary = rrq.summary();
+    const QByteArray mode = netascii ? QByteArray("netascii") : QByteArray("octet");
+    Packet request;
+    if (target.upload) {
+        source.setNetAscii(netascii);
+        t.progress.total = source.fileSize();
+        request = Packet::wrq(target.remoteFile.toUtf8(), mode, asked.toList());
+    } else {
+        sizeReceiveBuffer(qMax(asked.blockSize, DefaultBlockSize), qMax(asked.windowSize, 1));
+        sink.setNetAscii(netascii);
+        sink.setBlockSize(0);
+        request = Packet::rrq(target.remoteFile.toUtf8(), mode, asked.toList());
+    }
+    t.request = request.serialize();
+    t.requestSummary = request.summary();
     setPhase(Phase::Requesting);
     trace.add(Trace::Outgoing, t.requestSummary, blocks());
     send(t.server, t.request.constData(), t.request.size());
@@ -382,10 +507,10 @@ void Client::Private::resolved(const QHostInfo &info)
         sendRequest(requestedOptions());
 }
 
-bool Client::Private::begin(const QString &h, quint16 p, const QString &file)
+bool Client::Private::begin(const QString &h, quint16 p, const QString &file, bool upload)
 {
     if (active()) {
-        t.errorString = Client::tr("A download is already running.");
+        t.errorString = Client::tr("A transfer is already running.");
         return false;
     }
     closeSocket();   // the previous download's dally, if any
@@ -403,10 +528,11 @@ bool Client::Private::begin(const QString &h, quint16 p, const QString &file)
     if (p == 0)
         return refuse(HostNotFoundError, Client::tr("Port 0 cannot be a destination: TFTP servers listen on port 69."));
     if (file.isEmpty())
-        return refuse(FileNotFoundError, Client::tr("Enter the name of the file to download."));
+        return refuse(FileNotFoundError, upload ? Client::tr("Enter the name for the file on the server.")
+                                                : Client::tr("Enter the name of the file to download."));
     if (file.toUtf8().contains('\0'))
         return refuse(FileNotFoundError, Client::tr("The file name contains a NUL character."));
-    target = Target{name, p, file, QHostAddress()};
+    target = Target{name, p, file, upload, QString(), QHostAddress()};
     return true;
 }
 
@@ -471,7 +597,7 @@ ClientOptions Client::options() const
 
 bool Client::download(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath)
 {
-    if (!d->begin(host, port, remoteFile))
+    if (!d->begin(host, port, remoteFile, false))
         return false;
     if (localPath.isEmpty()) {
         d->t.error = LocalFileError;
@@ -487,9 +613,29 @@ bool Client::download(const QString &host, quint16 port, const QString &remoteFi
     return true;
 }
 
+bool Client::upload(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath)
+{
+    if (!d->begin(host, port, remoteFile, true))
+        return false;
+    if (localPath.isEmpty()) {
+        d->t.error = LocalFileError;
+        d->t.errorString = tr("Choose the file to upload.");
+        return false;
+    }
+    // Opened (and refused when it is no regular file) before anything is sent.
+    if (!d->source.openFile(localPath)) {
+        d->t.error = LocalFileError;
+        d->t.errorString = d->source.errorString();
+        return false;
+    }
+    d->target.localFile = localPath;
+    d->go();
+    return true;
+}
+
 bool Client::download(const QString &host, quint16 port, const QString &remoteFile, QIODevice *sink)
 {
-    if (!d->begin(host, port, remoteFile))
+    if (!d->begin(host, port, remoteFile, false))
         return false;
     if (!d->sink.openDevice(sink)) {
         d->t.error = LocalFileError;

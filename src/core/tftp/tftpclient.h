@@ -10,10 +10,13 @@
 
 namespace NetPoke::Tftp {
 
+// A download counts what it has received; an upload what the server has acknowledged (file bytes, also in
+// netascii), out of the local file's size.
 struct Progress
 {
     qint64 bytes = 0;         // of the file: netascii counts the bytes after CR LF -> LF, not the wire's
-    qint64 total = -1;        // from tsize (> 0), -1 unknown; a transfer never runs past it (the server's error)
+    qint64 total = -1;        // download: from tsize (> 0), -1 unknown; a transfer never runs past it (the
+                              // server's error); upload: the file size
     quint64 blocks = 0;
     quint64 retransmissions = 0;
     // While the transfer runs: the recent rate (smoothed over ~100 ms steps). Once it has ended: the same as
@@ -33,7 +36,8 @@ struct Progress
     }
 };
 
-// One download as a state machine over a UDP socket and a timer: no threads, no blocking.
+// One download (RRQ) or upload (WRQ) as a state machine over a UDP socket and a timer: no threads, no
+// blocking. Both directions take the same options and report through the same signals and errors.
 class Client final : public QObject
 {
     Q_OBJECT
@@ -77,7 +81,13 @@ public:
     bool download(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath);
     // Same, writing into an open device (e.g. stdout); nothing is rolled back on failure.
     bool download(const QString &host, quint16 port, const QString &remoteFile, QIODevice *sink);
-    // Sends ERROR 0 "cancelled" to the server, discards the partial file, emits finished(false).
+    // Starts uploading localPath to host:port as remoteFile, read block by block as it is sent (never loaded
+    // whole). tsize is the file's size in octet mode and not sent in netascii (the encoded size is not known
+    // without reading the file twice). False (with errorString()) for bad arguments, and with LocalFileError for
+    // a local file that is missing, unreadable, a folder, a FIFO or a device: nothing has been sent then.
+    bool upload(const QString &host, quint16 port, const QString &remoteFile, const QString &localPath);
+    // Sends ERROR 0 "cancelled" to the server (once its transfer port is known), discards the partial file of
+    // a download, emits finished(false).
     void cancel();
 
     State state() const;

@@ -118,32 +118,16 @@ void Client::Private::onDallyReadable()
 // together in rx first.
 void Client::Private::handleDatagram(int i, char *payload, qsizetype room)
 {
-    const Peer &from = batch.from(i);
     const char *hdr = batch.header(i);
     const qsizetype n = batch.size(i);
-    const qsizetype kept = qMin(n, 4 + room);   // a longer datagram was cut at its slot
-    const auto whole = [&] {
-        char *buf = rx.data();
-        std::memcpy(buf, hdr, size_t(qMin<qsizetype>(kept, 4)));
-        if (kept > 4)
-            std::memcpy(buf + 4, payload, size_t(kept - 4));
-        return buf;
-    };
-    if (!from.sameHost(t.server)) {
-        stranger(from, whole(), kept);
+    if (!acceptTid(batch.from(i), hdr, n))
         return;
-    }
-    if (!t.locked) {
-        t.server.setPort(from.port());
-        t.locked = true;
-    } else if (from.port() != t.server.port()) {
-        stranger(from, whole(), kept);
-        return;
-    }
     quint16 block = 0;
+    qsizetype kept = 0;
     if (peekData(hdr, n, &block)) {
         if (t.options.mode != ClientOptions::Octet) {
-            onData(block, whole() + 4, kept - 4);   // netascii output can run ahead of its input
+            const char *whole = reassemble(i, payload, room, &kept);
+            onData(block, whole + 4, kept - 4);   // netascii output can run ahead of its input
             return;
         }
         const qsizetype size = n - 4;
@@ -153,54 +137,8 @@ void Client::Private::handleDatagram(int i, char *payload, qsizetype room)
         onData(block, nullptr, size);
         return;
     }
-    handlePacket(whole(), kept);
-}
-
-// A packet from the server's port that is not DATA.
-void Client::Private::handlePacket(const char *buf, qsizetype n)
-{
-    const ParseResult r = parse(QByteArrayView(buf, n));
-    switch (r.packet.opcode) {
-    case Opcode::Error:
-        if (r.error == ParseError::TooShort) {
-            // Still an ERROR: it ends the transfer, and an ERROR is never answered (no tftpCode).
-            trace.add(Trace::Error, r.errorString, blocks());
-            fail(ProtocolError,
-                 Client::tr("The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).",
-                            nullptr, int(n)));
-            return;
-        }
-        trace.add(Trace::Error, r.packet.summary(), blocks());
-        serverError(r.packet.errorCode, r.packet.errorMessage);
-        return;
-    case Opcode::Oack:
-        trace.add(Trace::NoFlags, r.packet.summary(), blocks());
-        if (!r.ok()) {
-            // The wire gets fixed ASCII, not the (translated) parser text.
-            fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
-                 ErrOptionRefused, QByteArrayLiteral("Invalid option acknowledgement"));
-            return;
-        }
-        onOack(r.packet);
-        return;
-    default:
-        break;
-    }
-    const QString what = r.ok() ? Client::tr("an unexpected %1 packet").arg(opcodeName(r.packet.opcode)) : r.errorString;
-    trace.add(Trace::Error, r.ok() ? r.packet.summary() : r.errorString, blocks());
-    fail(ProtocolError, Client::tr("The server sent %1.").arg(what), ErrIllegalOperation,
-         QByteArrayLiteral("Illegal TFTP operation"));
-}
-
-void Client::Private::stranger(const Peer &from, const char *buf, qsizetype n)
-{
-    // RFC 1350: answer ERROR 5 to the stranger, change nothing. Never answer an ERROR (no loops).
-    if (n >= 2 && buf[0] == 0 && buf[1] == 5)
-        return;
-    if (trace.isEnabled())
-        trace.add(Trace::Error, Client::tr("%1 bytes from unknown port %2")
-                                    .arg(n).arg(displayEndpoint(from.address(), from.port())), blocks());
-    sendError(from, ErrUnknownTransferId, QByteArrayLiteral("Unknown transfer ID"));
+    const char *whole = reassemble(i, payload, room, &kept);
+    handlePacket(whole, kept);
 }
 
 // payload nullptr: the payload was received in place, at the sink's tail.

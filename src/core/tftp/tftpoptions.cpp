@@ -38,7 +38,7 @@ QList<Option> RequestedOptions::toList() const
     if (blockSize > 0)
         list.append(Option{"blksize", QByteArray::number(blockSize)});
     if (tsize)
-        list.append(Option{"tsize", "0"});
+        list.append(Option{"tsize", QByteArray::number(tsizeValue)});
     if (timeoutS > 0)
         list.append(Option{"timeout", QByteArray::number(timeoutS)});
     if (windowSize > 1)

@@ -33,7 +33,8 @@ public:
     Mode mode = Octet;
     int blockSize = 0;        // 0: auto (interface MTU - IP - UDP - 4; 65464 on loopback); 8..65464
     int windowSize = 8;       // RFC 7440; 1 = lock-step; 0 = do not ask; at most MaxClientWindowSize, and
-                              // lowered to what the socket's receive buffer can hold
+                              // lowered to what the socket's receive buffer can hold (upload: what the system's
+                              // default receive buffer holds, taken as the server's)
     bool requestTsize = true; // RFC 2349
     int timeoutMs = 0;        // 0: adaptive from the measured RTT; else fixed, and asked with "timeout" (s)
     int retries = 5;          // retransmissions of one packet before giving up
@@ -54,6 +55,7 @@ struct RequestedOptions
     int windowSize = 0;
     int timeoutS = 0;
     bool tsize = false;
+    qint64 tsizeValue = 0;    // what tsize says: 0 in an RRQ (the server answers the size), the size in a WRQ
 
     bool any() const { return blockSize > 0 || windowSize > 0 || timeoutS > 0 || tsize; }
     // In the order the client sends them: blksize, tsize, timeout, windowsize.

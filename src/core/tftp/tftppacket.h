@@ -113,11 +113,27 @@ inline bool peekData(const char *bytes, qsizetype size, quint16 *block)
     *block = quint16((quint16(quint8(bytes[2])) << 8) | quint8(bytes[3]));
     return true;
 }
+// The same for the send loop: an ACK of exactly 4 bytes (anything longer goes through parse(), which refuses it).
+inline bool peekAck(const char *bytes, qsizetype size, quint16 *block)
+{
+    if (size != 4 || bytes[0] != 0 || bytes[1] != char(4))
+        return false;
+    *block = quint16((quint16(quint8(bytes[2])) << 8) | quint8(bytes[3]));
+    return true;
+}
 // Writes ACK block into out[0..3].
 inline void writeAck(char *out, quint16 block)
 {
     out[0] = 0;
     out[1] = 4;
+    out[2] = char(block >> 8);
+    out[3] = char(block & 0xFF);
+}
+// Writes the header of DATA block into out[0..3]; the payload follows at out + 4.
+inline void writeDataHeader(char *out, quint16 block)
+{
+    out[0] = 0;
+    out[1] = 3;
     out[2] = char(block >> 8);
     out[3] = char(block & 0xFF);
 }

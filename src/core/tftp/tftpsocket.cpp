@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <climits>
+
 Q_DECLARE_LOGGING_CATEGORY(lcTftp)
 
 namespace NetPoke::Tftp {
@@ -74,6 +76,25 @@ int Socket::sizeReceiveBuffer(qint64 want)
         return current;
     const int got = m_engine->setReceiveBufferSize(int(want / 2));   // the kernel doubles what it is given
     qCDebug(lcTftp) << "receive buffer" << got << "for" << want;
+    return got;
+}
+
+int Socket::receiveBufferSize() const
+{
+    return isOpen() ? m_engine->receiveBufferSize() : 0;
+}
+
+int Socket::sizeSendBuffer(qint64 want)
+{
+    if (!isOpen())
+        return 0;
+    const auto option = QAbstractSocket::SendBufferSizeSocketOption;
+    const int current = m_engine->socketOption(option).toInt();
+    if (current <= 0 || current >= want)
+        return current;
+    m_engine->setSocketOption(option, int(qMin<qint64>(want / 2, INT_MAX)));   // doubled by the kernel, as above
+    const int got = m_engine->socketOption(option).toInt();
+    qCDebug(lcTftp) << "send buffer" << got << "for" << want;
     return got;
 }
 

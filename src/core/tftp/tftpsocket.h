@@ -12,7 +12,7 @@ namespace NetPoke::Tftp {
 
 // The TFTP client's view of the shared datagram engine (Net::DatagramSocket): a socket of the server's
 // family on an ephemeral port, batch receive with each datagram's 4-byte header apart from its payload,
-// and grow-only receive buffer sizing. The kernel is reached only through the engine.
+// and grow-only receive and send buffer sizing. The kernel is reached only through the engine.
 
 // A peer's address and port as the kernel gives and takes it: compared once per datagram, so no QHostAddress.
 using Peer = Net::SocketAddress;
@@ -60,6 +60,11 @@ public:
     // Grows the receive buffer to want bytes (as SO_RCVBUF reports them) if it is smaller; returns what
     // it is then, 0 if unknown.
     int sizeReceiveBuffer(qint64 want);
+    // The receive buffer as SO_RCVBUF reports it, 0 if unknown: right after open(), the system's default.
+    int receiveBufferSize() const;
+    // The same for the send buffer (a window of DATA leaves in one go); the system caps it at
+    // net.core.wmem_max, and a send that still finds it full is left to the retransmission timer.
+    int sizeSendBuffer(qint64 want);
 
     static int pathMtu(const Peer &peer) { return Net::DatagramSocket::pathMtu(peer); }
 

@@ -96,6 +96,22 @@ Source::Checkpoint *Source::checkpoint(qint64 block)
     return c.block == block ? &c : nullptr;
 }
 
+const Source::Checkpoint *Source::checkpoint(qint64 block) const
+{
+    const Checkpoint &c = m_checkpoints[size_t(block % qint64(m_checkpoints.size()))];
+    return c.block == block ? &c : nullptr;
+}
+
+qint64 Source::fileOffset(qint64 block) const
+{
+    if (m_fd < 0 || block < 1 || block > m_furthest + 1)
+        return -1;
+    if (!m_netAscii)
+        return qMin((block - 1) * m_blockSize, m_fileBytesRead);   // blocks 1 .. block - 1 have been read
+    const Checkpoint *c = checkpoint(block);
+    return c ? c->offset : -1;
+}
+
 qint64 Source::readBlock(qint64 block, char *out)
 {
     if (m_fd < 0 || block < 1 || block > m_furthest + 1) {

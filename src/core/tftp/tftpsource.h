@@ -46,6 +46,10 @@ public:
     // File bytes read into blocks so far, as far as the furthest block produced (the file's size once the
     // last block is produced, whatever the mode).
     qint64 fileBytesRead() const { return m_fileBytesRead; }
+    // The file bytes that blocks 1 .. block - 1 hold (where block's encoding starts): what an ACK of
+    // block - 1 confirms. Known for octet always, for netascii from block 1 to one past the furthest block
+    // produced, as far back as a rewind may go; -1 otherwise.
+    qint64 fileOffset(qint64 block) const;
 
 private:
     struct Checkpoint
@@ -58,6 +62,7 @@ private:
     qint64 readOctet(qint64 block, char *out);
     qint64 readNetAscii(qint64 block, char *out);
     Checkpoint *checkpoint(qint64 block);
+    const Checkpoint *checkpoint(qint64 block) const;
     bool fail(const QString &message);
 
     int m_fd = -1;
