@@ -16,6 +16,10 @@ target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftpsocket.cpp ${NETPOKE_TFTP_DIR}/tftpsocket.h
   ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
   ${NETPOKE_TFTP_DIR}/tftpclient.h
+  ${NETPOKE_TFTP_DIR}/tftprequest.cpp ${NETPOKE_TFTP_DIR}/tftprequest.h
+  ${NETPOKE_TFTP_DIR}/tftproot.cpp ${NETPOKE_TFTP_DIR}/tftproot.h
+  ${NETPOKE_TFTP_DIR}/tftpserver.cpp ${NETPOKE_TFTP_DIR}/tftpservertransfer.cpp ${NETPOKE_TFTP_DIR}/tftpserver_p.h
+  ${NETPOKE_TFTP_DIR}/tftpserver.h
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
