@@ -33,6 +33,8 @@ netpoke_add_test(tst_tftpwindow SOURCES tests/unit/tst_tftpwindow.cpp LIBS netpo
 netpoke_add_test(tst_tftpsink SOURCES tests/unit/tst_tftpsink.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftprequest SOURCES tests/unit/tst_tftprequest.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftproot SOURCES tests/unit/tst_tftproot.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
 

@@ -152,9 +152,10 @@ int Root::walk(const QByteArrayList &folders, Refusal *refusal, int *systemError
         const int e = errno;
         ::close(dir);
         if (next < 0) {
-            // The canonical path has no links: a link or a file here now means it changed since realpath().
+            // Not a folder (a file in the middle of the name; or a link swapped in since realpath(), which
+            // O_NOFOLLOW opens as itself): refused as missing. ELOOP and the rest: refused as outside.
             *systemError = e;
-            *refusal = e == ENOENT ? NotFound : (e == EACCES ? NoAccess : Outside);
+            *refusal = e == ENOENT || e == ENOTDIR ? NotFound : (e == EACCES ? NoAccess : Outside);
             return -1;
         }
         dir = next;
