@@ -37,6 +37,8 @@ netpoke_add_test(tst_tftprequest SOURCES tests/unit/tst_tftprequest.cpp LIBS net
 netpoke_add_test(tst_tftproot SOURCES tests/unit/tst_tftproot.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tftpserver SOURCES tests/integration/tst_tftpserver.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserver PROPERTIES TIMEOUT 180)
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
