@@ -39,6 +39,8 @@ netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIB
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
 netpoke_add_test(tst_tftpserver SOURCES tests/integration/tst_tftpserver.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpserver PROPERTIES TIMEOUT 180)
+netpoke_add_test(tst_tftpserverupload SOURCES tests/integration/tst_tftpserverupload.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserverupload PROPERTIES TIMEOUT 180)
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
