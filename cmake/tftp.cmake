@@ -41,6 +41,8 @@ netpoke_add_test(tst_tftpserver SOURCES tests/integration/tst_tftpserver.cpp LIB
 set_tests_properties(tst_tftpserver PROPERTIES TIMEOUT 180)
 netpoke_add_test(tst_tftpserverupload SOURCES tests/integration/tst_tftpserverupload.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpserverupload PROPERTIES TIMEOUT 180)
+netpoke_add_test(tst_tftpserverload SOURCES tests/integration/tst_tftpserverload.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserverload PROPERTIES TIMEOUT 300)
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
