@@ -23,6 +23,7 @@ target_sources(netpoke_core PRIVATE
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpservecommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpservecommand.h
 )
 target_include_directories(netpoke-cli PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 
@@ -47,6 +48,9 @@ set_tests_properties(tst_tftpserverload PROPERTIES TIMEOUT 300)
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
 set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tftpserve SOURCES tests/integration/tst_tftpserve.cpp LIBS netpoke_core)
+add_dependencies(tst_tftpserve netpoke-cli)
+set_tests_properties(tst_tftpserve PROPERTIES TIMEOUT 120)
 
 # --- tftpd-hpa for the interoperability test -----------------------------------------------------
 # Installing the Debian package would start a system daemon on port 69, so scripts/setup.sh unpacks it

@@ -1,4 +1,5 @@
 #include "tftpcommand.h"
+#include "tftpservecommand.h"
 
 #include "net/endpointinput.h"
 
@@ -35,7 +36,8 @@ public:
     {
         return runSubcommand(QStringLiteral("tftp"), tftpSummary(),
                              {{QStringLiteral("get"), tr("download a file: tftp get tftp://HOST[:PORT]/PATH"),
-                               &TftpCommand::get}},
+                               &TftpCommand::get},
+                              {QStringLiteral("serve"), tftpServeSummary(), &runTftpServe}},
                              args);
     }
 
@@ -284,7 +286,7 @@ int runTftp(const QStringList &args)
 
 QString tftpSummary()
 {
-    return QCoreApplication::translate("TftpCommand", "download files from a TFTP server (RFC 1350 with options)");
+    return QCoreApplication::translate("TftpCommand", "download files from a TFTP server, or serve a folder (RFC 1350 with options)");
 }
 
 } // namespace NetPoke::Cli
