@@ -1,4 +1,4 @@
-# TFTP: packet codec and client in netpoke_core, `netpoke-cli tftp`, and their tests.
+# TFTP: packet codec, client and server in netpoke_core, `netpoke-cli tftp` (get, serve), and their tests.
 # Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
 
 # The client is built from pieces a server reuses: options (negotiation, limits), the RTT estimator, the
@@ -72,7 +72,8 @@ set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
 
 # --- fuzzing: a libFuzzer target for the packet parser --------------------------------------------
 # Built with clang outside this build (the project compiler may be g++): scripts/fuzz.sh compiles
-# tests/fuzz/fuzz_tftppacket.cpp + tftppacket.cpp with -fsanitize=fuzzer,address and runs it for 60 s.
+# tests/fuzz/fuzz_tftppacket.cpp + tftppacket.cpp with -fsanitize=fuzzer,address and runs it for 60 s;
+# FUZZ_TARGET=fuzz_tftpserver runs tests/fuzz/fuzz_tftpserver.cpp (server requests, root confinement) instead.
 find_program(NETPOKE_CLANGXX clang++)
 if(NETPOKE_CLANGXX)
   add_custom_target(fuzz_tftppacket
