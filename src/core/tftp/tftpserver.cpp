@@ -237,10 +237,11 @@ void Server::Private::onRequest(const char *bytes, qsizetype size, const SocketA
                Server::tr("server busy (%n transfers running)", nullptr, running));
         return;
     }
-    auto t = std::make_unique<Transfer>(this, nextId, from, request);
+    // The name first: a refused one costs no transfer object.
     quint16 code = 0;
     QByteArray message;
     QString reason;
+    std::unique_ptr<Transfer> t;
     bool ok = false;
     if (!request.isWrite()) {
         const Root::ReadTarget target = root.openForRead(request.fileName);
@@ -249,6 +250,7 @@ void Server::Private::onRequest(const char *bytes, qsizetype size, const SocketA
                    Root::reasonText(target.refusal));
             return;
         }
+        t = std::make_unique<Transfer>(this, nextId, from, request);
         ok = t->startDownload(target.fd, &code, &message, &reason);
     } else {
         const Root::WriteTarget target = root.resolveForWrite(request.fileName, active.allowOverwrite);
@@ -257,6 +259,7 @@ void Server::Private::onRequest(const char *bytes, qsizetype size, const SocketA
                    Root::reasonText(target.refusal));
             return;
         }
+        t = std::make_unique<Transfer>(this, nextId, from, request);
         ok = t->startUpload(target, &code, &message, &reason);
     }
     if (!ok) {
