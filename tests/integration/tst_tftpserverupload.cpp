@@ -7,6 +7,9 @@
 #include "looptestutil.h"
 #include "servertestutil.h"
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace NetPoke::Tftp;
 using namespace ServerTest;
 
@@ -24,6 +27,7 @@ private slots:
     void refused();
     void overwrite();
     void sizeLimit();
+    void diskFullGivesError3();
     void abortedLeavesNothing_data();
     void abortedLeavesNothing();
     void gapAndDally();
@@ -222,6 +226,30 @@ void tst_tftpserverupload::sizeLimit()
     const QByteArray fits = randomBytes(10000, 23);
     QVERIFY(isAck(ServerTest::upload(c, m_server->port(), "up/fits.bin", fits, "octet", {{"tsize", "10000"}}), 20));
     QCOMPARE(Tree::get(upPath(QStringLiteral("fits.bin"))), fits);
+}
+
+// A write that fails (here: past RLIMIT_FSIZE, as when the disk fills) ends the upload with ERROR 3 and
+// leaves nothing.
+void tst_tftpserverupload::diskFullGivesError3()
+{
+    QVERIFY(startServer());
+    QSignalSpy finished(m_server.get(), &Server::transferFinished);
+    struct rlimit old {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);   // EFBIG instead of the signal
+    struct rlimit small = old;
+    small.rlim_cur = 64 * 1024;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    RawPeer p;
+    const RawPeer::Got g = ServerTest::upload(p, m_server->port(), "up/full.bin", randomBytes(400000, 29), "octet",
+                                              {{"blksize", "1428"}});
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, previous);
+    QVERIFY2(isError(g, 3), qPrintable(describe(g)));
+    QCOMPARE(g.port, p.tid);
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY2(infoAt(finished, 0).result.startsWith(QLatin1String("cannot write the file")), qPrintable(infoAt(finished, 0).result));
+    QVERIFY(Tree::entries(m_tree.root + QStringLiteral("/up")).isEmpty());
 }
 
 void tst_tftpserverupload::abortedLeavesNothing_data()
