@@ -91,7 +91,9 @@ quint16 tst_tftpserve::startServe(QProcess &p, const QString &listen, const QStr
         return 0;
     p.setReadChannel(QProcess::StandardError);
     CliTest::waitForLine(p, 10000);
-    return CliTest::listeningPort(QString::fromUtf8(p.readLine()).trimmed(), p);
+    const QString line = QString::fromUtf8(p.readLine()).trimmed();
+    p.setProperty("listening", line.section(QLatin1Char(' '), -1));
+    return CliTest::listeningPort(line, p);
 }
 
 void tst_tftpserve::help()
@@ -118,6 +120,8 @@ void tst_tftpserve::serveAndGet_data()
     QTest::newRow("IPv4") << QStringLiteral("127.0.0.1:0") << QStringLiteral("127.0.0.1");
     QTest::newRow("IPv6") << QStringLiteral("[::1]:0") << QStringLiteral("[::1]");
     QTest::newRow("dual-stack, IPv4 client") << QStringLiteral("[::]:0") << QStringLiteral("127.0.0.1");
+    QTest::newRow("port only: 127.0.0.1") << QStringLiteral("0") << QStringLiteral("127.0.0.1");
+    QTest::newRow("localhost") << QStringLiteral("localhost:0") << QStringLiteral("127.0.0.1");
 }
 
 // Our own client downloads from it; the transfer is one line on stdout; SIGTERM ends it with exit 0.
@@ -132,6 +136,8 @@ void tst_tftpserve::serveAndGet()
     QProcess serve;
     const quint16 port = startServe(serve, listen);
     QVERIFY(port != 0);
+    if (!listen.contains(QLatin1Char('[')))
+        QCOMPARE(serve.property("listening").toString(), QStringLiteral("127.0.0.1:%1").arg(port));
     const QString out = m_work.filePath(QStringLiteral("get.out"));
     const Result get = run({QStringLiteral("tftp"), QStringLiteral("get"),
                             QStringLiteral("tftp://%1:%2/sub/get.bin").arg(host).arg(port), QStringLiteral("-o"), out});
