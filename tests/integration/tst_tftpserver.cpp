@@ -1,9 +1,10 @@
-// The TFTP server in this process on 127.0.0.1 and ::1 (port 0), against our own Tftp::Client (downloads:
-// octet, netascii, block and window sizes, empty files, exact multiples, rollover, tsize, 200 at once) and
-// against raw datagrams from a test peer (uploads, since the client has no upload yet; every rule the
-// Client cannot break: option edge cases, hostile requests, a stranger on a transfer port, duplicate ACKs,
-// an ACK inside a window, vanished clients, the transfer cap, a flood). Nothing outside the root is opened
-// or written: inotify watches the folders next to it for the whole run.
+// The TFTP server in this process on 127.0.0.1 and ::1 (port 0): downloads by our own Tftp::Client (octet,
+// netascii, block and window sizes, RFC 1350, empty files, exact multiples, rollover, tsize, dual-stack), and
+// with raw datagrams every rule the Client cannot break: option edge cases, hostile requests, names in the
+// log, retransmitted requests, a stranger on a transfer port, duplicate ACKs, an ACK inside a window,
+// timeouts, the transfer cap, a port range, start errors, the trace, progress. Uploads are in
+// tst_tftpserverupload, load (200 at once, a vanished client, a flood) in tst_tftpserverload. Nothing next
+// to the root is opened or written: inotify watches those folders for the whole run (outsideNeverTouched).
 
 #include "looptestutil.h"
 #include "servertestutil.h"
