@@ -1,4 +1,4 @@
-# TFTP: packet codec and client in netpoke_core, `netpoke-cli tftp`, and their tests.
+# TFTP: packet codec, client and server in netpoke_core, `netpoke-cli tftp` (get, serve), and their tests.
 # Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
 
 # The client is built from pieces a server reuses: options (negotiation, limits), the RTT estimator, the
@@ -18,11 +18,16 @@ target_sources(netpoke_core PRIVATE
   ${NETPOKE_TFTP_DIR}/tftpclient.cpp ${NETPOKE_TFTP_DIR}/tftpclientreceive.cpp
   ${NETPOKE_TFTP_DIR}/tftpclientsend.cpp ${NETPOKE_TFTP_DIR}/tftpclient_p.h
   ${NETPOKE_TFTP_DIR}/tftpclient.h
+  ${NETPOKE_TFTP_DIR}/tftprequest.cpp ${NETPOKE_TFTP_DIR}/tftprequest.h
+  ${NETPOKE_TFTP_DIR}/tftproot.cpp ${NETPOKE_TFTP_DIR}/tftproot.h
+  ${NETPOKE_TFTP_DIR}/tftpserver.cpp ${NETPOKE_TFTP_DIR}/tftpservertransfer.cpp ${NETPOKE_TFTP_DIR}/tftpserver_p.h
+  ${NETPOKE_TFTP_DIR}/tftpserver.h
 )
 target_sources(netpoke-cli PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpcommand.h
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpputcommand.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftptransfer.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpservecommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tftpservecommand.h
 )
 target_include_directories(netpoke-cli PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tftp)
 
@@ -33,6 +38,8 @@ netpoke_add_test(tst_tftpwindow SOURCES tests/unit/tst_tftpwindow.cpp LIBS netpo
 netpoke_add_test(tst_tftpsink SOURCES tests/unit/tst_tftpsink.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpsource SOURCES tests/unit/tst_tftpsource.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftptrace SOURCES tests/unit/tst_tftptrace.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftprequest SOURCES tests/unit/tst_tftprequest.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tftproot SOURCES tests/unit/tst_tftproot.cpp LIBS netpoke_core)
 netpoke_add_test(tst_tftpclient SOURCES tests/integration/tst_tftpclient.cpp LIBS netpoke_core)
 set_tests_properties(tst_tftpclient PROPERTIES TIMEOUT 120)
 netpoke_add_test(tst_tftpput SOURCES tests/integration/tst_tftpput.cpp LIBS netpoke_core)
@@ -47,10 +54,19 @@ if(UNSHARE_EXECUTABLE)
                    $<TARGET_FILE:tst_tftpclient> ${NETPOKE_SMALL_FS_DIR})
   set_tests_properties(tst_tftpclient_diskfull PROPERTIES TIMEOUT 60 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endif()
+netpoke_add_test(tst_tftpserver SOURCES tests/integration/tst_tftpserver.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserver PROPERTIES TIMEOUT 180)
+netpoke_add_test(tst_tftpserverupload SOURCES tests/integration/tst_tftpserverupload.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserverupload PROPERTIES TIMEOUT 180)
+netpoke_add_test(tst_tftpserverload SOURCES tests/integration/tst_tftpserverload.cpp LIBS netpoke_core)
+set_tests_properties(tst_tftpserverload PROPERTIES TIMEOUT 300)
 
 netpoke_add_test(tst_tftpcli SOURCES tests/integration/tst_tftpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tftpcli netpoke-cli)
 set_tests_properties(tst_tftpcli PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tftpserve SOURCES tests/integration/tst_tftpserve.cpp LIBS netpoke_core)
+add_dependencies(tst_tftpserve netpoke-cli)
+set_tests_properties(tst_tftpserve PROPERTIES TIMEOUT 120)
 
 # --- tftpd-hpa for the interoperability test -----------------------------------------------------
 # Installing the Debian package would start a system daemon on port 69, so scripts/setup.sh unpacks it
@@ -82,7 +98,8 @@ set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
 
 # --- fuzzing: a libFuzzer target for the packet parser --------------------------------------------
 # Built with clang outside this build (the project compiler may be g++): scripts/fuzz.sh compiles
-# tests/fuzz/fuzz_tftppacket.cpp + tftppacket.cpp with -fsanitize=fuzzer,address and runs it for 60 s.
+# tests/fuzz/fuzz_tftppacket.cpp + tftppacket.cpp with -fsanitize=fuzzer,address and runs it for 60 s;
+# FUZZ_TARGET=fuzz_tftpserver runs tests/fuzz/fuzz_tftpserver.cpp (server requests, root confinement) instead.
 find_program(NETPOKE_CLANGXX clang++)
 if(NETPOKE_CLANGXX)
   add_custom_target(fuzz_tftppacket

@@ -37,5 +37,22 @@ printf '\0\4\0\7' > "$OUT/corpus/ack"
 printf '\0\5\0\1File not found\0' > "$OUT/corpus/error"
 printf '\0\6blksize\0001024\0tsize\00099\0' > "$OUT/corpus/oack"
 
+# fuzz_tftpserver: the server's request parser, option negotiation and root confinement (FUZZ_TARGET=fuzz_tftpserver).
+if [ "${FUZZ_TARGET:-}" = fuzz_tftpserver ]; then
+  mkdir -p "$OUT/corpus-server"
+  # shellcheck disable=SC2046
+  clang++ -std=c++17 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -I"$ROOT/src/core" -I"$ROOT/src/core/tftp" $(pkg-config --cflags Qt6Core) \
+    "$ROOT/src/core/tftp/tftprequest.cpp" "$ROOT/src/core/tftp/tftproot.cpp" "$ROOT/src/core/tftp/tftpoptions.cpp" \
+    "$ROOT/src/core/tftp/tftppacket.cpp" "$ROOT/src/core/textcodec.cpp" "$ROOT/tests/fuzz/fuzz_tftpserver.cpp" \
+    $(pkg-config --libs Qt6Core) -o "$OUT/fuzz_tftpserver"
+  printf '\0\1sub/g\0octet\0blksize\0001468\0tsize\0000\0windowsize\0008\0' > "$OUT/corpus-server/rrq"
+  printf '\0\2/new\0NetAscii\0timeout\0003\0' > "$OUT/corpus-server/wrq"
+  printf '\0\1../outside/secret\0octet\0' > "$OUT/corpus-server/dotdot"
+  printf '\0\1outdir/secret\0octet\0blksize\0007\0' > "$OUT/corpus-server/link"
+  cd "$OUT"
+  exec ./fuzz_tftpserver -max_total_time="$SECONDS_TO_RUN" -max_len=600 -print_final_stats=1 corpus-server
+fi
+
 cd "$OUT"
 exec ./fuzz_tftppacket -max_total_time="$SECONDS_TO_RUN" -max_len=2048 -print_final_stats=1 corpus

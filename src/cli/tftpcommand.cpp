@@ -1,4 +1,5 @@
 #include "tftpcommand.h"
+#include "tftpservecommand.h"
 
 #include "clicommon.h"
 #include "tftptransfer.h"
@@ -23,7 +24,8 @@ public:
                              {{QStringLiteral("get"), tr("download a file: tftp get tftp://HOST[:PORT]/PATH"),
                                &TftpCommand::get},
                               {QStringLiteral("put"), tr("upload a file: tftp put FILE tftp://HOST[:PORT]/PATH"),
-                               &runTftpPut}},
+                               &runTftpPut},
+                              {QStringLiteral("serve"), tftpServeSummary(), &runTftpServe}},
                              args);
     }
 
@@ -94,7 +96,7 @@ int runTftp(const QStringList &args)
 
 QString tftpSummary()
 {
-    return QCoreApplication::translate("TftpCommand", "download and upload files over TFTP (RFC 1350 with options)");
+    return QCoreApplication::translate("TftpCommand", "download and upload files over TFTP, or serve a folder (RFC 1350 with options)");
 }
 
 } // namespace NetPoke::Cli

@@ -11,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using NetPoke::Tftp::Sink;
 using NetPoke::Tftp::Source;
@@ -31,6 +33,7 @@ private slots:
     void fileOffset_data();
     void fileOffset();
     void refused();
+    void openDescriptor();
     void tooFarBack();
 
 private:
@@ -287,6 +290,30 @@ void tst_tftpsource::refused()
     QVERIFY(!s.openFile(fifo));
     QVERIFY2(s.errorString().contains(QLatin1String("not a regular file")), qPrintable(s.errorString()));
     QVERIFY(!s.openFile(QStringLiteral("/dev/zero")));
+    QVERIFY(!s.isOpen());
+}
+
+// A descriptor opened elsewhere (the server's root check) is taken over: read like a file opened by path,
+// closed with the source; anything but a regular file is refused and closed.
+void tst_tftpsource::openDescriptor()
+{
+    const QString path = write("abcdef");
+    QVERIFY(!path.isEmpty());
+    Source s;
+    s.setBlockSize(4);
+    int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    QVERIFY(s.openDescriptor(fd, QStringLiteral("f.bin")));
+    QCOMPARE(s.fileSize(), qint64(6));
+    QCOMPARE(readAll(s, 4), QByteArray("abcdef"));
+    s.close();
+    QCOMPARE(::fcntl(fd, F_GETFD), -1);   // closed with the source
+    fd = ::open(QFile::encodeName(m_dir->path()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    QVERIFY(!s.openDescriptor(fd, QStringLiteral("folder")));
+    QVERIFY2(s.errorString().contains(QLatin1String("folder")), qPrintable(s.errorString()));
+    QCOMPARE(::fcntl(fd, F_GETFD), -1);   // closed although refused
+    QVERIFY(!s.openDescriptor(-1, QStringLiteral("none")));
     QVERIFY(!s.isOpen());
 }
 

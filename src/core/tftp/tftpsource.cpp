@@ -54,12 +54,20 @@ bool Source::openFile(const QString &path)
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return fail(tr("Cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    return openDescriptor(fd, path);
+}
+
+bool Source::openDescriptor(int fd, const QString &displayName)
+{
+    close();
+    m_errorString.clear();
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        const bool isDir = S_ISDIR(st.st_mode);
-        ::close(fd);
-        return fail(isDir ? tr("%1 is a folder, not a file.").arg(path)
-                          : tr("%1 is not a regular file (a device, FIFO or socket).").arg(path));
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const bool isDir = fd >= 0 && S_ISDIR(st.st_mode);
+        if (fd >= 0)
+            ::close(fd);
+        return fail(isDir ? tr("%1 is a folder, not a file.").arg(displayName)
+                          : tr("%1 is not a regular file (a device, FIFO or socket).").arg(displayName));
     }
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     m_fd = fd;

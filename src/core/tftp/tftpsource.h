@@ -27,6 +27,9 @@ public:
     // Opens path for reading: a regular file only (a FIFO, device or directory is refused without blocking
     // on it). False with errorString(). Any previous file is closed.
     bool openFile(const QString &path);
+    // Takes over fd, a descriptor opened for reading (e.g. by Tftp::Root, which checked where it leads): a
+    // regular file only, else fd is closed and false returned with errorString(). Any previous file is closed.
+    bool openDescriptor(int fd, const QString &displayName);
     void close();
     bool isOpen() const { return m_fd >= 0; }
     QString errorString() const { return m_errorString; }
