@@ -843,10 +843,6 @@
         <translation>找不到主机“%1”：%2</translation>
     </message>
     <message>
-        <source>A download is already running.</source>
-        <translation>已有下载正在进行。</translation>
-    </message>
-    <message>
         <source>Enter the address or name of the TFTP server.</source>
         <translation>请输入 TFTP 服务器的地址或名称。</translation>
     </message>
@@ -908,6 +904,36 @@
         <source>The file is larger than the size limit of %L1 bytes: the download was stopped.</source>
         <translation>文件超过大小上限 %L1 字节：下载已停止。</translation>
     </message>
+    <message numerus="yes">
+        <source>The transfer timed out: the server at %1 stopped acknowledging (retries: %n).</source>
+        <translation>
+            <numerusform>传输超时：%1 上的服务器不再确认（重试 %n 次）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A transfer is already running.</source>
+        <translation>已有传输正在进行。</translation>
+    </message>
+    <message>
+        <source>Enter the name for the file on the server.</source>
+        <translation>请输入文件在服务器上的名称。</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload.</source>
+        <translation>请选择要上传的文件。</translation>
+    </message>
+    <message>
+        <source>The server acknowledged block %1 before any data was sent.</source>
+        <translation>服务器在任何数据发送之前就确认了第 %1 块。</translation>
+    </message>
+    <message>
+        <source>, for a block not sent</source>
+        <translation>，确认的块尚未发送</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent.</source>
+        <translation>%1 在发送过程中被修改。</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::Tftp::ClientOptions</name>
@@ -934,6 +960,321 @@
     <message>
         <source>Max size %1 is negative: use 0 (no limit) or a number of bytes.</source>
         <translation>大小上限 %1 为负数：请使用 0（不限）或字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Request</name>
+    <message>
+        <source>not a request (no answer)</source>
+        <translation>不是请求（不应答）</translation>
+    </message>
+    <message>
+        <source>not a request (DATA, ACK or OACK on the request port)</source>
+        <translation>不是请求（请求端口收到 DATA、ACK 或 OACK）</translation>
+    </message>
+    <message>
+        <source>unknown opcode</source>
+        <translation>未知操作码</translation>
+    </message>
+    <message>
+        <source>malformed request (a field without its NUL byte)</source>
+        <translation>请求格式错误（某字段缺少结尾的 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>empty file name</source>
+        <translation>文件名为空</translation>
+    </message>
+    <message numerus="yes">
+        <source>file name longer than %n bytes</source>
+        <translation>
+            <numerusform>文件名超过 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown transfer mode (not octet or netascii)</source>
+        <translation>未知传输模式（不是 octet 或 netascii）</translation>
+    </message>
+    <message>
+        <source>mail mode is not served</source>
+        <translation>不支持 mail 模式</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Root</name>
+    <message>
+        <source>No folder to serve was given.</source>
+        <translation>未指定要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot use the folder %1: %2</source>
+        <translation>无法使用文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称过长</translation>
+    </message>
+    <message>
+        <source>outside the root folder</source>
+        <translation>在根文件夹之外</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>no such folder (folders are not created)</source>
+        <translation>没有这个文件夹（不会创建文件夹）</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, device, FIFO or socket)</source>
+        <translation>不是普通文件（而是文件夹、设备、FIFO 或套接字）</translation>
+    </message>
+    <message>
+        <source>a symbolic link (uploads never replace links)</source>
+        <translation>是符号链接（上传从不替换链接）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>the file exists (overwriting is off)</source>
+        <translation>文件已存在（未允许覆盖）</translation>
+    </message>
+    <message>
+        <source>the name is not valid in this system&apos;s file name encoding</source>
+        <translation>该名称在本系统的文件名编码中无效</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>无法打开该文件</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Server</name>
+    <message>
+        <source>upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation>%1 MiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 B/s</source>
+        <translation>%1 字节/秒</translation>
+    </message>
+    <message>
+        <source>Choose the folder to serve.</source>
+        <translation>请选择要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the address to listen on (127.0.0.1 for this machine only, :: for all).</source>
+        <translation>请给出监听地址（127.0.0.1 仅本机，:: 为全部地址）。</translation>
+    </message>
+    <message>
+        <source>At most %1 transfers at once is out of range: use 1 to 10000.</source>
+        <translation>同时传输数上限 %1 超出范围：请使用 1 到 10000。</translation>
+    </message>
+    <message>
+        <source>The transfer port range %1-%2 is not valid: give two ports from 1 to 65535, the first not above the second.</source>
+        <translation>传输端口范围 %1-%2 无效：请给出 1 到 65535 之间的两个端口，且前者不大于后者。</translation>
+    </message>
+    <message>
+        <source>The upload size limit cannot be negative (0: no limit).</source>
+        <translation>上传大小上限不能为负数（0 表示不限）。</translation>
+    </message>
+    <message>
+        <source>Timeout %1 ms is out of range: use 0 (adaptive) to %2 ms.</source>
+        <translation>超时 %1 毫秒超出范围：请使用 0（自适应）到 %2 毫秒。</translation>
+    </message>
+    <message>
+        <source>The longest timeout a client may ask for, %1 s, is out of range: use 0 (none) to %2 s.</source>
+        <translation>客户端可请求的最长超时 %1 秒超出范围：请使用 0（不接受）到 %2 秒。</translation>
+    </message>
+    <message>
+        <source>Retries %1 is out of range: use 0 to %2.</source>
+        <translation>重试次数 %1 超出范围：请使用 0 到 %2。</translation>
+    </message>
+    <message>
+        <source>The largest block size %1 is out of range: use %2 to %3 bytes.</source>
+        <translation>最大块大小 %1 超出范围：请使用 %2 到 %3 字节。</translation>
+    </message>
+    <message>
+        <source>The largest window size %1 is out of range: use 0 (not offered) to %2.</source>
+        <translation>最大窗口大小 %1 超出范围：请使用 0（不提供）到 %2。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use (%2).</source>
+        <translation>端口 %1 已被占用（%2）。</translation>
+    </message>
+    <message>
+        <source>Port %1 is a privileged port: serving on it needs administrator rights (root or the CAP_NET_BIND_SERVICE capability).</source>
+        <translation>端口 %1 是特权端口：在其上提供服务需要管理员权限（root 或 CAP_NET_BIND_SERVICE 能力）。</translation>
+    </message>
+    <message>
+        <source>The system refused to open %1: %2</source>
+        <translation>系统拒绝打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine.</source>
+        <translation>%1 不是本机的地址。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: the system does not support it (%2).</source>
+        <translation>无法在 %1 上监听：系统不支持（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>uploads are not allowed</source>
+        <translation>不允许上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>server busy (%n transfers running)</source>
+        <translation>
+            <numerusform>服务器繁忙（%n 个传输正在进行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 &quot;%3&quot; refused: %4 (TFTP error %5)</source>
+        <translation>%1 %2“%3”被拒绝：%4（TFTP 错误 %5）</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (TFTP error %3)</source>
+        <translation>%1 被拒绝：%2（TFTP 错误 %3）</translation>
+    </message>
+    <message>
+        <source>%1 more refused requests not logged (at most %2 are logged a second)</source>
+        <translation>另有 %1 个被拒绝的请求未记录（每秒最多记录 %2 个）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 &quot;%3&quot; %4: %5 bytes in %6 s (%7), %8 retransmissions, %9</source>
+        <translation>%1 %2“%3”%4：%5 字节，用时 %6 秒（%7），重传 %8 次，%9</translation>
+    </message>
+    <message>
+        <source>the server stopped</source>
+        <translation>服务器已停止</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>no free port in the transfer port range %1-%2</source>
+        <translation>传输端口范围 %1-%2 中没有空闲端口</translation>
+    </message>
+    <message>
+        <source>cannot open a transfer socket: %1</source>
+        <translation>无法打开传输套接字：%1</translation>
+    </message>
+    <message>
+        <source>larger than the upload limit of %1 bytes (tsize %2)</source>
+        <translation>超过上传上限 %1 字节（tsize %2）</translation>
+    </message>
+    <message>
+        <source>cannot create the file: %1</source>
+        <translation>无法创建文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more trace entries not kept</source>
+        <translation>
+            <numerusform>… 另有 %n 条跟踪记录未保留</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: no answer from the client (retries: %n)</source>
+        <translation>
+            <numerusform>超时：客户端无应答（重试 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client sent a packet that does not belong in this transfer</source>
+        <translation>客户端发送了不属于本次传输的数据包</translation>
+    </message>
+    <message>
+        <source>the client went away (its port %1 is closed)</source>
+        <translation>客户端已离开（其端口 %1 已关闭）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes from unknown port %1, answered with ERROR 5</source>
+        <translation>
+            <numerusform>来自未知端口 %1 的 %n 字节，已回复 ERROR 5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client refused the options (TFTP error 8)</source>
+        <translation>客户端拒绝了选项（TFTP 错误 8）</translation>
+    </message>
+    <message>
+        <source>the client ended the transfer (TFTP error %1)</source>
+        <translation>客户端终止了传输（TFTP 错误 %1）</translation>
+    </message>
+    <message>
+        <source>saying &quot;%1&quot;</source>
+        <translation>消息为“%1”</translation>
+    </message>
+    <message>
+        <source>, nothing new (not answered)</source>
+        <translation>，无新内容（不应答）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>the client sent block %1 with %2 bytes, more than the block size %3</source>
+        <translation>客户端发送的第 %1 块有 %2 字节，超过块大小 %3</translation>
+    </message>
+    <message>
+        <source>larger than the upload limit of %1 bytes</source>
+        <translation>超过上传上限 %1 字节</translation>
+    </message>
+    <message>
+        <source>, expected %1</source>
+        <translation>，应为块 %1</translation>
+    </message>
+    <message>
+        <source>, duplicate</source>
+        <translation>，重复</translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>the file was created by someone else during the upload (overwriting is off)</source>
+        <translation>上传期间该文件已被他人创建（未允许覆盖）</translation>
+    </message>
+    <message>
+        <source>cannot save the file: %1</source>
+        <translation>无法保存文件：%1</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1441,32 @@
     <message>
         <source>What arrived before the failure was written into %1 (a device or FIFO is written in place).</source>
         <translation>失败前收到的数据已写入 %1（设备或 FIFO 会被直接写入）。</translation>
+    </message>
+    <message>
+        <source>Send the file size (tsize, octet mode only)</source>
+        <translation>发送文件大小（tsize，仅 octet 模式）</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload</source>
+        <translation>选择要上传的文件</translation>
+    </message>
+    <message>
+        <source>Enter the name for the file on the server.</source>
+        <translation>请输入文件在服务器上的名称。</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload.</source>
+        <translation>请选择要上传的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %1 in %2 (average %3), retransmissions: %n. Sent as %4.</source>
+        <translation>
+            <numerusform>已上传 %1，用时 %2（平均 %3），重传 %n 次。服务器上的名称为 %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server may keep the part it received.</source>
+        <translation>服务器可能保留了已收到的部分。</translation>
     </message>
 </context>
 <context>
@@ -1537,10 +1904,6 @@
         <translation>重传 %1 次</translation>
     </message>
     <message>
-        <source>download files from a TFTP server (RFC 1350 with options)</source>
-        <translation>从 TFTP 服务器下载文件（RFC 1350 及选项扩展）</translation>
-    </message>
-    <message>
         <source>Blocks per acknowledgement (RFC 7440), 1-32767; 0 does not ask. Default: 8.</source>
         <translation>每次确认的块数（RFC 7440），1-32767；0 表示不请求此选项。默认：8。</translation>
     </message>
@@ -1563,6 +1926,22 @@
     <message>
         <source>--max-size: &quot;%1&quot; is not a size: give bytes, or a number with K, M or G (KiB, MiB, GiB), e.g. 64M; 0 for no limit.</source>
         <translation>--max-size：“%1”不是大小：请给出字节数，或带 K、M、G（KiB、MiB、GiB）的数字，如 64M；0 表示不限。</translation>
+    </message>
+    <message>
+        <source>upload a file: tftp put FILE tftp://HOST[:PORT]/PATH</source>
+        <translation>上传文件：tftp put FILE tftp://HOST[:PORT]/PATH</translation>
+    </message>
+    <message>
+        <source>download and upload files over TFTP, or serve a folder (RFC 1350 with options)</source>
+        <translation>通过 TFTP 下载和上传文件，或共享一个文件夹（RFC 1350 及选项）</translation>
+    </message>
+    <message>
+        <source>Do not tell the server the file size (tsize; never sent in netascii mode).</source>
+        <translation>不告诉服务器文件大小（tsize；netascii 模式下从不发送）。</translation>
+    </message>
+    <message>
+        <source>Transfer mode: octet (bytes unchanged) or netascii (LF is sent as CR LF). Default: octet.</source>
+        <translation>传输模式：octet（字节不变）或 netascii（LF 以 CR LF 发送）。默认：octet。</translation>
     </message>
 </context>
 <context>
@@ -1696,10 +2075,6 @@
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <source>Packet trace: RRQ, OACK, DATA n, ACK n, ERROR</source>
-        <translation>数据包跟踪：RRQ、OACK、DATA n、ACK n、ERROR</translation>
-    </message>
-    <message>
         <source>Max size</source>
         <translation>大小上限</translation>
     </message>
@@ -1722,6 +2097,222 @@
     <message>
         <source>GiB</source>
         <translation>GiB</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Get the remote file from the server (RRQ).</source>
+        <translation>从服务器获取远程文件（RRQ）。</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Send a local file to the server as the remote file (WRQ).</source>
+        <translation>把本地文件作为远程文件发送到服务器（WRQ）。</translation>
+    </message>
+    <message>
+        <source>File to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>local file to upload</source>
+        <translation>要上传的本地文件</translation>
+    </message>
+    <message>
+        <source>Packet trace: RRQ or WRQ, OACK, DATA n, ACK n, ERROR</source>
+        <translation>数据包跟踪：RRQ 或 WRQ、OACK、DATA n、ACK n、ERROR</translation>
+    </message>
+</context>
+<context>
+    <name>TftpPutCommand</name>
+    <message>
+        <source>Upload FILE to the TFTP server at HOST (port 69 unless given) as PATH, e.g. tftp://192.168.1.10/incoming/image.bin; a URL that ends in &quot;/&quot; or has no PATH takes FILE&apos;s name.</source>
+        <translation>把 FILE 以 PATH 为名上传到 HOST 上的 TFTP 服务器（未指定端口时为 69），如 tftp://192.168.1.10/incoming/image.bin；URL 以“/”结尾或没有 PATH 时使用 FILE 的文件名。</translation>
+    </message>
+    <message>
+        <source>FILE is read as it is sent: it must be a regular file (not a folder, FIFO or device).</source>
+        <translation>FILE 边发送边读取：它必须是普通文件（不能是文件夹、FIFO 或设备）。</translation>
+    </message>
+    <message>
+        <source>Many servers write only files that exist already (tftpd-hpa unless started with -c).</source>
+        <translation>许多服务器只写入已存在的文件（tftpd-hpa 未用 -c 启动时即如此）。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 uploaded, 1 transfer failed (FILE unreadable, access violation, disk full, timeout, no server, option refused, ...), 2 bad arguments.</source>
+        <translation>退出状态：0 上传成功，1 传输失败（FILE 无法读取、访问违例、磁盘已满、超时、无服务器、选项被拒绝……），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>the local file to send</source>
+        <translation>要发送的本地文件</translation>
+    </message>
+    <message>
+        <source>tftp put: give a FILE and a URL, tftp put FILE tftp://HOST[:PORT]/PATH (see --help).</source>
+        <translation>tftp put：请给出 FILE 和 URL，即 tftp put FILE tftp://HOST[:PORT]/PATH（见 --help）。</translation>
+    </message>
+    <message>
+        <source>tftp put: one FILE and one URL only; unexpected &quot;%1&quot;.</source>
+        <translation>tftp put：只能有一个 FILE 和一个 URL；多余的“%1”。</translation>
+    </message>
+    <message>
+        <source>tftp put: the FILE name is empty.</source>
+        <translation>tftp put：FILE 名称为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not end in a file name: give the name in the URL.</source>
+        <translation>“%1”没有以文件名结尾：请在 URL 中给出名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TftpServeCommand</name>
+    <message>
+        <source>cannot watch for Ctrl+C: %1</source>
+        <translation>无法监视 Ctrl+C：%1</translation>
+    </message>
+    <message>
+        <source>listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>uploads allowed, existing files may be replaced</source>
+        <translation>允许上传，可替换已有文件</translation>
+    </message>
+    <message>
+        <source>uploads allowed, new files only</source>
+        <translation>允许上传，仅限新文件</translation>
+    </message>
+    <message>
+        <source>serving %1 (%2); Ctrl+C stops</source>
+        <translation>正在共享 %1（%2）；按 Ctrl+C 停止</translation>
+    </message>
+    <message>
+        <source>Give an address of this machine, :: for all of them, or 127.0.0.1 for this machine only.</source>
+        <translation>请给出本机的一个地址，:: 表示全部地址，127.0.0.1 表示仅本机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped: %n transfer(s), %1 failed, %2 request(s) refused</source>
+        <translation>
+            <numerusform>已停止：%n 个传输，%1 个失败，%2 个请求被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot write the log to standard output.</source>
+        <translation>无法把日志写到标准输出。</translation>
+    </message>
+    <message>
+        <source>Serve the files in DIR over TFTP (RFC 1350 with the options blksize, tsize, timeout and windowsize), read-only unless --allow-write is given.</source>
+        <translation>通过 TFTP 共享 DIR 中的文件（RFC 1350 及 blksize、tsize、timeout、windowsize 选项），除非给出 --allow-write，否则只读。</translation>
+    </message>
+    <message>
+        <source>Names are resolved inside DIR only: a leading / means DIR itself (as tftpd-hpa -s), and &quot;..&quot;, links leading out of DIR, folders, devices and FIFOs are refused.</source>
+        <translation>名称只在 DIR 内解析：开头的 / 表示 DIR 本身（同 tftpd-hpa -s），“..”、指向 DIR 之外的链接、文件夹、设备和 FIFO 都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0; then one line per transfer on standard output (client, file, direction, options, bytes, time, rate, result) and one per refused request (at most 20 a second).</source>
+        <translation>首先在标准错误输出“listening on ADDRESS:PORT”（PORT 为 0 时为系统选择的端口）；之后在标准输出中每个传输一行（客户端、文件、方向、选项、字节数、时间、速率、结果），每个被拒绝的请求一行（每秒最多 20 行）。</translation>
+    </message>
+    <message>
+        <source>Ctrl+C or SIGTERM stops the server: uploads in progress are discarded, nothing half-written is left.</source>
+        <translation>Ctrl+C 或 SIGTERM 停止服务器：进行中的上传被丢弃，不留下写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 failed (e.g. port in use), 2 bad arguments.</source>
+        <translation>退出状态：0 被 Ctrl+C 或 SIGTERM 停止，1 失败（如端口被占用），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>The folder to serve (required).</source>
+        <translation>要共享的文件夹（必需）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Where to take requests: 127.0.0.1:6969 (default, this machine only), [::1]:69, 0.0.0.0:69 (all IPv4), [::]:69 (all IPv4 and IPv6); PORT alone means 127.0.0.1; 0 lets the system choose. Ports below 1024 need administrator rights.</source>
+        <translation>在哪里接收请求：127.0.0.1:6969（默认，仅本机）、[::1]:69、0.0.0.0:69（全部 IPv4）、[::]:69（全部 IPv4 和 IPv6）；只写 PORT 表示 127.0.0.1；0 由系统选择。1024 以下的端口需要管理员权限。</translation>
+    </message>
+    <message>
+        <source>ADDR:PORT</source>
+        <translation>ADDR:PORT</translation>
+    </message>
+    <message>
+        <source>Accept uploads (WRQ) as new files; an existing file is refused (TFTP error 6).</source>
+        <translation>接受上传（WRQ）为新文件；已存在的文件会被拒绝（TFTP 错误 6）。</translation>
+    </message>
+    <message>
+        <source>Accept uploads that replace existing files (implies --allow-write). A file is replaced only when its upload is complete.</source>
+        <translation>接受替换已有文件的上传（包含 --allow-write）。只有上传完成后才替换文件。</translation>
+    </message>
+    <message>
+        <source>Transfers at once, 1-10000; more are answered &quot;server busy&quot;. Default: 200.</source>
+        <translation>同时传输数，1-10000；超出时回复“服务器繁忙”。默认：200。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Ports for the transfers (each transfer has its own), e.g. 50000-50100. Default: any free port.</source>
+        <translation>传输使用的端口（每个传输一个），如 50000-50100。默认：任意空闲端口。</translation>
+    </message>
+    <message>
+        <source>A-B</source>
+        <translation>A-B</translation>
+    </message>
+    <message>
+        <source>Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit.</source>
+        <translation>上传的最大字节数；更大的会被拒绝（TFTP 错误 3）。默认：0，不限。</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>tftp serve: unexpected argument &quot;%1&quot; (the folder is given with --root).</source>
+        <translation>tftp serve：多余的参数“%1”（文件夹用 --root 给出）。</translation>
+    </message>
+    <message>
+        <source>tftp serve: give the folder to serve with --root DIR.</source>
+        <translation>tftp serve：请用 --root DIR 给出要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>--root: the folder &quot;%1&quot; does not exist.</source>
+        <translation>--root：文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>--root: &quot;%1&quot; is not a folder.</source>
+        <translation>--root：“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>--listen: &quot;%1&quot; is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0 or ::).</source>
+        <translation>--listen：“%1”不是 IP 地址（如 127.0.0.1、::1、0.0.0.0 或 ::）。</translation>
+    </message>
+    <message>
+        <source>--max-transfers: &quot;%1&quot; is not 1-10000.</source>
+        <translation>--max-transfers：“%1”不在 1-10000 之间。</translation>
+    </message>
+    <message>
+        <source>--port-range: &quot;%1&quot; is not A-B with 1 &lt;= A &lt;= B &lt;= 65535.</source>
+        <translation>--port-range：“%1”不是满足 1 &lt;= A &lt;= B &lt;= 65535 的 A-B。</translation>
+    </message>
+    <message>
+        <source>--max-size: &quot;%1&quot; is not a number of bytes (0: no limit).</source>
+        <translation>--max-size：“%1”不是字节数（0 表示不限）。</translation>
+    </message>
+    <message>
+        <source>serve a folder: tftp serve --root DIR [--listen ADDR:PORT]</source>
+        <translation>共享文件夹：tftp serve --root DIR [--listen ADDR:PORT]</translation>
     </message>
 </context>
 <context>
