@@ -59,7 +59,9 @@ Converters &converters(const EncodingInfo *info)
         Converters c;
         if (info == &kEncodings[0]) {
             c.encoder = QStringEncoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-            c.decoder = QStringDecoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+            // A byte order mark is the character U+FEFF like anywhere else, not dropped (it is bytes too).
+            c.decoder = QStringDecoder(QStringConverter::Utf8,
+                                       QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
         } else if (info == &kEncodings[5]) {
             c.encoder = QStringEncoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
             c.decoder = QStringDecoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
@@ -127,13 +129,10 @@ bool decodesAsOneChar(const EncodingInfo *info, QByteArrayView bytes, QString *o
     return true;
 }
 
-QString hexEscape(unsigned char byte)
+// A byte that is not part of a character: the lone surrogate U+DC00+byte ("surrogateescape").
+QChar escapedByte(unsigned char byte)
 {
-    static const char digits[] = "0123456789ABCDEF";
-    QString s = QStringLiteral("\\x");
-    s += QLatin1Char(digits[byte >> 4]);
-    s += QLatin1Char(digits[byte & 0xF]);
-    return s;
+    return QChar(char16_t(0xDC00 + byte));
 }
 
 // Whether bytes (shorter than one character) can be the start of a character, completed by the next chunk.
@@ -218,7 +217,7 @@ QString decodeImpl(const EncodingInfo *info, QByteArrayView bytes, int *invalidB
                     *tail = bytes.sliced(i).toByteArray();
                     break;
                 }
-                result += hexEscape(byte);
+                result += escapedByte(byte);
                 ++invalid;
                 ++i;
             }
@@ -364,10 +363,44 @@ TextCodec::Result TextCodec::encodeEscaped(const QString &text, const QString &e
             i += 3;
             break;
         }
+        case 'u': {
+            // A character by its code point, as visibleText() writes C1 controls, bidi and zero-width characters.
+            int value = 0;
+            for (qsizetype k = i + 2; k < i + 6; ++k) {
+                const int d = k < n ? hexValue(text.at(k)) : -1;
+                if (d < 0) {
+                    r.ok = false;
+                    r.errorPosition = int(i);
+                    r.errorString = tr("\\u at position %1 must be followed by four hex digits, as in \\u200E.").arg(i + 1);
+                    r.bytes.clear();
+                    return r;
+                }
+                value = value * 16 + d;
+            }
+            const QChar ch{char16_t(value)};
+            Result part = encode(QString(ch), encoding);
+            if (part.ok && ch.isSurrogate())
+                part.ok = false;   // half a character is no text
+            if (!part.ok) {
+                r = part;
+                r.errorPosition = int(i);
+                if (const auto *info = findEncoding(encoding)) {
+                    r.errorString = tr("The character \"%1\" at position %2 cannot be written in %3.")
+                                        .arg(text.mid(i, 6))
+                                        .arg(i + 1)
+                                        .arg(QLatin1String(info->name));
+                }
+                r.bytes.clear();
+                return r;
+            }
+            r.bytes += part.bytes;
+            i += 5;
+            break;
+        }
         default:
             r.ok = false;
             r.errorPosition = int(i);
-            r.errorString = tr("Unknown escape \"\\%1\" at position %2. Known: \\r \\n \\t \\\\ \\0 \\xHH.")
+            r.errorString = tr("Unknown escape \"\\%1\" at position %2. Known: \\r \\n \\t \\\\ \\0 \\xHH \\uXXXX.")
                                 .arg(e)
                                 .arg(i + 1);
             r.bytes.clear();
@@ -473,43 +506,108 @@ bool hiddenFormatting(char16_t c)
     return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0x2060
         || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
+
+// How visibleText() shows one UTF-16 unit (a surrogate pair's two units are Plain).
+enum class Shown : char { Plain, Backslash, Newline, Return, Tab, Hex, Byte, Unicode };
+
+Shown shownAs(const char16_t *p, const char16_t *end, bool keepLineBreaks)
+{
+    const char16_t c = *p;
+    if (c >= 0x20 && c < 0x7F)
+        return c == '\\' ? Shown::Backslash : Shown::Plain;
+    if (c < 0x20 || c == 0x7F) {
+        switch (c) {
+        case '\n': return keepLineBreaks ? Shown::Plain : Shown::Newline;
+        case '\r': return Shown::Return;
+        case '\t': return Shown::Tab;
+        default: return Shown::Hex;
+        }
+    }
+    if (c <= 0x9F || c == 0x2028 || c == 0x2029 || hiddenFormatting(c))
+        return Shown::Unicode;
+    if (QChar::isHighSurrogate(c))
+        return p + 1 < end && QChar::isLowSurrogate(p[1]) ? Shown::Plain : Shown::Unicode;
+    if (QChar::isLowSurrogate(c)) {
+        // Only reached for a low surrogate without its high one (a pair is skipped as a whole).
+        return c >= 0xDC80 && c <= 0xDCFF ? Shown::Byte : Shown::Unicode;
+    }
+    return Shown::Plain;
+}
+
+constexpr int shownWidth(Shown s)
+{
+    switch (s) {
+    case Shown::Plain: return 1;
+    case Shown::Backslash:
+    case Shown::Newline:
+    case Shown::Return:
+    case Shown::Tab: return 2;
+    case Shown::Hex:
+    case Shown::Byte: return 4;
+    case Shown::Unicode: return 6;
+    }
+    return 1;
+}
 } // namespace
 
-QString TextCodec::visibleText(const QString &text, int maxChars)
+QString TextCodec::visibleText(const QString &text, int maxChars, LineBreaks lineBreaks)
 {
     static const char digits[] = "0123456789ABCDEF";
+    const bool keep = lineBreaks == LineBreaks::Kept;
     const bool cut = maxChars >= 0 && text.size() > maxChars;
-    const qsizetype n = cut ? maxChars : text.size();
-    QString out;
-    out.reserve(n + 1);
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < 0x20 || c == 0x7F) {
-            switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            default:
-                out += QStringLiteral("\\x");
-                out += QLatin1Char(digits[c >> 4]);
-                out += QLatin1Char(digits[c & 0xF]);
-                break;
-            }
-        } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || hiddenFormatting(c)) {
-            out += QStringLiteral("\\u") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
-        } else {
-            out += text.at(i);
+    qsizetype n = cut ? maxChars : text.size();
+    const auto *begin = reinterpret_cast<const char16_t *>(text.constData());
+    if (cut && n > 0 && QChar::isHighSurrogate(begin[n - 1]) && QChar::isLowSurrogate(begin[n]))
+        --n;   // not half a character
+    const char16_t *const end = begin + n;
+    // Two passes: the exact size first, so the text is written once, without growing.
+    qsizetype size = cut ? 1 : 0;
+    bool plain = true;
+    for (const char16_t *p = begin; p < end; ++p) {
+        const Shown s = shownAs(p, end, keep);
+        size += shownWidth(s);
+        plain = plain && s == Shown::Plain;
+        if (s == Shown::Plain && QChar::isHighSurrogate(*p)) {
+            ++p;
+            ++size;
+        }
+    }
+    if (plain && !cut)
+        return text;
+    QString out(size, Qt::Uninitialized);
+    auto *o = reinterpret_cast<char16_t *>(out.data());
+    const auto hex = [&o](char16_t prefix, unsigned value, int digitCount) {
+        *o++ = '\\';
+        *o++ = prefix;
+        for (int shift = 4 * (digitCount - 1); shift >= 0; shift -= 4)
+            *o++ = char16_t(digits[(value >> shift) & 0xF]);
+    };
+    for (const char16_t *p = begin; p < end; ++p) {
+        switch (shownAs(p, end, keep)) {
+        case Shown::Plain:
+            *o++ = *p;
+            if (QChar::isHighSurrogate(*p))
+                *o++ = *++p;
+            break;
+        case Shown::Backslash: *o++ = '\\'; *o++ = '\\'; break;
+        case Shown::Newline: *o++ = '\\'; *o++ = 'n'; break;
+        case Shown::Return: *o++ = '\\'; *o++ = 'r'; break;
+        case Shown::Tab: *o++ = '\\'; *o++ = 't'; break;
+        case Shown::Hex: hex('x', *p, 2); break;
+        case Shown::Byte: hex('x', *p - 0xDC00u, 2); break;
+        case Shown::Unicode: hex('u', *p, 4); break;
         }
     }
     if (cut)
-        out += QChar(0x2026);
+        *o++ = 0x2026;
+    Q_ASSERT(o == reinterpret_cast<char16_t *>(out.data()) + size);
     return out;
 }
 
 QString TextCodec::peerText(const QByteArray &bytes)
 {
     // Decode no more than could be shown: a 64 KiB message costs no more than a short one.
-    return visibleText(QString::fromUtf8(bytes.left(MaxPeerTextChars * 4)), MaxPeerTextChars);
+    return visibleText(decode(bytes.left(MaxPeerTextChars * 4), QStringLiteral("UTF-8")), MaxPeerTextChars);
 }
 
 } // namespace NetPoke
