@@ -26,7 +26,7 @@ mkdir -p "$OUT/corpus"
 # shellcheck disable=SC2046
 clang++ -std=c++17 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -I"$ROOT/src/core" -I"$ROOT/src/core/tftp" $(pkg-config --cflags Qt6Core) \
-  "$ROOT/src/core/tftp/tftppacket.cpp" "$ROOT/src/core/textcodec.cpp" "$ROOT/tests/fuzz/fuzz_tftppacket.cpp" \
+  "$ROOT/src/core/tftp/tftppacket.cpp" "$ROOT/src/core/textcodec.cpp" "$ROOT/src/core/textdecode.cpp" "$ROOT/src/core/visibletext.cpp" "$ROOT/tests/fuzz/fuzz_tftppacket.cpp" \
   $(pkg-config --libs Qt6Core) -o "$OUT/fuzz_tftppacket"
 
 # Seeds: one valid packet of each kind.

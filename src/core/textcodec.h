@@ -10,7 +10,9 @@
 namespace NetPoke {
 
 // Encodings by user-facing name, hex and escapes. Encoding goes through QStringEncoder/QStringDecoder
-// (ICU names for the Chinese encodings); what they cannot represent is reported, never guessed.
+// (ICU names for the Chinese encodings); what they cannot represent is reported, never guessed. Decoding
+// gives what QStringDecoder gives for valid characters, in one pass without a converter call per datagram
+// (textdecode.cpp); visibleText() is in visibletext.cpp.
 class TextCodec final
 {
     Q_DECLARE_TR_FUNCTIONS(TextCodec)
