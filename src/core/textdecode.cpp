@@ -329,7 +329,12 @@ QString decodeBytes(const EncodingInfo *info, QByteArrayView bytes, int *invalid
         *o++ = char16_t(0xDC00 + *p++);
         ++invalid;
     }
-    out.truncate(o - begin);
+    const qsizetype used = o - begin;
+    out.truncate(used);
+    // Text that is kept (a chat message) should not hold on to room for three times its size (UTF-8 CJK).
+    const qsizetype unused = bytes.size() - used;
+    if (unused > 1024 && unused > used / 4)
+        out.squeeze();
     if (invalidBytes)
         *invalidBytes = invalid;
     return out;

@@ -3,61 +3,64 @@
 #include "textcodec.h"
 
 #include <array>
+#include <cstring>
 
 namespace NetPoke {
 
 namespace {
 
-// How a unit below U+0100 is shown: up to six characters ("\u0085").
+// How a unit is shown: up to six characters ("\u0085"); text[0] is the unit itself when it is shown as it is.
 struct Shown
 {
-    char size = 1;
-    char text[6] = {};
+    char16_t text[6] = {};
+    int size = 1;
 };
 
 constexpr char HexDigits[] = "0123456789ABCDEF";
 
-constexpr Shown escaped(char a, char b)
+constexpr Shown hexEscaped(char16_t kind, unsigned value, int digits)
 {
     Shown s;
-    s.size = 2;
-    s.text[0] = a;
-    s.text[1] = b;
-    return s;
-}
-
-constexpr Shown hexEscaped(char kind, unsigned value, int digits)
-{
-    Shown s;
-    s.size = char(2 + digits);
+    s.size = 2 + digits;
     s.text[0] = '\\';
     s.text[1] = kind;
     for (int i = 0; i < digits; ++i)
-        s.text[2 + i] = HexDigits[(value >> (4 * (digits - 1 - i))) & 0xF];
+        s.text[2 + i] = char16_t(HexDigits[(value >> (4 * (digits - 1 - i))) & 0xF]);
     return s;
 }
 
-constexpr std::array<Shown, 256> makeLatin1Table()
+constexpr Shown shownLatin1(unsigned c)
 {
-    std::array<Shown, 256> t{};
-    for (unsigned c = 0; c < 256; ++c) {
-        if (c == '\n')
-            t[c] = escaped('\\', 'n');
-        else if (c == '\r')
-            t[c] = escaped('\\', 'r');
-        else if (c == '\t')
-            t[c] = escaped('\\', 't');
-        else if (c == '\\')
-            t[c] = escaped('\\', '\\');
-        else if (c < 0x20 || c == 0x7F)
-            t[c] = hexEscaped('x', c, 2);
-        else if (c >= 0x80 && c <= 0x9F)   // C1 controls
-            t[c] = hexEscaped('u', c, 4);
+    Shown s;
+    s.text[0] = char16_t(c);
+    switch (c) {
+    case '\n': s.text[0] = '\\'; s.text[1] = 'n'; s.size = 2; return s;
+    case '\r': s.text[0] = '\\'; s.text[1] = 'r'; s.size = 2; return s;
+    case '\t': s.text[0] = '\\'; s.text[1] = 't'; s.size = 2; return s;
+    case '\\': s.text[1] = '\\'; s.size = 2; return s;
+    default: break;
     }
+    if (c < 0x20 || c == 0x7F)
+        return hexEscaped('x', c, 2);
+    if (c >= 0x80 && c <= 0x9F)   // C1 controls
+        return hexEscaped('u', c, 4);
+    return s;
+}
+
+// Units below U+0100 (index c), then the lone surrogates U+DC80..U+DCFF, bytes that did not decode (index
+// 256 + byte - 0x80) as \xHH.
+constexpr std::array<Shown, 384> makeTable()
+{
+    std::array<Shown, 384> t{};
+    for (unsigned c = 0; c < 256; ++c)
+        t[c] = shownLatin1(c);
+    for (unsigned b = 0x80; b < 0x100; ++b)
+        t[256 + b - 0x80] = hexEscaped('x', b, 2);
     return t;
 }
 
-constexpr std::array<Shown, 256> Latin1Shown = makeLatin1Table();
+constexpr std::array<Shown, 384> Table = makeTable();
+constexpr Shown NewlineKept = shownLatin1('a');   // size 1; text[0] is set where it is used
 
 // Units from U+0100 that are shown as \uXXXX: the line/paragraph separators and the bidi and zero-width
 // characters that can reorder or hide what a user reads. Surrogates are handled apart.
@@ -67,22 +70,41 @@ constexpr bool hiddenFormatting(char16_t c)
         || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
-// Characters a unit at p is shown as; *units receives how many input units that covers (2 for a pair).
-int shownSize(const char16_t *p, const char16_t *end, bool keepLineBreaks, int *units)
+// What the unit at p is shown as, and how many units that covers (2 for a surrogate pair, shown as it is).
+// *scratch holds an entry that is not in Table.
+const Shown &shownAt(const char16_t *p, const char16_t *end, bool keepLineBreaks, Shown *scratch, int *units)
 {
     const char16_t c = *p;
     *units = 1;
-    if (c < 0x100)
-        return c == '\n' && keepLineBreaks ? 1 : Latin1Shown[c].size;
-    if (QChar::isSurrogate(c)) {
-        if (QChar::isHighSurrogate(c) && p + 1 < end && QChar::isLowSurrogate(p[1])) {
-            *units = 2;
-            return 2;
+    if (c < 0x100) {
+        if (c == '\n' && keepLineBreaks) {
+            *scratch = NewlineKept;
+            scratch->text[0] = c;
+            return *scratch;
         }
-        // A lone surrogate: \xHH for a byte that did not decode, \uXXXX for any other.
-        return c >= 0xDC80 && c <= 0xDCFF ? 4 : 6;
+        return Table[c];
     }
-    return hiddenFormatting(c) ? 6 : 1;
+    if (!QChar::isSurrogate(c)) {
+        if (hiddenFormatting(c)) {
+            *scratch = hexEscaped('u', c, 4);
+        } else {
+            scratch->size = 1;
+            scratch->text[0] = c;
+        }
+        return *scratch;
+    }
+    if (QChar::isHighSurrogate(c) && p + 1 < end && QChar::isLowSurrogate(p[1])) {
+        *units = 2;
+        scratch->size = 2;
+        scratch->text[0] = c;
+        scratch->text[1] = p[1];
+        return *scratch;
+    }
+    // A lone surrogate: \xHH for a byte that did not decode, \uXXXX for any other.
+    if (c >= 0xDC80 && c <= 0xDCFF)
+        return Table[256 + c - 0xDC80];
+    *scratch = hexEscaped('u', c, 4);
+    return *scratch;
 }
 
 } // namespace
@@ -99,41 +121,29 @@ QString TextCodec::visibleText(const QString &text, int maxChars, LineBreaks lin
 
     // Two passes: the exact size first, so the text is written once, without growing.
     qsizetype size = cut ? 1 : 0;
+    Shown scratch;
     for (const char16_t *p = begin; p < end;) {
         int units = 1;
-        size += shownSize(p, end, keep, &units);
+        size += shownAt(p, end, keep, &scratch, &units).size;
         p += units;
     }
     if (!cut && size == text.size())
         return text;   // nothing to escape
 
-    QString out(size, Qt::Uninitialized);
+    // Each entry is copied whole (six units), so the buffer has room for five more than it keeps.
+    QString out(size + 5, Qt::Uninitialized);
     auto *o = reinterpret_cast<char16_t *>(out.data());
-    const auto put = [&o](const Shown &s) {
-        for (int i = 0; i < s.size; ++i)
-            *o++ = char16_t(s.text[i]);
-    };
-    for (const char16_t *p = begin; p < end; ++p) {
-        const char16_t c = *p;
-        if (c < 0x100) {
-            if (Latin1Shown[c].size == 1 || (c == '\n' && keep))
-                *o++ = c;
-            else
-                put(Latin1Shown[c]);
-        } else if (QChar::isHighSurrogate(c) && p + 1 < end && QChar::isLowSurrogate(p[1])) {
-            *o++ = c;
-            *o++ = *++p;
-        } else if (c >= 0xDC80 && c <= 0xDCFF) {
-            put(hexEscaped('x', c - 0xDC00u, 2));
-        } else if (QChar::isSurrogate(c) || hiddenFormatting(c)) {
-            put(hexEscaped('u', c, 4));
-        } else {
-            *o++ = c;
-        }
+    for (const char16_t *p = begin; p < end;) {
+        int units = 1;
+        const Shown &s = shownAt(p, end, keep, &scratch, &units);
+        std::memcpy(o, s.text, sizeof s.text);
+        o += s.size;
+        p += units;
     }
     if (cut)
         *o++ = 0x2026;
     Q_ASSERT(o == reinterpret_cast<const char16_t *>(out.constData()) + size);
+    out.truncate(size);
     return out;
 }
 
