@@ -48,19 +48,23 @@ constexpr Shown shownLatin1(unsigned c)
 }
 
 // Units below U+0100 (index c), then the lone surrogates U+DC80..U+DCFF, bytes that did not decode (index
-// 256 + byte - 0x80) as \xHH.
-constexpr std::array<Shown, 384> makeTable()
+// 256 + byte - 0x80) as \xHH; with line breaks kept or escaped.
+constexpr std::array<Shown, 384> makeTable(bool keepLineBreaks)
 {
     std::array<Shown, 384> t{};
     for (unsigned c = 0; c < 256; ++c)
         t[c] = shownLatin1(c);
+    if (keepLineBreaks) {
+        t['\n'] = Shown{};
+        t['\n'].text[0] = '\n';
+    }
     for (unsigned b = 0x80; b < 0x100; ++b)
         t[256 + b - 0x80] = hexEscaped('x', b, 2);
     return t;
 }
 
-constexpr std::array<Shown, 384> Table = makeTable();
-constexpr Shown NewlineKept = shownLatin1('a');   // size 1; text[0] is set where it is used
+constexpr std::array<Shown, 384> TableEscaped = makeTable(false);
+constexpr std::array<Shown, 384> TableKept = makeTable(true);
 
 // Units from U+0100 that are shown as \uXXXX: the line/paragraph separators and the bidi and zero-width
 // characters that can reorder or hide what a user reads. Surrogates are handled apart.
@@ -70,20 +74,13 @@ constexpr bool hiddenFormatting(char16_t c)
         || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
-// What the unit at p is shown as, and how many units that covers (2 for a surrogate pair, shown as it is).
-// *scratch holds an entry that is not in Table.
-const Shown &shownAt(const char16_t *p, const char16_t *end, bool keepLineBreaks, Shown *scratch, int *units)
+// What a unit from U+0100 at p is shown as, and how many units that covers (2 for a surrogate pair, shown as
+// it is). *scratch holds an entry that is not in the table.
+const Shown &shownAbove(const std::array<Shown, 384> &table, const char16_t *p, const char16_t *end, Shown *scratch,
+                        int *units)
 {
     const char16_t c = *p;
     *units = 1;
-    if (c < 0x100) {
-        if (c == '\n' && keepLineBreaks) {
-            *scratch = NewlineKept;
-            scratch->text[0] = c;
-            return *scratch;
-        }
-        return Table[c];
-    }
     if (!QChar::isSurrogate(c)) {
         if (hiddenFormatting(c)) {
             *scratch = hexEscaped('u', c, 4);
@@ -102,7 +99,7 @@ const Shown &shownAt(const char16_t *p, const char16_t *end, bool keepLineBreaks
     }
     // A lone surrogate: \xHH for a byte that did not decode, \uXXXX for any other.
     if (c >= 0xDC80 && c <= 0xDCFF)
-        return Table[256 + c - 0xDC80];
+        return table[256 + c - 0xDC80];
     *scratch = hexEscaped('u', c, 4);
     return *scratch;
 }
@@ -120,11 +117,16 @@ QString TextCodec::visibleText(const QString &text, int maxChars, LineBreaks lin
     const char16_t *const end = begin + n;
 
     // Two passes: the exact size first, so the text is written once, without growing.
+    const std::array<Shown, 384> &table = keep ? TableKept : TableEscaped;
     qsizetype size = cut ? 1 : 0;
     Shown scratch;
     for (const char16_t *p = begin; p < end;) {
+        if (*p < 0x100) {
+            size += table[*p++].size;
+            continue;
+        }
         int units = 1;
-        size += shownAt(p, end, keep, &scratch, &units).size;
+        size += shownAbove(table, p, end, &scratch, &units).size;
         p += units;
     }
     if (!cut && size == text.size())
@@ -135,7 +137,7 @@ QString TextCodec::visibleText(const QString &text, int maxChars, LineBreaks lin
     auto *o = reinterpret_cast<char16_t *>(out.data());
     for (const char16_t *p = begin; p < end;) {
         int units = 1;
-        const Shown &s = shownAt(p, end, keep, &scratch, &units);
+        const Shown &s = *p < 0x100 ? table[*p] : shownAbove(table, p, end, &scratch, &units);
         std::memcpy(o, s.text, sizeof s.text);
         o += s.size;
         p += units;
