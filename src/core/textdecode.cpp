@@ -314,6 +314,15 @@ QString decodeBytes(const EncodingInfo *info, QByteArrayView bytes, int *invalid
             *o++ = *p++;
             continue;
         }
+        if (!t && (*p & 0xF0) == 0xE0 && end - p >= 3) {
+            // Three UTF-8 bytes (most CJK text): E0-EF 80-BF 80-BF, not overlong, not a surrogate.
+            const char16_t c = char16_t((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+            if ((p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && c >= 0x800 && !QChar::isSurrogate(c)) {
+                *o++ = c;
+                p += 3;
+                continue;
+            }
+        }
         char32_t cp = 0;
         const int len = t ? tableCharacter(*t, gb18030, p, end, &cp) : utf8Character(p, end, &cp);
         if (len) {
