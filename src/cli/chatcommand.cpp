@@ -186,9 +186,10 @@ public:
             + QLatin1Char('\n')
             + tr("Each datagram received is printed at once on standard output as:") + QLatin1Char('\n')
             + QStringLiteral("  [SOURCE] TEXT\n")
-            + tr("SOURCE is the sender's ADDRESS:PORT, TEXT the decoded text with line breaks and control "
-                 "characters written as \\n, \\r, \\t or \\xHH (bytes that do not decode are shown as \\xHH "
-                 "too). A character split across two datagrams is printed with the second.")
+            + tr("SOURCE is the sender's ADDRESS:PORT, TEXT the decoded text with a backslash written as \\\\, "
+                 "line breaks and control characters as \\n, \\r, \\t or \\xHH, bytes that do not decode as \\xHH "
+                 "too (from \\x80), and C1 controls, bidi and zero-width characters as \\uXXXX. A character split "
+                 "across two datagrams is printed with the second.")
             + QLatin1Char('\n')
             + tr("\"listening on ADDRESS:PORT\" is printed first on standard error, with the port the system "
                  "chose when PORT is 0; other notices (peer set, nobody listening, ...) follow there too.")

@@ -249,11 +249,12 @@ private:
         return *m_lastSource;
     }
 
-    // Uppercase like the \xHH that TextCodec::decode writes for bytes that do not decode.
+    // An ASCII byte as TextCodec::visibleText shows it (uppercase \xHH).
     void appendEscapedByte(unsigned char b)
     {
         static const char digits[] = "0123456789ABCDEF";
         switch (b) {
+        case '\\': m_out += "\\\\"; return;
         case '\n': m_out += "\\n"; return;
         case '\r': m_out += "\\r"; return;
         case '\t': m_out += "\\t"; return;
@@ -291,7 +292,7 @@ private:
             const char *end = p + data.size();
             while (p < end) {
                 const char *run = p;
-                while (p < end && *p >= 0x20 && *p != 0x7F)
+                while (p < end && *p >= 0x20 && *p != 0x7F && *p != '\\')
                     ++p;
                 m_out.append(run, p);
                 if (p < end)
@@ -352,7 +353,7 @@ private:
         const QCommandLineOption hexOpt(QStringLiteral("hex"),
             tr("MESSAGE is hex bytes, e.g. \"c4 e3 ba c3\" or 0x0d0a (separators and 0x are optional)."));
         const QCommandLineOption escapesOpt(QStringLiteral("escapes"),
-            tr("Understand \\r \\n \\t \\\\ \\0 and \\xHH (a raw byte) in MESSAGE."));
+            tr("Understand \\r \\n \\t \\\\ \\0, \\xHH (a raw byte) and \\uXXXX (a character) in MESSAGE."));
         const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the datagram N times. Default: 1."),
                                            tr("N"), QStringLiteral("1"));
         const QCommandLineOption intervalOpt(QStringLiteral("interval"),
@@ -460,8 +461,10 @@ private:
             tr("Receive UDP datagrams and print one line per datagram on standard output:") + QLatin1Char('\n')
             + QStringLiteral("  TIME SOURCE LENGTH CONTENT\n")
             + tr("TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender's ADDRESS:PORT, LENGTH the "
-                 "byte count, CONTENT the decoded text with line breaks and control characters written as \\n, "
-                 "\\r, \\t or \\xHH (bytes that do not decode are shown as \\xHH too).")
+                 "byte count, CONTENT the decoded text with a backslash written as \\\\, line breaks and control "
+                 "characters as \\n, \\r, \\t or \\xHH, bytes that do not decode as \\xHH too (from \\x80), and "
+                 "C1 controls, bidi and zero-width characters as \\uXXXX: \"udp send --escapes CONTENT\" (same "
+                 "--encoding) sends the same bytes again.")
             + QLatin1Char('\n')
             + tr("\"listening on ADDRESS:PORT\" is printed first on standard error, with the port the system "
                  "chose when PORT is 0.")

@@ -84,7 +84,7 @@ struct ChatSession::Private
         qint64 pendingSinceMs = 0;   // when the decoder started holding back an incomplete character
     };
     QHash<QPair<QHostAddress, quint16>, PeerDecoder> decoders;
-    // The start of a character that no datagram completes is shown as \xHH after a while.
+    // The start of a character that no datagram completes is passed on as invalid bytes after a while.
     QTimer pendingTimer;
 
     QHostAddress peer;

@@ -11,7 +11,7 @@ namespace NetPoke {
 
 struct ChatMessage
 {
-    QString text;              // decoded; undecodable bytes shown as \xHH
+    QString text;              // decoded (undecodable bytes as U+DC80+byte): show it through TextCodec::visibleText
     QHostAddress address;      // sender (received) or destination (sent)
     quint16 port = 0;
     qint64 timestampMs = 0;    // ms since epoch

@@ -1,4 +1,5 @@
 #include "textcodec.h"
+#include "textcodec_p.h"
 
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -7,23 +8,55 @@
 
 namespace NetPoke {
 
+namespace TextCodecPrivate {
+
 namespace {
 
-struct EncodingInfo
-{
-    const char *name;     // user-facing
-    const char *qtName;   // what QStringConverter / ICU understands
-    int maxBytes;
+constexpr EncodingInfo kEncodings[] = {
+    {"UTF-8", "UTF-8", 4, Scheme::Utf8},
+    {"GB2312", "GB2312", 2, Scheme::Gb2312},
+    {"GBK", "GBK", 2, Scheme::Gbk},
+    {"GB18030", "GB18030", 4, Scheme::Gb18030},
+    {"Big5", "Big5", 2, Scheme::Big5},
+    {"Latin-1", "ISO-8859-1", 1, Scheme::Latin1},
 };
 
-constexpr EncodingInfo kEncodings[] = {
-    {"UTF-8", "UTF-8", 4},
-    {"GB2312", "GB2312", 2},
-    {"GBK", "GBK", 2},
-    {"GB18030", "GB18030", 4},
-    {"Big5", "Big5", 2},
-    {"Latin-1", "ISO-8859-1", 1},
+thread_local quint64 t_converterCalls = 0;
+
+// Converters are costly to open (ICU), so keep one pair per encoding and thread, reset before use.
+struct Converters
+{
+    QStringEncoder encoder;
+    QStringDecoder decoder;
 };
+
+Converters &converters(const EncodingInfo *info)
+{
+    thread_local std::map<const EncodingInfo *, Converters> cache;
+    ++t_converterCalls;
+    auto it = cache.find(info);
+    if (it == cache.end()) {
+        Converters c;
+        if (info->scheme == Scheme::Utf8) {
+            c.encoder = QStringEncoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+            // A byte order mark is the character U+FEFF like anywhere else, not dropped (it is bytes too).
+            c.decoder = QStringDecoder(QStringConverter::Utf8,
+                                       QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+        } else if (info->scheme == Scheme::Latin1) {
+            c.encoder = QStringEncoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
+            c.decoder = QStringDecoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
+        } else {
+            c.encoder = QStringEncoder(info->qtName, QStringConverter::Flag::Stateless);
+            c.decoder = QStringDecoder(info->qtName, QStringConverter::Flag::Stateless);
+        }
+        it = cache.emplace(info, std::move(c)).first;
+    }
+    it->second.encoder.resetState();
+    it->second.decoder.resetState();
+    return it->second;
+}
+
+} // namespace
 
 const EncodingInfo *findEncoding(const QString &name)
 {
@@ -44,47 +77,26 @@ const EncodingInfo *findEncoding(const QString &name)
     return nullptr;
 }
 
-// Converters are costly to open (ICU), so keep one pair per encoding and thread, reset before use.
-struct Converters
-{
-    QStringEncoder encoder;
-    QStringDecoder decoder;
-};
-
-Converters &converters(const EncodingInfo *info)
-{
-    thread_local std::map<const EncodingInfo *, Converters> cache;
-    auto it = cache.find(info);
-    if (it == cache.end()) {
-        Converters c;
-        if (info == &kEncodings[0]) {
-            c.encoder = QStringEncoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-            c.decoder = QStringDecoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-        } else if (info == &kEncodings[5]) {
-            c.encoder = QStringEncoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
-            c.decoder = QStringDecoder(QStringConverter::Latin1, QStringConverter::Flag::Stateless);
-        } else {
-            c.encoder = QStringEncoder(info->qtName, QStringConverter::Flag::Stateless);
-            c.decoder = QStringDecoder(info->qtName, QStringConverter::Flag::Stateless);
-        }
-        it = cache.emplace(info, std::move(c)).first;
-    }
-    it->second.encoder.resetState();
-    it->second.decoder.resetState();
-    return it->second;
-}
-
 QByteArray rawEncode(const EncodingInfo *info, QStringView text)
 {
-    Converters &c = converters(info);
-    return c.encoder.encode(text);
+    return converters(info).encoder.encode(text);
 }
 
 QString rawDecode(const EncodingInfo *info, QByteArrayView bytes)
 {
-    Converters &c = converters(info);
-    return c.decoder.decode(bytes);
+    return converters(info).decoder.decode(bytes);
 }
+
+quint64 converterCalls()
+{
+    return t_converterCalls;
+}
+
+} // namespace TextCodecPrivate
+
+using namespace TextCodecPrivate;
+
+namespace {
 
 int hexValue(QChar h)
 {
@@ -95,15 +107,6 @@ int hexValue(QChar h)
     return -1;
 }
 
-bool isAscii(QByteArrayView bytes)
-{
-    for (char ch : bytes) {
-        if (static_cast<unsigned char>(ch) >= 0x80)
-            return false;
-    }
-    return true;
-}
-
 bool isAscii(QStringView text)
 {
     for (QChar ch : text) {
@@ -111,122 +114,6 @@ bool isAscii(QStringView text)
             return false;
     }
     return true;
-}
-
-// A character is valid when it decodes to exactly one code point that encodes back to the same bytes.
-bool decodesAsOneChar(const EncodingInfo *info, QByteArrayView bytes, QString *out)
-{
-    const QString s = rawDecode(info, bytes);
-    if (s.isEmpty() || s.size() > 2)
-        return false;
-    if (s.size() == 2 && !(s.at(0).isHighSurrogate() && s.at(1).isLowSurrogate()))
-        return false;
-    if (rawEncode(info, s) != bytes)
-        return false;
-    *out = s;
-    return true;
-}
-
-QString hexEscape(unsigned char byte)
-{
-    static const char digits[] = "0123456789ABCDEF";
-    QString s = QStringLiteral("\\x");
-    s += QLatin1Char(digits[byte >> 4]);
-    s += QLatin1Char(digits[byte & 0xF]);
-    return s;
-}
-
-// Whether bytes (shorter than one character) can be the start of a character, completed by the next chunk.
-bool isCharPrefix(const EncodingInfo *info, QByteArrayView bytes)
-{
-    const auto at = [&](qsizetype i) { return static_cast<unsigned char>(bytes[i]); };
-    const qsizetype n = bytes.size();
-    if (n == 0 || n >= info->maxBytes)
-        return false;
-    const unsigned char b0 = at(0);
-    if (info == &kEncodings[0]) {   // UTF-8
-        if (b0 < 0xC2 || b0 > 0xF4)
-            return false;
-        const qsizetype len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-        if (n >= len)
-            return false;
-        for (qsizetype i = 1; i < n; ++i) {
-            unsigned char lo = 0x80, hi = 0xBF;
-            if (i == 1) {
-                if (b0 == 0xE0) lo = 0xA0;
-                else if (b0 == 0xED) hi = 0x9F;
-                else if (b0 == 0xF0) lo = 0x90;
-                else if (b0 == 0xF4) hi = 0x8F;
-            }
-            if (at(i) < lo || at(i) > hi)
-                return false;
-        }
-        return true;
-    }
-    if (info == &kEncodings[3]) {   // GB18030: two bytes, or four as 81-FE 30-39 81-FE 30-39
-        if (b0 < 0x81 || b0 > 0xFE)
-            return false;
-        if (n >= 2 && (at(1) < 0x30 || at(1) > 0x39))
-            return false;
-        return n < 3 || (at(2) >= 0x81 && at(2) <= 0xFE);
-    }
-    if (info == &kEncodings[1])     // GB2312 (EUC-CN): lead bytes A1-FE
-        return b0 >= 0xA1 && b0 <= 0xFE;
-    if (info->maxBytes == 2)        // GBK, Big5: lead bytes 81-FE
-        return b0 >= 0x81 && b0 <= 0xFE;
-    return false;
-}
-
-// Decodes bytes; if keepTail, an undecodable tail shorter than one character is left in *tail.
-QString decodeImpl(const EncodingInfo *info, QByteArrayView bytes, int *invalidBytes, QByteArray *tail)
-{
-    int invalid = 0;
-    QString result;
-    if (isAscii(bytes)) {
-        result = QString::fromLatin1(bytes.data(), bytes.size());
-    } else {
-        const QString fast = rawDecode(info, bytes);
-        if (rawEncode(info, fast) == bytes) {
-            result = fast;
-        } else {
-            result.reserve(bytes.size());
-            qsizetype i = 0;
-            const qsizetype n = bytes.size();
-            while (i < n) {
-                const auto byte = static_cast<unsigned char>(bytes[i]);
-                if (byte < 0x80) {
-                    result += QLatin1Char(static_cast<char>(byte));
-                    ++i;
-                    continue;
-                }
-                QString ch;
-                qsizetype len = 1;
-                bool found = false;
-                for (; len <= info->maxBytes && i + len <= n; ++len) {
-                    if (decodesAsOneChar(info, bytes.sliced(i, len), &ch)) {
-                        found = true;
-                        break;
-                    }
-                }
-                if (found) {
-                    result += ch;
-                    i += len;
-                    continue;
-                }
-                if (tail && isCharPrefix(info, bytes.sliced(i))) {
-                    // Possibly the start of a character whose rest comes in the next chunk.
-                    *tail = bytes.sliced(i).toByteArray();
-                    break;
-                }
-                result += hexEscape(byte);
-                ++invalid;
-                ++i;
-            }
-        }
-    }
-    if (invalidBytes)
-        *invalidBytes = invalid;
-    return result;
 }
 
 } // namespace
@@ -364,10 +251,44 @@ TextCodec::Result TextCodec::encodeEscaped(const QString &text, const QString &e
             i += 3;
             break;
         }
+        case 'u': {
+            // A character by its code point, as visibleText() writes C1 controls, bidi and zero-width characters.
+            int value = 0;
+            for (qsizetype k = i + 2; k < i + 6; ++k) {
+                const int d = k < n ? hexValue(text.at(k)) : -1;
+                if (d < 0) {
+                    r.ok = false;
+                    r.errorPosition = int(i);
+                    r.errorString = tr("\\u at position %1 must be followed by four hex digits, as in \\u200E.").arg(i + 1);
+                    r.bytes.clear();
+                    return r;
+                }
+                value = value * 16 + d;
+            }
+            const QChar ch{char16_t(value)};
+            Result part = encode(QString(ch), encoding);
+            if (part.ok && ch.isSurrogate())
+                part.ok = false;   // half a character is no text
+            if (!part.ok) {
+                r = part;
+                r.errorPosition = int(i);
+                if (const auto *info = findEncoding(encoding)) {
+                    r.errorString = tr("The character \"%1\" at position %2 cannot be written in %3.")
+                                        .arg(text.mid(i, 6))
+                                        .arg(i + 1)
+                                        .arg(QLatin1String(info->name));
+                }
+                r.bytes.clear();
+                return r;
+            }
+            r.bytes += part.bytes;
+            i += 5;
+            break;
+        }
         default:
             r.ok = false;
             r.errorPosition = int(i);
-            r.errorString = tr("Unknown escape \"\\%1\" at position %2. Known: \\r \\n \\t \\\\ \\0 \\xHH.")
+            r.errorString = tr("Unknown escape \"\\%1\" at position %2. Known: \\r \\n \\t \\\\ \\0 \\xHH \\uXXXX.")
                                 .arg(e)
                                 .arg(i + 1);
             r.bytes.clear();
@@ -383,7 +304,7 @@ QString TextCodec::decode(const QByteArray &bytes, const QString &encoding, int 
     const EncodingInfo *info = findEncoding(encoding);
     if (!info)
         info = &kEncodings[0];
-    return decodeImpl(info, bytes, invalidBytes, nullptr);
+    return decodeBytes(info, bytes, invalidBytes, nullptr);
 }
 
 QString TextCodec::toHex(const QByteArray &bytes, char sep)
@@ -458,58 +379,13 @@ QString TextCodec::Decoder::decode(const QByteArray &chunk, int *invalidBytes)
     QByteArray data = m_pending + chunk;
     m_pending.clear();
     const EncodingInfo *info = findEncoding(m_encoding);
-    return decodeImpl(info, data, invalidBytes, &m_pending);
+    return decodeBytes(info, data, invalidBytes, &m_pending);
 }
 
 QString TextCodec::Decoder::flush(int *invalidBytes)
 {
     const QByteArray data = std::exchange(m_pending, QByteArray());
     return TextCodec::decode(data, m_encoding, invalidBytes);
-}
-
-namespace {
-bool hiddenFormatting(char16_t c)
-{
-    return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0x2060
-        || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-}
-} // namespace
-
-QString TextCodec::visibleText(const QString &text, int maxChars)
-{
-    static const char digits[] = "0123456789ABCDEF";
-    const bool cut = maxChars >= 0 && text.size() > maxChars;
-    const qsizetype n = cut ? maxChars : text.size();
-    QString out;
-    out.reserve(n + 1);
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < 0x20 || c == 0x7F) {
-            switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            default:
-                out += QStringLiteral("\\x");
-                out += QLatin1Char(digits[c >> 4]);
-                out += QLatin1Char(digits[c & 0xF]);
-                break;
-            }
-        } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || hiddenFormatting(c)) {
-            out += QStringLiteral("\\u") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
-        } else {
-            out += text.at(i);
-        }
-    }
-    if (cut)
-        out += QChar(0x2026);
-    return out;
-}
-
-QString TextCodec::peerText(const QByteArray &bytes)
-{
-    // Decode no more than could be shown: a 64 KiB message costs no more than a short one.
-    return visibleText(QString::fromUtf8(bytes.left(MaxPeerTextChars * 4)), MaxPeerTextChars);
 }
 
 } // namespace NetPoke

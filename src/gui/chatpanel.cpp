@@ -337,9 +337,11 @@ void ChatPanel::addMessage(const ChatMessage &m)
         meta = tr("%1  %2  (not your chat partner)").arg(who, time);
     else if (!m.outgoing && !m_session->inRoom() && isThisSocket(m.address, m.port))
         meta = tr("%1  %2  (your own message, back)").arg(who, time);
-    appendRow(kind, m.text, meta);
+    // Shown by the one visible-text rule, line breaks kept as lines (a bubble wraps), mine and theirs alike.
+    appendRow(kind, TextCodec::visibleText(m.text, -1, TextCodec::LineBreaks::Kept), meta);
+    QStandardItem *item = m_model->item(m_model->rowCount() - 1);
+    item->setData(m.text, TextRole);
     if (m.outgoing) {
-        QStandardItem *item = m_model->item(m_model->rowCount() - 1);
         item->setData(who, DestinationRole);
         item->setData(m.timestampMs, SentAtRole);
     }
@@ -435,9 +437,9 @@ bool ChatPanel::saveConversation(const QString &fileName, QString *error) const
         const QModelIndex i = m_model->index(row, 0);
         const int kind = i.data(KindRole).toInt();
         const QString meta = i.data(MetaRole).toString();
-        const QString text = i.data(Qt::DisplayRole).toString();
-        const QString line = kind == System ? QStringLiteral("-- %1").arg(text)
-                                            : QStringLiteral("[%1] %2").arg(meta, text);
+        // One line per message: its line breaks as \n, like saved UDP logs.
+        const QString line = kind == System ? QStringLiteral("-- %1").arg(i.data(Qt::DisplayRole).toString())
+                                            : QStringLiteral("[%1] %2").arg(meta, TextCodec::visibleText(i.data(TextRole).toString()));
         out += line.toUtf8() + '\n';
     }
     file.write(out);

@@ -34,6 +34,7 @@ public:
         DestinationRole,    // Mine: "address:port" it was sent to
         SentAtRole,         // Mine: ms since epoch
         UndeliveredRole,    // Mine: true once the peer's side answered ICMP port unreachable
+        TextRole,           // a message's text as decoded or typed; DisplayRole is its TextCodec::visibleText
     };
     enum Kind { Mine, Theirs, Stranger, System };
     static constexpr int MaxMessages = 5000;

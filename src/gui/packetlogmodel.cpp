@@ -6,6 +6,7 @@
 
 #include <QBrush>
 #include <QDateTime>
+#include <QTextDocument>
 
 namespace NetPoke {
 
@@ -93,8 +94,10 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromMSecsSinceEpoch(entryAt(row).timestampMs)
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
         if (index.column() == ContentColumn) {
-            const QString s = contentText(row);
-            return s.size() > 4000 ? s.left(4000) + QStringLiteral(" …") : s;
+            // Line breaks as lines, everything else by the view's rule; as escaped rich text, because a
+            // tooltip would take a datagram that looks like HTML ("<img src=...>") for rich text.
+            const QString s = TextCodec::visibleText(contentText(row), MaxTooltipChars, TextCodec::LineBreaks::Kept);
+            return Qt::convertFromPlainText(s, Qt::WhiteSpaceNormal);
         }
         break;
     case Qt::ForegroundRole:

@@ -20,6 +20,7 @@ class PacketLogModel final : public QAbstractTableModel
 public:
     // Characters of a row's content shown in the view (the saved log has all of them).
     static constexpr int MaxShownChars = 2000;
+    static constexpr int MaxTooltipChars = 4000;
     enum Column { TimeColumn, DirectionColumn, PeerColumn, LengthColumn, ContentColumn, ColumnCount };
     enum Direction : quint8 { Received, Sent };
     enum ContentMode { TextContent, HexContent, TextAndHexContent };
@@ -63,6 +64,8 @@ public:
     QString dateTimeText(int row) const;   // ISO 8601 local date and time with ms, for saved logs
     QString directionText(int row) const;
     QString peerText(int row) const;
+    // Decoded text (bytes that do not decode as U+DC80+byte) and/or hex, as the content mode says: shown only
+    // through TextCodec::visibleText (the view, its tooltip and saved logs do).
     QString contentText(int row) const;
     QByteArray rawBytes(int row) const;
 

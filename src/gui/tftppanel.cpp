@@ -3,7 +3,6 @@
 #include "colors.h"
 #include "errorlabel.h"
 #include "hostport.h"
-#include "textcodec.h"
 #include "tftp/tftpclient.h"
 #include "tftp/tftpsink.h"
 #include "ui_tftppanel.h"
@@ -586,7 +585,9 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
 void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
     const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
-    const QString summary = TextCodec::visibleText(e.summary, 2 * TextCodec::MaxPeerTextChars);
+    // The core's trace is visible text already (peer fields through TextCodec::peerText, bounded): another
+    // visibleText() would double its backslashes.
+    const QString &summary = e.summary;
     QString line;
     // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
     // no direction arrow, aligned with the packets' summaries.

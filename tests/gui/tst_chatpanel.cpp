@@ -44,6 +44,7 @@ private slots:
     void answerWhoeverWritesFirst();
     void unreadCountWhileHidden();
     void saveConversation();
+    void bubblesShowVisibleText();
     void defaultsTalkToTheLessonScript();
     void talkingToThisSocketSaysSoOnce();
     void refusedMessageIsMarked();
@@ -288,6 +289,33 @@ void tst_ChatPanel::saveConversation()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString all = QString::fromUtf8(f.readAll());
     QVERIFY2(all.contains(QStringLiteral("] saved line\n")), qPrintable(all));
+}
+
+// A bubble shows the text by the one visible-text rule (controls, undecodable bytes and the backslash escaped,
+// line breaks kept as lines), and the saved conversation has one line per message.
+void tst_ChatPanel::bubblesShowVisibleText()
+{
+    ChatPanel p;
+    QVERIFY(p.openLocal(0));
+    QUdpSocket peer;
+    QVERIFY(peer.bind(QHostAddress::LocalHost, 0));
+    aimAt(p, peer.localPort());
+    peer.writeDatagram(QByteArray("a\\x1B\x1b[2J\xff\nline 2"), QHostAddress::LocalHost, p.session()->localPort());
+    QTRY_COMPARE(rowsOfKind(p, ChatPanel::Theirs), 1);
+    QCOMPARE(lastTextOfKind(p, ChatPanel::Theirs), QStringLiteral("a\\\\x1B\\x1B[2J\\xFF\nline 2"));
+    child<QPlainTextEdit>(p, "chatInput")->setPlainText(QStringLiteral("mine\\\x07\nok"));
+    QVERIFY(p.sendNow());
+    QTRY_COMPARE(rowsOfKind(p, ChatPanel::Mine), 1);
+    QCOMPARE(lastTextOfKind(p, ChatPanel::Mine), QStringLiteral("mine\\\\\\x07\nok"));
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("chat.txt"));
+    QVERIFY2(p.saveConversation(path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString all = QString::fromUtf8(f.readAll());
+    QVERIFY2(all.contains(QStringLiteral("] a\\\\x1B\\x1B[2J\\xFF\\nline 2\n")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("] mine\\\\\\x07\\nok\n")), qPrintable(all));
 }
 
 void tst_ChatPanel::defaultsTalkToTheLessonScript()

@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 
 using NetPoke::Datagram;
 using NetPoke::PacketLogModel;
@@ -34,6 +35,7 @@ private slots:
     void contentModes();
     void peerShownAsPlainIPv4();
     void invalidBytesVisible();
+    void contentTooltipIsVisibleText();
     void clearEmpties();
     void timeShowsDateInTooltipAndSavedForm();
     void directionColoursFromPalette();
@@ -113,7 +115,7 @@ void tst_PacketLogModel::encodingReRenders()
     PacketLogModel m;
     m.appendDatagram(Datagram{QByteArray("\xc4\xe3\xba\xc3"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Received);
     m.commitPending();
-    QCOMPARE(m.contentText(0), QStringLiteral("\\xC4\\xE3\\xBA\\xC3"));
+    QCOMPARE(m.index(0, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("\\xC4\\xE3\\xBA\\xC3"));
     QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
     m.setEncoding(QStringLiteral("GB2312"));
     QCOMPARE(changed.count(), 1);
@@ -150,7 +152,24 @@ void tst_PacketLogModel::invalidBytesVisible()
     m.setEncoding(QStringLiteral("GB2312"));
     m.appendDatagram(Datagram{QByteArray("ok\xc4"), QHostAddress::LocalHost, 1, 0}, PacketLogModel::Received);
     m.commitPending();
-    QCOMPARE(m.contentText(0), QStringLiteral("ok\\xC4"));
+    QCOMPARE(m.index(0, PacketLogModel::ContentColumn).data().toString(), QStringLiteral("ok\\xC4"));
+    QCOMPARE(m.contentText(0), QStringLiteral("ok") + QChar(0xDCC4));   // decoded; shown only through visibleText
+}
+
+// The content's tooltip follows the visible-text rule too (line breaks as lines), and a datagram that looks
+// like HTML is shown as the text it is.
+void tst_PacketLogModel::contentTooltipIsVisibleText()
+{
+    PacketLogModel m;
+    m.appendDatagram(Datagram{QByteArray("<b>bold</b>\x1b[2J\\\xff\r\nline2"), QHostAddress::LocalHost, 1, 0},
+                     PacketLogModel::Received);
+    m.commitPending();
+    const QString tip = m.index(0, PacketLogModel::ContentColumn).data(Qt::ToolTipRole).toString();
+    for (const QChar c : tip)
+        QVERIFY2((c.unicode() >= 0x20 || c == QLatin1Char('\n')) && !c.isSurrogate(), qPrintable(tip));
+    QTextDocument doc;
+    doc.setHtml(tip);
+    QCOMPARE(doc.toPlainText(), QStringLiteral("<b>bold</b>\\x1B[2J\\\\\\xFF\\r\nline2"));
 }
 
 void tst_PacketLogModel::clearEmpties()

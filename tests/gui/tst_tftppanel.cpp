@@ -2,6 +2,7 @@
 #include "colors.h"
 #include "guitestutil.h"
 #include "tftp/tftpclient.h"
+#include "tftp/tftppacket.h"
 #include "tftppanel.h"
 
 #include <QChart>
@@ -165,6 +166,7 @@ private slots:
     void controlsLockedDuringTransfer();
     void saveAsFollowsRemoteName();
     void traceNotesArePlain();
+    void traceShowsParseErrorsEscapedOnce();
     void optionsOutOfRangeRefused();
     void maxSizePersistsAndApplies();
     void saveIntoFifo();
@@ -503,7 +505,7 @@ void tst_TftpPanel::traceNotesArePlain()
     data.summary = QStringLiteral("DATA 64 (512 bytes)");
     NetPoke::Tftp::TraceEntry error = data;
     error.error = true;
-    error.summary = QStringLiteral("ERROR 0 bad\nline");
+    error.summary = NetPoke::Tftp::Packet::error(0, "bad\nline\\").summary();
     NetPoke::Tftp::TraceEntry note = data;
     note.summary = QStringLiteral("… 3,139 blocks not shown");
     note.note = true;   // what the core sets on its sampling notes (Tftp::Trace)
@@ -515,13 +517,29 @@ void tst_TftpPanel::traceNotesArePlain()
     auto formatOf = [doc](int line) { return doc->findBlockByNumber(line).begin().fragment().charFormat(); };
     QVERIFY(!formatOf(0).hasProperty(QTextFormat::ForegroundBrush));
     QCOMPARE(formatOf(1).foreground().color(), NetPoke::toneColor(NetPoke::Tone::Error));
-    QVERIFY(doc->findBlockByNumber(1).text().endsWith(QStringLiteral("ERROR 0 bad\\nline")));
+    QVERIFY(doc->findBlockByNumber(1).text().endsWith(QStringLiteral("ERROR 0 bad\\nline\\\\")));
     QVERIFY(!formatOf(2).hasProperty(QTextFormat::ForegroundBrush));
     const QString noteLine = doc->findBlockByNumber(2).text();
     QVERIFY2(noteLine.endsWith(note.summary), qPrintable(noteLine));
     QVERIFY2(!noteLine.contains(QStringLiteral("←")) && !noteLine.contains(QStringLiteral("→")), qPrintable(noteLine));
     // The note's text starts where the packets' summaries do.
     QCOMPARE(noteLine.indexOf(QChar(0x2026)), doc->findBlockByNumber(0).text().indexOf(QStringLiteral("DATA")));
+}
+
+// A parse error's reason is visible text already (the peer's part escaped once): the trace shows it as it is,
+// not with its backslashes doubled.
+void tst_TftpPanel::traceShowsParseErrorsEscapedOnce()
+{
+    TftpPanel p;
+    const auto r = NetPoke::Tftp::parse(QByteArray("\0\1file\0\x1b]0;x\x07\\\0", 15));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errorString.contains(QStringLiteral(R"("\x1B]0;x\x07\\")")), qPrintable(r.errorString));
+    NetPoke::Tftp::TraceEntry e;
+    e.error = true;
+    e.summary = r.errorString;
+    emit p.client()->packetTraced(e);
+    const QString line = child<QPlainTextEdit>(p, "tftpTrace")->document()->findBlockByNumber(0).text();
+    QVERIFY2(line.endsWith(r.errorString), qPrintable(line));
 }
 
 void tst_TftpPanel::optionsOutOfRangeRefused()

@@ -77,6 +77,7 @@ private slots:
 
     void classroomPeerGb2312_data();
     void classroomPeerGb2312();
+    void receivedTextEscapedOnce();
     void sendName();
     void lineThatCannotBeEncoded();
     void portUnreachable();
@@ -250,6 +251,30 @@ void tst_chatcli::classroomPeerGb2312()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray());
     QCOMPARE(r.err, QByteArray());
+}
+
+// A received line is shown through the one visible-text rule: the backslash doubled, an undecodable byte
+// as \xHH (never U+FFFD or a raw byte), an escape sequence escaped, each once.
+void tst_chatcli::receivedTextEscapedOnce()
+{
+    QProcess peer;
+    startPeer(peer, {"4", "0", "h:5c7831422dff1b5b324a", "h:c4e35cbac3"});
+    const quint16 peerPort = quint16(readLine(peer, QProcess::StandardOutput).toUInt());
+    QVERIFY(peerPort != 0);
+    QProcess chat;
+    start(chat, {QStringLiteral("127.0.0.1:%1").arg(peerPort), "--bind", "0", "--encoding", "GB2312"});
+    const quint16 port = listenPort(chat);
+    QVERIFY(port != 0);
+    readLine(chat, QProcess::StandardError);   // Peer set to ...
+    peer.write(QByteArray::number(port) + '\n');
+    QVERIFY(peer.waitForBytesWritten(ProcessTimeoutMs));
+    peer.closeWriteChannel();
+    const QString src = QStringLiteral("[127.0.0.1:%1] ").arg(peerPort);
+    QCOMPARE(readLine(chat, QProcess::StandardOutput), src + QStringLiteral(R"(\\x1B-\xFF\x1B[2J)"));
+    QCOMPARE(readLine(chat, QProcess::StandardOutput), src + QStringLiteral(u"你\\\\好"));
+    QCOMPARE(finish(peer).exitCode, 0);
+    chat.closeWriteChannel();
+    QCOMPARE(finish(chat).exitCode, 0);
 }
 
 void tst_chatcli::sendName()

@@ -100,6 +100,8 @@ private slots:
     void listenEscapesControls();
     void listenHex();
     void listenInvalidBytes();
+    void listenShowsBackslashesEscaped();
+    void listenOutputSendsTheSameBytes();
     void listenCountStopsEarly();
     void listenBurst_data();
     void listenBurst();
@@ -318,6 +320,45 @@ void tst_udpcli::listenInvalidBytes()
         return;
     QCOMPARE(out.size(), 1);
     QVERIFY2(out.constFirst().endsWith(QLatin1String(R"( 4 \xC4\xE3\xBA\xC3)")), qPrintable(out.constFirst()));
+}
+
+// The backslash is escaped too, so the text \x1B is not shown as the byte 1B (ASCII and decoded paths).
+void tst_udpcli::listenShowsBackslashesEscaped()
+{
+    QStringList out;
+    quint16 peerPort = 0;
+    if (!listenToHex({"127.0.0.1:0", "--count", "2"}, "127.0.0.1", {"5c7831421b", "5c78ff5cff"}, &out, &peerPort))
+        return;
+    QCOMPARE(out.size(), 2);
+    QVERIFY2(out.at(0).endsWith(QLatin1String(R"( 5 \\x1B\x1B)")), qPrintable(out.at(0)));
+    QVERIFY2(out.at(1).endsWith(QLatin1String(R"( 5 \\x\xFF\\\xFF)")), qPrintable(out.at(1)));
+}
+
+// CONTENT given back to "udp send --escapes" (same encoding) sends the bytes that were received.
+void tst_udpcli::listenOutputSendsTheSameBytes()
+{
+    const QStringList datagrams{"5c7831421b5b324a", "c4e3bac35c5cff0d0a09c2857f", "e280ae5c75323032457a"};
+    for (const char *encoding : {"UTF-8", "GB2312"}) {
+        QStringList out;
+        quint16 peerPort = 0;
+        if (!listenToHex({"127.0.0.1:0", "--encoding", encoding, "--count", QString::number(datagrams.size())},
+                         "127.0.0.1", datagrams, &out, &peerPort))
+            return;
+        QCOMPARE(out.size(), datagrams.size());
+        for (int i = 0; i < datagrams.size(); ++i) {
+            QProcess peer;
+            startPython(peer, kReceiver, {"4", "1"});
+            const quint16 port = pythonPort(peer);
+            QVERIFY(port != 0);
+            const QString content = out.at(i).section(QLatin1Char(' '), 3);
+            const Result s = run({"udp", "send", QStringLiteral("127.0.0.1:%1").arg(port), "--escapes", "--encoding",
+                                  encoding, "--", content});
+            QVERIFY2(s.exitCode == 0, s.err.constData());
+            const Result r = finish(peer);
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.out, datagrams.at(i).toLatin1() + " 127.0.0.1\n");
+        }
+    }
 }
 
 void tst_udpcli::listenCountStopsEarly()

@@ -1,5 +1,7 @@
 #include "textcodec.h"
 
+#include <QHash>
+#include <QRandomGenerator>
 #include <QTest>
 
 using NetPoke::TextCodec;
@@ -11,6 +13,11 @@ class tst_TextCodec : public QObject
 private slots:
     void visibleTextEscapes_data();
     void visibleTextEscapes();
+    void visibleTextKeepsLineBreaks();
+    void visibleTextCutKeepsPairs();
+    void shownTextGivesBackTheBytes_data();
+    void shownTextGivesBackTheBytes();
+    void shownTextGivesBackRandomBytes();
     void peerTextIsBounded();
     void encodeKnownVectors_data();
     void encodeKnownVectors();
@@ -18,8 +25,8 @@ private slots:
     void decodeKnownVectors();
     void encodeUnrepresentable();
     void unknownEncoding();
-    void decodeInvalidShownAsHex_data();
-    void decodeInvalidShownAsHex();
+    void decodeInvalidAsSurrogates_data();
+    void decodeInvalidAsSurrogates();
     void decoderSplitCharacter_data();
     void decoderSplitCharacter();
     void decoderFlushShowsIncompleteTail();
@@ -52,6 +59,10 @@ void tst_TextCodec::encodeKnownVectors_data()
     QTest::newRow("gb18030-supplementary") << "GB18030" << QString::fromUcs4(U"\U0001F600") << QByteArray("9439fc36");
     QTest::newRow("latin1") << "Latin-1" << QStringLiteral("caf\u00e9") << QByteArray("636166e9");
     QTest::newRow("ascii-gb2312") << "GB2312" << QStringLiteral("haha") << QByteArray("68616861");
+    // A byte order mark is a character (U+FEFF) at the start too; visibleText() shows it as \uFEFF.
+    QTest::newRow("utf8-bom") << "UTF-8" << QStringLiteral("\uFEFFA") << QByteArray("efbbbf41");
+    QTest::newRow("utf8-bom-alone") << "UTF-8" << QStringLiteral("\uFEFF") << QByteArray("efbbbf");
+    QTest::newRow("gb18030-bom") << "GB18030" << QStringLiteral("\uFEFFA") << QByteArray("8431953341");
     QTest::newRow("empty") << "GB2312" << QString() << QByteArray();
 }
 
@@ -108,35 +119,57 @@ void tst_TextCodec::unknownEncoding()
     QVERIFY(!TextCodec::isSupported(QStringLiteral("EBCDIC-42")));
 }
 
-void tst_TextCodec::decodeInvalidShownAsHex_data()
+// A byte that does not decode becomes the lone surrogate U+DC00+byte, shown as \xHH by visibleText().
+void tst_TextCodec::decodeInvalidAsSurrogates_data()
 {
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
     QTest::addColumn<int>("invalid");
-    QTest::newRow("utf8-lone-lead") << "UTF-8" << QByteArray("a\xc4" "b") << QStringLiteral("a\\xC4b") << 1;
-    QTest::newRow("utf8-ff") << "UTF-8" << QByteArray("\xff\xfe") << QStringLiteral("\\xFF\\xFE") << 2;
-    QTest::newRow("utf8-truncated-end") << "UTF-8" << QByteArray("\xe4\xbd") << QStringLiteral("\\xE4\\xBD") << 2;
-    QTest::newRow("gb2312-lone-lead") << "GB2312" << QByteArray("\xc4" "a\xba\xc3")
+    const auto esc = [](std::initializer_list<int> bytes) {
+        QString s;
+        for (int b : bytes)
+            s += QChar(char16_t(0xDC00 + b));
+        return s;
+    };
+    QTest::newRow("utf8-lone-lead") << "UTF-8" << QByteArray("a\xc4" "b") << QString("a" + esc({0xC4}) + "b")
+                                    << QStringLiteral("a\\xC4b") << 1;
+    QTest::newRow("utf8-ff") << "UTF-8" << QByteArray("\xff\xfe") << esc({0xFF, 0xFE}) << QStringLiteral("\\xFF\\xFE") << 2;
+    QTest::newRow("utf8-truncated-end") << "UTF-8" << QByteArray("\xe4\xbd") << esc({0xE4, 0xBD})
+                                        << QStringLiteral("\\xE4\\xBD") << 2;
+    QTest::newRow("utf8-encoded-surrogate") << "UTF-8" << QByteArray("\xed\xb3\x81") << esc({0xED, 0xB3, 0x81})
+                                            << QStringLiteral("\\xED\\xB3\\x81") << 3;
+    QTest::newRow("gb2312-lone-lead") << "GB2312" << QByteArray("\xc4" "a\xba\xc3") << QString(esc({0xC4}) + "a好")
                                       << QStringLiteral("\\xC4a好") << 1;
-    QTest::newRow("gb2312-trailing-lead") << "GB2312" << QByteArray("\xc4\xe3\xba")
+    QTest::newRow("gb2312-trailing-lead") << "GB2312" << QByteArray("\xc4\xe3\xba") << QString("你" + esc({0xBA}))
                                           << QStringLiteral("你\\xBA") << 1;
-    QTest::newRow("utf8-of-gb2312") << "UTF-8" << QByteArray("\xc4\xe3\xba\xc3")
+    QTest::newRow("utf8-of-gb2312") << "UTF-8" << QByteArray("\xc4\xe3\xba\xc3") << esc({0xC4, 0xE3, 0xBA, 0xC3})
                                     << QStringLiteral("\\xC4\\xE3\\xBA\\xC3") << 4;
-    QTest::newRow("latin1-all-valid") << "Latin-1" << QByteArray("\xc4\xe3") << QStringLiteral("\u00c4\u00e3") << 0;
+    QTest::newRow("gb18030-ff") << "GB18030" << QByteArray("\xff") << esc({0xFF}) << QStringLiteral("\\xFF") << 1;
+    QTest::newRow("big5-bad-trail") << "Big5" << QByteArray("\xa4\x0a") << QString(esc({0xA4}) + "\n")
+                                    << QStringLiteral("\\xA4\\n") << 1;
+    QTest::newRow("latin1-all-valid") << "Latin-1" << QByteArray("\xc4\xe3") << QStringLiteral("\u00c4\u00e3")
+                                      << QStringLiteral("\u00c4\u00e3") << 0;
     QTest::newRow("utf8-replacement-char-is-valid") << "UTF-8" << QByteArray("\xef\xbf\xbd")
-                                                    << QString(QChar(0xFFFD)) << 0;
+                                                    << QString(QChar(0xFFFD)) << QString(QChar(0xFFFD)) << 0;
+    // The literal text \xFF is four valid characters, shown differently from the byte FF.
+    QTest::newRow("literal-backslash-x") << "UTF-8" << QByteArray("\\xFF") << QStringLiteral("\\xFF")
+                                         << QStringLiteral("\\\\xFF") << 0;
 }
 
-void tst_TextCodec::decodeInvalidShownAsHex()
+void tst_TextCodec::decodeInvalidAsSurrogates()
 {
     QFETCH(QString, encoding);
     QFETCH(QByteArray, bytes);
     QFETCH(QString, text);
+    QFETCH(QString, shown);
     QFETCH(int, invalid);
     int n = -1;
-    QCOMPARE(TextCodec::decode(bytes, encoding, &n), text);
+    const QString decoded = TextCodec::decode(bytes, encoding, &n);
+    QCOMPARE(decoded, text);
     QCOMPARE(n, invalid);
+    QCOMPARE(TextCodec::visibleText(decoded), shown);
 }
 
 void tst_TextCodec::decoderSplitCharacter_data()
@@ -173,7 +206,7 @@ void tst_TextCodec::decoderFlushShowsIncompleteTail()
     TextCodec::Decoder d(QStringLiteral("GB2312"));
     QCOMPARE(d.decode(QByteArray("ok\xc4")), QStringLiteral("ok"));
     int invalid = 0;
-    QCOMPARE(d.flush(&invalid), QStringLiteral("\\xC4"));
+    QCOMPARE(d.flush(&invalid), QString(QChar(0xDCC4)));
     QCOMPARE(invalid, 1);
     QVERIFY(!d.hasPending());
 }
@@ -254,6 +287,9 @@ void tst_TextCodec::escapes_data()
     QTest::newRow("hex-byte") << "\\xC4\\xe3" << "UTF-8" << QByteArray("\xc4\xe3");
     QTest::newRow("chinese-gb2312-then-escape") << "你好\\n" << "GB2312" << QByteArray("\xc4\xe3\xba\xc3\n");
     QTest::newRow("no-escapes") << "plain" << "GB2312" << QByteArray("plain");
+    QTest::newRow("unicode") << "\\u0085\\u202e\\u4F60" << "UTF-8" << QByteArray("\xc2\x85\xe2\x80\xae\xe4\xbd\xa0");
+    QTest::newRow("unicode-gb2312") << "\\u4F60\\xff" << "GB2312" << QByteArray("\xc4\xe3\xff");
+    QTest::newRow("unicode-latin1") << "\\u00e9\\u0085" << "Latin-1" << QByteArray("\xe9\x85");
 }
 
 void tst_TextCodec::escapes()
@@ -275,6 +311,10 @@ void tst_TextCodec::escapeErrors_data()
     QTest::newRow("short-x") << "\\x4" << 0;
     QTest::newRow("bad-x") << "1\\xZZ" << 1;
     QTest::newRow("unrepresentable-after-escape") << "\\n\u00e9\U0001F600" << 3;
+    QTest::newRow("short-u") << "ab\\u12" << 2;
+    QTest::newRow("bad-u") << "\\u12G4" << 0;
+    QTest::newRow("unrepresentable-u") << "x\\u4F60" << 1;
+    QTest::newRow("surrogate-u") << "x\\uDCFF" << 1;
 }
 
 void tst_TextCodec::escapeErrors()
@@ -304,6 +344,20 @@ void tst_TextCodec::visibleTextEscapes_data()
     QTest::newRow("zero width") << QString(QChar(0x200B)) + QString(QChar(0x200D)) + QString(QChar(0xFEFF))
                                 << QStringLiteral("\\u200B\\u200D\\uFEFF");
     QTest::newRow("line separator") << QString(QChar(0x2028)) << QStringLiteral("\\u2028");
+    // The backslash is escaped itself: the seven characters \x1B[2J are not shown as the escape sequence.
+    QTest::newRow("backslash") << QStringLiteral("C:\\dir\\") << QStringLiteral("C:\\\\dir\\\\");
+    QTest::newRow("literal escape text") << QStringLiteral("\\x1B[2J") << QStringLiteral("\\\\x1B[2J");
+    QTest::newRow("literal \\u") << QStringLiteral("\\u202E") << QStringLiteral("\\\\u202E");
+    // Undecodable bytes (lone U+DC80..U+DCFF) as \xHH; other lone surrogates as \uXXXX; pairs kept.
+    QTest::newRow("escaped bytes") << QString(QChar(0xDC80)) + QChar(0xDCFF) << QStringLiteral("\\x80\\xFF");
+    QTest::newRow("low surrogate below DC80") << QString(QChar(0xDC41)) << QStringLiteral("\\uDC41");
+    QTest::newRow("lone high surrogate") << QString(QChar(0xD800)) + QStringLiteral("x") << QStringLiteral("\\uD800x");
+    QTest::newRow("high surrogate at the end") << QStringLiteral("x") + QChar(0xD83D) << QStringLiteral("x\\uD83D");
+    QTest::newRow("pair with DC80") << QString::fromUcs4(U"\U0001F480") << QString::fromUcs4(U"\U0001F480");
+    QTest::newRow("pair reversed") << QString(QChar(0xDC80)) + QChar(0xD83D) << QStringLiteral("\\x80\\uD83D");
+    QTest::newRow("everything") << QString::fromUtf8("\\\x1b\xc2\x85\xe2\x80\xae\xf0\x9f\x98\x80") + QChar(0xDCC4)
+                                << QStringLiteral("\\\\\\x1B\\u0085\\u202E") + QString::fromUcs4(U"\U0001F600")
+                                       + QStringLiteral("\\xC4");
 }
 
 void tst_TextCodec::visibleTextEscapes()
@@ -311,6 +365,78 @@ void tst_TextCodec::visibleTextEscapes()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(TextCodec::visibleText(text), shown);
+}
+
+void tst_TextCodec::visibleTextKeepsLineBreaks()
+{
+    const auto kept = TextCodec::LineBreaks::Kept;
+    QCOMPARE(TextCodec::visibleText(QStringLiteral("a\r\nb\tc\\"), -1, kept), QStringLiteral("a\\r\nb\\tc\\\\"));
+    QCOMPARE(TextCodec::visibleText(QString(QChar(0x2028)) + QChar(0xDCFF), -1, kept), QStringLiteral("\\u2028\\xFF"));
+}
+
+// A cut never leaves half a surrogate pair behind.
+void tst_TextCodec::visibleTextCutKeepsPairs()
+{
+    const QString text = QStringLiteral("ab") + QString::fromUcs4(U"\U0001F600") + QStringLiteral("cd");
+    QCOMPARE(TextCodec::visibleText(text, 3), QStringLiteral("ab") + QChar(0x2026));
+    QCOMPARE(TextCodec::visibleText(text, 4), QStringLiteral("ab") + QString::fromUcs4(U"\U0001F600") + QChar(0x2026));
+    QCOMPARE(TextCodec::visibleText(text, 0), QString(QChar(0x2026)));
+}
+
+// What visibleText() shows of decoded bytes maps back to exactly those bytes through encodeEscaped() (the send
+// box with escapes on): shown text is unambiguous.
+void tst_TextCodec::shownTextGivesBackTheBytes_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("utf8 plain") << "UTF-8" << QByteArray("hello, 你好");
+    QTest::newRow("utf8 backslashes") << "UTF-8" << QByteArray("C:\\dir\\ \\x1B[2J \\\\ \\u202E \\");
+    QTest::newRow("utf8 escape sequence") << "UTF-8" << QByteArray("\x1b]0;pwned\x07\x1b[2J");
+    QTest::newRow("utf8 controls") << "UTF-8" << QByteArray("a\0b\r\n\t\x7f\x01\x1f", 11);
+    QTest::newRow("utf8 C1 bidi zero-width") << "UTF-8" << QByteArray("\xc2\x85\xc2\x9b\xe2\x80\xae\xe2\x80\x8b\xe2\x80\xa8\xef\xbb\xbf");
+    QTest::newRow("utf8 byte order mark first") << "UTF-8" << QByteArray("\xef\xbb\xbfok");
+    QTest::newRow("utf8 invalid") << "UTF-8" << QByteArray("\xff\xfe\x80 \xc4\xe3\xba\xc3 \xed\xa0\x80 \xf4\x90\x80\x80 \xe4\xbd");
+    QTest::newRow("utf8 invalid next to backslash") << "UTF-8" << QByteArray("\\\xff\\x\xfe\\");
+    QTest::newRow("utf8 supplementary") << "UTF-8" << QByteArray("\xf0\x9f\x92\x80\xf0\x9f\x98\x80");
+    QTest::newRow("gb2312 plain") << "GB2312" << QByteArray("\xc4\xe3\xba\xc3, ok");
+    QTest::newRow("gb2312 invalid") << "GB2312" << QByteArray("\xc4" "a\xff\xba\\\xc3\xc4\xe3\x8e\x80\xa1");
+    QTest::newRow("gb2312 controls") << "GB2312" << QByteArray("\x1b[2J\r\n\\x1B\x85\x9f");
+    QTest::newRow("gbk") << "GBK" << QByteArray("\x80\xff\x81\x40\x81\x7f\xfe\xfe\\");
+    QTest::newRow("gb18030") << "GB18030" << QByteArray("\x81\x30\x81\x30\x94\x39\xfc\x36\x84\x31\xa4\x37\x81\x30\x81\xff\x80");
+    QTest::newRow("big5") << "Big5" << QByteArray("\xa7\x41\xa6\x6e\x80\xff\xa4\x0a\\");
+    QTest::newRow("latin1") << "Latin-1" << QByteArray("caf\xe9 \x85 \x9b \\ \xff");
+}
+
+void tst_TextCodec::shownTextGivesBackTheBytes()
+{
+    QFETCH(QString, encoding);
+    QFETCH(QByteArray, bytes);
+    const QString shown = TextCodec::visibleText(TextCodec::decode(bytes, encoding));
+    const auto r = TextCodec::encodeEscaped(shown, encoding);
+    QVERIFY2(r.ok, qPrintable(shown + QStringLiteral(": ") + r.errorString));
+    QCOMPARE(r.bytes.toHex(' '), bytes.toHex(' '));
+}
+
+// The same on random bytes of every encoding, and distinct bytes are never shown the same.
+void tst_TextCodec::shownTextGivesBackRandomBytes()
+{
+    QRandomGenerator rng(9);
+    const QByteArray alphabet("\\x1BuC4\x80\xa1\xff\x81\x30\x39\xe4\xbd\xa0\xc2\x85\xed\xef\xbb\xbf\r\n\t");
+    for (const QString &encoding : TextCodec::encodings()) {
+        QHash<QString, QByteArray> seen;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bytes(int(rng.bounded(12)), Qt::Uninitialized);
+            for (char &c : bytes)
+                c = rng.bounded(2) ? alphabet.at(int(rng.bounded(alphabet.size()))) : char(rng.bounded(256));
+            const QString shown = TextCodec::visibleText(TextCodec::decode(bytes, encoding));
+            const auto r = TextCodec::encodeEscaped(shown, encoding);
+            QVERIFY2(r.ok && r.bytes == bytes, qPrintable(encoding + QLatin1Char(' ') + QString::fromLatin1(bytes.toHex(' '))
+                                                          + QStringLiteral(" -> ") + shown));
+            const auto it = seen.constFind(shown);
+            QVERIFY(it == seen.cend() || *it == bytes);
+            seen.insert(shown, bytes);
+        }
+    }
 }
 
 void tst_TextCodec::peerTextIsBounded()
@@ -322,6 +448,8 @@ void tst_TextCodec::peerTextIsBounded()
     const QString peer = TextCodec::peerText(QByteArray(60000, 'A') + "\x1b");
     QCOMPARE(peer.size(), TextCodec::MaxPeerTextChars + 1);
     QCOMPARE(TextCodec::peerText("caf\xc3\xa9\x07"), QStringLiteral("café\\x07"));
+    // Invalid UTF-8 is shown as the bytes it is (not U+FFFD, which a peer can also send), a backslash doubled.
+    QCOMPARE(TextCodec::peerText("a\xff\\\xef\xbf\xbd"), QStringLiteral("a\\xFF\\\\") + QChar(0xFFFD));
 }
 QTEST_GUILESS_MAIN(tst_TextCodec)
 #include "tst_textcodec.moc"

@@ -1,5 +1,6 @@
 // TFTP packet codec: every opcode both ways, malformed inputs, option edge values.
 
+#include "textcodec.h"
 #include "tftp/tftppacket.h"
 
 #include <QRandomGenerator>
@@ -231,6 +232,15 @@ void tst_tftppacket::summaries()
     QCOMPARE(Packet::ack(17).summary(), QStringLiteral("ACK 17"));
     QCOMPARE(Packet::error(1, "File not found").summary(), QStringLiteral("ERROR 1 File not found"));
     QCOMPARE(Packet::oack({{"blksize", "512"}}).summary(), QStringLiteral("OACK blksize=512"));
+    // What a peer wrote is shown by the visible-text rule, once; many options stop with " …".
+    QCOMPARE(Packet::rrq("a\\b\x1b[2J\xff", "oc\ttet").summary(), QStringLiteral(R"(RRQ a\\b\x1B[2J\xFF oc\ttet)"));
+    QCOMPARE(Packet::error(0, "\xe2\x80\xae!\n").summary(), QStringLiteral(R"(ERROR 0 \u202E!\n)"));
+    QList<Option> many;
+    for (int i = 0; i < 500; ++i)
+        many.append({"x" + QByteArray::number(i), "\x07"});
+    const QString oack = Packet::oack(many).summary();
+    QVERIFY2(oack.size() < 3 * NetPoke::TextCodec::MaxPeerTextChars && oack.endsWith(QStringLiteral(" …")), qPrintable(oack));
+    QVERIFY(oack.contains(QStringLiteral("x0=\\x07")));
 }
 
 void tst_tftppacket::randomBytesNeverCrash()

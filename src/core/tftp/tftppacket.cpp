@@ -215,13 +215,18 @@ QString Packet::summary() const
 {
     QString s = opcodeName(opcode);
     auto appendOptions = [&] {
-        for (const Option &o : options)
-            s += QLatin1Char(' ') + QString::fromLatin1(o.name) + QLatin1Char('=') + QString::fromLatin1(o.value);
+        for (const Option &o : options) {
+            if (s.size() > 2 * TextCodec::MaxPeerTextChars) {
+                s += QStringLiteral(" …");
+                break;
+            }
+            s += QLatin1Char(' ') + TextCodec::peerText(o.name) + QLatin1Char('=') + TextCodec::peerText(o.value);
+        }
     };
     switch (opcode) {
     case Opcode::Rrq:
     case Opcode::Wrq:
-        s += QLatin1Char(' ') + QString::fromUtf8(fileName) + QLatin1Char(' ') + QString::fromLatin1(mode);
+        s += QLatin1Char(' ') + TextCodec::peerText(fileName) + QLatin1Char(' ') + TextCodec::peerText(mode);
         appendOptions();
         break;
     case Opcode::Oack:
@@ -234,7 +239,7 @@ QString Packet::summary() const
     case Opcode::Error:
         s += QLatin1Char(' ') + QString::number(errorCode);
         if (!errorMessage.isEmpty())
-            s += QLatin1Char(' ') + QString::fromUtf8(errorMessage);
+            s += QLatin1Char(' ') + TextCodec::peerText(errorMessage);
         break;
     case Opcode::Invalid:
         break;

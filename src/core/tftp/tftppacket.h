@@ -66,6 +66,8 @@ struct Packet
     // Wire bytes.
     QByteArray serialize() const;
     // "RRQ file.bin octet blksize=1468 tsize=0", "DATA 17 (1468 bytes)", "ACK 17", "ERROR 1 File not found", ...
+    // Text to show as it is: file name, mode, options and error message each through TextCodec::peerText, and
+    // options no further than about 2 * TextCodec::MaxPeerTextChars characters (then " …").
     QString summary() const;
 
     bool hasOption(QByteArrayView name) const;

@@ -14,6 +14,7 @@ struct TraceEntry
     qint64 elapsedMs = 0;
     bool outgoing = false;
     QString summary;          // "RRQ file.bin octet blksize=1468 tsize=0", "DATA 17 (1468 bytes)", "ACK 17", ...
+                              // to show as it is: peer text in it went through TextCodec::peerText
     bool retransmission = false;
     bool error = false;
     bool note = false;        // not a packet: a remark such as "… 3,139 blocks not shown"
