@@ -40,10 +40,6 @@
         <translation>每收到一个数据报，立即在标准输出上打印为：</translation>
     </message>
     <message>
-        <source>SOURCE is the sender&apos;s ADDRESS:PORT, TEXT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too). A character split across two datagrams is printed with the second.</source>
-        <translation>SOURCE 为发送方的 地址:端口，TEXT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。被拆到两个数据报中的字符随第二个数据报一起打印。</translation>
-    </message>
-    <message>
         <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0; other notices (peer set, nobody listening, ...) follow there too.</source>
         <translation>先在标准错误上打印“正在监听 地址:端口”；端口为 0 时显示系统选择的端口。其他提示（已设定聊天对象、无人监听等）也打印在标准错误上。</translation>
     </message>
@@ -170,6 +166,10 @@
     <message>
         <source>an input line is longer than %1 bytes, the most one datagram carries.</source>
         <translation>输入的一行超过 %1 字节，这是一个数据报最多能装下的长度。</translation>
+    </message>
+    <message>
+        <source>SOURCE is the sender&apos;s ADDRESS:PORT, TEXT the decoded text with a backslash written as \\, line breaks and control characters as \n, \r, \t or \xHH, bytes that do not decode as \xHH too (from \x80), and C1 controls, bidi and zero-width characters as \uXXXX. A character split across two datagrams is printed with the second.</source>
+        <translation>SOURCE 是发送方的 ADDRESS:PORT，TEXT 是解码后的文本：反斜杠写作 \\，换行和控制字符写作 \n、\r、\t 或 \xHH，无法解码的字节也写作 \xHH（从 \x80 起），C1 控制字符、双向和零宽字符写作 \uXXXX。跨两个数据报的字符随第二个数据报输出。</translation>
     </message>
 </context>
 <context>
@@ -1749,10 +1749,6 @@
         <translation>第 %1 个字符处的 \x 后面必须跟两个十六进制数字，例如 \x0D。</translation>
     </message>
     <message>
-        <source>Unknown escape &quot;\%1&quot; at position %2. Known: \r \n \t \\ \0 \xHH.</source>
-        <translation>第 %2 个字符处的转义符“\%1”无法识别。可用：\r \n \t \\ \0 \xHH。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; at position %2 is not a hex digit (0-9, A-F).</source>
         <translation>第 %2 个字符“%1”不是十六进制数字（0-9、A-F）。</translation>
     </message>
@@ -1763,6 +1759,14 @@
     <message>
         <source>&quot;%1&quot; at position %2 has an odd number of hex digits; write each byte as two digits (e.g. 0A).</source>
         <translation>第 %2 个字符处的“%1”有奇数个十六进制数字；每个字节请写两位（例如 0A）。</translation>
+    </message>
+    <message>
+        <source>\u at position %1 must be followed by four hex digits, as in \u200E.</source>
+        <translation>位置 %1 的 \u 后面必须跟四个十六进制数字，如 \u200E。</translation>
+    </message>
+    <message>
+        <source>Unknown escape &quot;\%1&quot; at position %2. Known: \r \n \t \\ \0 \xHH \uXXXX.</source>
+        <translation>位置 %2 的转义“\%1”未知。可用：\r \n \t \\ \0 \xHH \uXXXX。</translation>
     </message>
 </context>
 <context>
@@ -2378,10 +2382,6 @@
         <translation>MESSAGE 为十六进制字节，例如“c4 e3 ba c3”或 0x0d0a（分隔符和 0x 可省略）。</translation>
     </message>
     <message>
-        <source>Understand \r \n \t \\ \0 and \xHH (a raw byte) in MESSAGE.</source>
-        <translation>识别 MESSAGE 中的 \r \n \t \\ \0 和 \xHH（原始字节）。</translation>
-    </message>
-    <message>
         <source>Send the datagram N times. Default: 1.</source>
         <translation>发送 N 次。默认：1。</translation>
     </message>
@@ -2462,10 +2462,6 @@
         <translation>接收 UDP 数据报，并在标准输出上每个数据报打印一行：</translation>
     </message>
     <message>
-        <source>TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender&apos;s ADDRESS:PORT, LENGTH the byte count, CONTENT the decoded text with line breaks and control characters written as \n, \r, \t or \xHH (bytes that do not decode are shown as \xHH too).</source>
-        <translation>TIME 为到达的本地时间（HH:mm:ss.zzz），SOURCE 为发送方的 地址:端口，LENGTH 为字节数，CONTENT 为解码后的文字，换行和控制字符写成 \n、\r、\t 或 \xHH（无法解码的字节也显示为 \xHH）。</translation>
-    </message>
-    <message>
         <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0.</source>
         <translation>先在标准错误上打印“正在监听 地址:端口”；PORT 为 0 时显示系统选择的端口。</translation>
     </message>
@@ -2524,6 +2520,14 @@
     <message>
         <source>%1 is not a regular file: --file sends a file&apos;s bytes as one datagram.</source>
         <translation>%1 不是普通文件：--file 把一个文件的字节作为一个数据报发送。</translation>
+    </message>
+    <message>
+        <source>Understand \r \n \t \\ \0, \xHH (a raw byte) and \uXXXX (a character) in MESSAGE.</source>
+        <translation>识别 MESSAGE 中的 \r \n \t \\ \0、\xHH（一个原始字节）和 \uXXXX（一个字符）。</translation>
+    </message>
+    <message>
+        <source>TIME is the local time of arrival (HH:mm:ss.zzz), SOURCE the sender&apos;s ADDRESS:PORT, LENGTH the byte count, CONTENT the decoded text with a backslash written as \\, line breaks and control characters as \n, \r, \t or \xHH, bytes that do not decode as \xHH too (from \x80), and C1 controls, bidi and zero-width characters as \uXXXX: &quot;udp send --escapes CONTENT&quot; (same --encoding) sends the same bytes again.</source>
+        <translation>TIME 是本地到达时间（HH:mm:ss.zzz），SOURCE 是发送方的 ADDRESS:PORT，LENGTH 是字节数，CONTENT 是解码后的文本：反斜杠写作 \\，换行和控制字符写作 \n、\r、\t 或 \xHH，无法解码的字节也写作 \xHH（从 \x80 起），C1 控制字符、双向和零宽字符写作 \uXXXX；用“udp send --escapes CONTENT”（相同的 --encoding）可再次发出相同的字节。</translation>
     </message>
 </context>
 <context>
@@ -2617,10 +2621,6 @@
         <translation>用于编码发送的文字；日志编码为“与发送相同”时，也用于显示收到的数据。中文课堂脚本通常使用 GB2312。</translation>
     </message>
     <message>
-        <source>Understand \r \n \t \\ \0 and \xHH in the text.</source>
-        <translation>识别文字中的 \r \n \t \\ \0 和 \xHH。</translation>
-    </message>
-    <message>
         <source>Escapes</source>
         <translation>转义符</translation>
     </message>
@@ -2691,6 +2691,10 @@
     <message>
         <source>Reset counters</source>
         <translation>计数清零</translation>
+    </message>
+    <message>
+        <source>Understand \r \n \t \\ \0, \xHH (a raw byte) and \uXXXX (a character) in the text: the log shows received text the same way.</source>
+        <translation>识别文本中的 \r \n \t \\ \0、\xHH（一个原始字节）和 \uXXXX（一个字符）：日志也以同样方式显示收到的文本。</translation>
     </message>
 </context>
 </TS>
