@@ -3,8 +3,8 @@
 #include "colors.h"
 #include "errorlabel.h"
 #include "hostport.h"
-#include "textcodec.h"
 #include "tftp/tftpclient.h"
+#include "tracetext.h"
 #include "ui_tftppanel.h"
 #include "wheelguard.h"
 
@@ -22,8 +22,6 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QUrl>
 #include <QValueAxis>
 
@@ -95,9 +93,7 @@ TftpPanel::TftpPanel(QWidget *parent)
     setTone(m_ui->tftpFormError, Tone::Error);
     m_ui->tftpFormError->hide();
     m_ui->tftpOpenFolder->hide();
-    QFont mono(QStringLiteral("monospace"));   // family only: the size follows the window's zoom
-    mono.setStyleHint(QFont::Monospace);
-    m_ui->tftpTrace->setFont(mono);
+    setTraceFont(m_ui->tftpTrace);   // family only: the size follows the window's zoom
     setUpChart();
     m_ui->tftpFormArea->installEventFilter(this);
 
@@ -480,26 +476,7 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
 
 void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
-    const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
-    const QString summary = TextCodec::visibleText(e.summary, 2 * TextCodec::MaxPeerTextChars);
-    QString line;
-    // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
-    // no direction arrow, aligned with the packets' summaries.
-    if (e.note)
-        line = time + QStringLiteral("     ") + summary;
-    else
-        line = QStringLiteral("%1  %2  %3").arg(time, e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), summary);
-    if (e.retransmission)
-        line += QLatin1Char(' ') + tr("(retransmission)");
-    m_ui->tftpTrace->appendPlainText(line);
-    // Each line gets its own format (a new block would inherit the previous one's): errors in the error
-    // colour, everything else plain. Only the colour: the font stays the view's, so the zoom reaches it.
-    QTextCharFormat format;
-    if (e.error)
-        format.setForeground(toneColor(Tone::Error));
-    QTextCursor cursor(m_ui->tftpTrace->document()->lastBlock());
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    cursor.setCharFormat(format);
+    appendTraceEntry(m_ui->tftpTrace, e);
 }
 
 void TftpPanel::onFinished(bool ok)
