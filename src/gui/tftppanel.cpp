@@ -418,6 +418,17 @@ void TftpPanel::cancel()
     m_client->cancel();
 }
 
+bool TftpPanel::setServer(const QString &host, quint16 port)
+{
+    if (!m_ui->tftpStartButton->isEnabled())
+        return false;
+    m_ui->tftpHost->setText(host);
+    m_ui->tftpPort->setValue(port);
+    showError(m_ui->tftpFormError, QString());
+    m_ui->tftpRemoteFile->setFocus();   // what is left to fill in
+    return true;
+}
+
 // While a transfer runs, everything it was started with is locked (a changed option would not apply to it
 // and would mislead). Disabling the group boxes keeps their children's own state: the options that
 // "RFC 1350 only" turned off stay off afterwards.

@@ -38,6 +38,9 @@ public:
     // Starts the download described by the form; false with the reason shown below the buttons.
     bool start();
     void cancel();
+    // Fills in the server to download from (the TFTP Server tab's "Download from this server"); false, and
+    // nothing changed, while a download runs.
+    bool setServer(const QString &host, quint16 port);
     // When false, an existing local file is replaced without asking (tests).
     void setConfirmOverwrite(bool on) { m_confirmOverwrite = on; }
     // Where a download goes when the user has not chosen a folder: the system's download folder (it
