@@ -77,8 +77,12 @@ void TftpServerPanel::setUpWidgets()
     QList<LocalAddressChoice> choices = localAddressChoices();
     std::stable_partition(choices.begin(), choices.end(),
                           [](const LocalAddressChoice &c) { return c.address.isLoopback(); });
-    for (const LocalAddressChoice &c : std::as_const(choices))
-        m_ui->serverAddress->addItem(c.label, c.address.toString());
+    for (const LocalAddressChoice &c : std::as_const(choices)) {
+        // QHostAddress::Any reads "0.0.0.0" as text, which would come back as IPv4 only: "::" is what the
+        // server takes as both.
+        const bool dualStack = c.address == QHostAddress(QHostAddress::Any);
+        m_ui->serverAddress->addItem(c.label, dualStack ? QStringLiteral("::") : c.address.toString());
+    }
     m_ui->serverAddress->setCurrentIndex(0);
 
     for (QLabel *error : {m_ui->serverRootError, m_ui->serverListenError, m_ui->serverOptionsError}) {

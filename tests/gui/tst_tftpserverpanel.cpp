@@ -33,6 +33,7 @@ private slots:
     void uploadAllowed();
     void missingRootShownNextToField();
     void portInUseShownNextToPort();
+    void allAddressesServeIPv4AndIPv6();
     void errorMovesNoButton();
     void settingsPersist();
     void hostileNamesShownPlain();
@@ -233,6 +234,32 @@ void tst_TftpServerPanel::portInUseShownNextToPort()
     child<QSpinBox>(p, "serverPort")->setValue(0);   // a change of the field clears it
     QVERIFY(!error->isVisible());
     QVERIFY(p.start());
+}
+
+// ":: (all IPv4 and IPv6 addresses)" is what it says: clients on 127.0.0.1 and on ::1 are answered.
+void tst_TftpServerPanel::allAddressesServeIPv4AndIPv6()
+{
+    QTemporaryDir root;
+    QVERIFY(put(root.filePath(QStringLiteral("a.txt")), QByteArray("abc")));
+    TftpServerPanel p;
+    fill(p, root.path());
+    auto *address = child<QComboBox>(p, "serverAddress");
+    address->setCurrentIndex(address->findData(QStringLiteral("::")));
+    QVERIFY(address->currentText().contains(QStringLiteral("IPv6")));
+    QVERIFY(p.start());
+    QVERIFY(child<QLabel>(p, "serverStatus")->text().endsWith(QStringLiteral(" on [::]:%1").arg(p.server()->port())));
+    QCOMPARE(p.localHost(), QStringLiteral("127.0.0.1"));
+    for (const QHostAddress &client : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
+        RawPeer peer(client);
+        QVERIFY(peer.bound);
+        peer.sendTo(p.server()->port(), ServerTest::request(NetPoke::Tftp::Opcode::Rrq, "a.txt"));
+        const RawPeer::Got got = peer.next();
+        QVERIFY2(ServerTest::isData(got, 1, 3), qPrintable(client.toString() + QLatin1Char(' ') + ServerTest::describe(got)));
+        peer.tid = got.port;
+        peer.ack(1);
+    }
+    QTRY_COMPARE(p.model()->endedRows(), 2);
+    QVERIFY(cell(p, 1, TftpTransferModel::ClientColumn).startsWith(QStringLiteral("[::1]:")));
 }
 
 // Start and Stop stay where they are when a message appears next to a field: a second click meant for
