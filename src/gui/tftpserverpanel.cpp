@@ -391,7 +391,7 @@ void TftpServerPanel::applyFontMetrics()
     widthFor(TftpTransferModel::FileColumn, QString(22, QLatin1Char('x')));
     widthFor(TftpTransferModel::DirectionColumn, tr("download"));
     widthFor(TftpTransferModel::ProgressColumn, QStringLiteral("100.0%") + QString(4, QLatin1Char(' ')));
-    widthFor(TftpTransferModel::BytesColumn, QLocale().toString(qint64(1000000000)));
+    widthFor(TftpTransferModel::BytesColumn, QLocale().toString(qint64(999999999)));
     widthFor(TftpTransferModel::SpeedColumn, TftpTransferModel::rateText(999.9 * 1024 * 1024));
     m_ui->serverRoot->setMinimumWidth(fm.averageCharWidth() * 26);   // room for a path, at any zoom
 }

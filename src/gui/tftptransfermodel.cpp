@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QLocale>
+#include <QTextDocument>
 
 #include <climits>
 #include <utility>
@@ -86,6 +87,13 @@ QVariant TftpTransferModel::data(const QModelIndex &index, int role) const
         case SpeedColumn: return t.state == TransferInfo::Refused ? QString() : rateText(t.bytesPerSecond);
         case StateColumn: return stateText(t);
         }
+        break;
+    case Qt::ToolTipRole:
+        // The whole name or result where the column cuts it. Both may hold text from the network (a name,
+        // what a client's ERROR said): a tooltip would take markup as rich text, so it is given as escaped
+        // HTML, which shows the text as it is.
+        if (index.column() == FileColumn || index.column() == StateColumn)
+            return Qt::convertFromPlainText(index.column() == FileColumn ? t.file : stateText(t));
         break;
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {

@@ -368,14 +368,27 @@ void tst_TftpServerPanel::hostileNamesShownPlain()
     RawPeer other;
     other.sendTo(p.server()->port(), ServerTest::request(NetPoke::Tftp::Opcode::Rrq, "a\nb<i>c</i>\x07"));
     QVERIFY(ServerTest::isError(other.next(), 1));
+    // A client that ends its download with an ERROR whose message has markup and an escape.
+    RawPeer quitter;
+    quitter.sendTo(p.server()->port(), ServerTest::request(NetPoke::Tftp::Opcode::Rrq, name));
+    const RawPeer::Got first = quitter.next();
+    QVERIFY(ServerTest::isData(first, 1, 4));
+    quitter.tid = first.port;
+    quitter.sendTo(quitter.tid, NetPoke::Tftp::Packet::error(0, QByteArray("<i>bye</i>\x1b")).serialize());
 
     TftpTransferModel *m = p.model();
-    QTRY_VERIFY(m->rowCount() == 2 && m->transferAt(0).ended());
+    QTRY_VERIFY(m->rowCount() == 3 && m->transferAt(0).ended() && m->transferAt(2).ended());
+    const QString said = cell(p, 2, TftpTransferModel::StateColumn);
+    QVERIFY2(said.startsWith(QStringLiteral("failed: ")) && said.endsWith(QStringLiteral("saying \"<i>bye</i>\\x1B\"")),
+             qPrintable(said));
+    const QString saidTip = m->index(2, TftpTransferModel::StateColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(saidTip.contains(QStringLiteral("&lt;i&gt;bye&lt;/i&gt;")), qPrintable(saidTip));
     QCOMPARE(cell(p, 0, TftpTransferModel::StateColumn), QStringLiteral("ok"));
     QCOMPARE(cell(p, 0, TftpTransferModel::FileColumn), shown);
     QCOMPARE(cell(p, 1, TftpTransferModel::FileColumn), QStringLiteral("a\\nb<i>c</i>\\x07"));
-    QVERIFY(!m->index(0, TftpTransferModel::FileColumn).data(Qt::ToolTipRole).isValid());
-    QTRY_VERIFY(log(p).count(QLatin1Char('\n')) == 1);   // two lines
+    const QString tip = m->index(0, TftpTransferModel::FileColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;\\x1B[2J")) && !tip.contains(QStringLiteral("<b>")), qPrintable(tip));
+    QTRY_VERIFY(log(p).count(QLatin1Char('\n')) == 2);   // three lines
     QVERIFY2(log(p).contains(QStringLiteral("download \"%1\" octet").arg(shown)), qPrintable(log(p)));
     QVERIFY2(log(p).contains(QStringLiteral("\"a\\nb<i>c</i>\\x07\" refused")), qPrintable(log(p)));
     QVERIFY(!hasControl(log(p)));

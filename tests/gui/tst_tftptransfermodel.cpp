@@ -160,8 +160,20 @@ void tst_TftpTransferModel::columnsText()
     QCOMPARE(text(0, TftpTransferModel::StateColumn), QStringLiteral("transferring"));
     QCOMPARE(text(1, TftpTransferModel::ProgressColumn), QStringLiteral("–"));
     QCOMPARE(m.index(1, 0).data(TftpTransferModel::ProgressRole).toInt(), -1);
-    // Nothing of a transfer is offered as a tooltip (a tooltip would be read as rich text).
-    for (int column = 0; column < TftpTransferModel::ColumnCount; ++column)
+    // The name and the state have tooltips (the column may cut them), as escaped HTML: markup from the
+    // network shows as text.
+    TransferInfo hostile = info(9, TransferInfo::Failed);
+    hostile.file = QStringLiteral("<b>x</b> & y");
+    hostile.result = QStringLiteral("the client ended the transfer (TFTP error 0) saying \"<i>bye</i>\"");
+    m.update(hostile);
+    m.commitPending();
+    const QString fileTip = m.index(2, TftpTransferModel::FileColumn).data(Qt::ToolTipRole).toString();
+    const QString stateTip = m.index(2, TftpTransferModel::StateColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(fileTip.contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;")) && fileTip.contains(QStringLiteral("&amp;")) && !fileTip.contains(QStringLiteral("<b>")),
+             qPrintable(fileTip));
+    QVERIFY2(stateTip.contains(QStringLiteral("&lt;i&gt;bye&lt;/i&gt;")) && !stateTip.contains(QStringLiteral("<i>")),
+             qPrintable(stateTip));
+    for (int column : {TftpTransferModel::ClientColumn, TftpTransferModel::DirectionColumn, TftpTransferModel::BytesColumn})
         QVERIFY(!m.index(0, column).data(Qt::ToolTipRole).isValid());
     m.update(info(8, TransferInfo::Finished, 100));
     m.update(info(7, TransferInfo::Failed, 600, 2048));
