@@ -91,6 +91,7 @@ void TftpServerPanel::setUpWidgets()
     }
     // The trace's title holds a file name from the network: it is cut at the pane's edge, never widens it.
     m_ui->serverTraceTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_ui->serverTraceTitle->installEventFilter(this);   // elided again when its width changes
     setTraceFont(m_ui->serverTrace);
 
     QTableView *table = m_ui->serverTransfers;
@@ -328,14 +329,14 @@ void TftpServerPanel::refreshTrace()
 {
     QPlainTextEdit *view = m_ui->serverTrace;
     if (!m_traceIndex.isValid()) {
-        m_ui->serverTraceTitle->setText(tr("Packet trace"));
+        setTraceTitle(tr("Packet trace"));
         view->setPlaceholderText(tr("Select a transfer to see its packets: RRQ or WRQ, OACK, DATA n, ACK n, ERROR."));
         return;
     }
     const TransferInfo &t = m_model->transferAt(m_traceIndex.row());
     m_traceState = int(t.state);
     const QString direction = m_model->index(m_traceIndex.row(), TftpTransferModel::DirectionColumn).data().toString();
-    m_ui->serverTraceTitle->setText(tr("Packet trace: %1 %2 \"%3\"").arg(t.client, direction, t.file));
+    setTraceTitle(tr("Packet trace: %1 %2 \"%3\"").arg(t.client, direction, t.file));
     if (t.state == TransferInfo::Refused) {
         view->setPlaceholderText(tr("A refused request has no trace: the server answered it with one ERROR packet."));
         return;
@@ -393,7 +394,7 @@ void TftpServerPanel::applyFontMetrics()
     widthFor(TftpTransferModel::ProgressColumn, QStringLiteral("100.0%") + QString(4, QLatin1Char(' ')));
     widthFor(TftpTransferModel::BytesColumn, QLocale().toString(qint64(999999999)));
     widthFor(TftpTransferModel::SpeedColumn, TftpTransferModel::rateText(999.9 * 1024 * 1024));
-    m_ui->serverRoot->setMinimumWidth(fm.averageCharWidth() * 26);   // room for a path, at any zoom
+    m_ui->serverRoot->setMinimumWidth(fm.averageCharWidth() * 18);   // room for a path, at any zoom
 }
 
 void TftpServerPanel::resizeEvent(QResizeEvent *event)
@@ -406,7 +407,17 @@ bool TftpServerPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_ui->serverFormArea && event->type() == QEvent::LayoutRequest)
         updateFormWidth();
+    if (watched == m_ui->serverTraceTitle && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        setTraceTitle(m_traceTitle);
     return Panel::eventFilter(watched, event);
+}
+
+// The title ends in "…" where the pane cuts it (it holds a file name of up to 200 characters).
+void TftpServerPanel::setTraceTitle(const QString &title)
+{
+    m_traceTitle = title;
+    QLabel *label = m_ui->serverTraceTitle;
+    label->setText(label->fontMetrics().elidedText(title, Qt::ElideRight, qMax(label->width(), 1)));
 }
 
 // As in the TFTP tab: the form is as wide as its contents want at the current font, with room for the
@@ -418,6 +429,10 @@ void TftpServerPanel::updateFormWidth()
                      + 2 * scroll->frameWidth();
     const QScreen *s = screen();
     scroll->setMinimumWidth(s ? qMin(wanted, s->availableGeometry().width() / 2) : wanted);
+    // The log and the trace side by side while both keep about 55 characters; else one above the other.
+    const int right = width() - scroll->minimumWidth();
+    m_ui->serverDetailSplitter->setOrientation(right >= fontMetrics().averageCharWidth() * 110 ? Qt::Horizontal
+                                                                                               : Qt::Vertical);
 }
 
 QString TftpServerPanel::title() const

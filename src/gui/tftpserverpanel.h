@@ -65,6 +65,7 @@ private:
     void flushLog();
     void onSelectionChanged();
     void refreshTrace();
+    void setTraceTitle(const QString &title);
     void onCommitted();
     void applyFontMetrics();
     void updateFormWidth();
@@ -81,6 +82,7 @@ private:
 
     // The transfer whose trace is shown, and how much of it.
     QPersistentModelIndex m_traceIndex;
+    QString m_traceTitle;
     int m_traceShown = 0;          // entries shown, without a trailing "not kept" note
     bool m_traceTailNote = false;  // the last line is the core's "… n more trace entries not kept"
     int m_traceState = -1;         // the state it had when last shown

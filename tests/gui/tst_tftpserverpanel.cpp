@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
@@ -81,6 +82,7 @@ void tst_TftpServerPanel::downloadShowsRowLogAndTrace()
     const QByteArray content = ServerTest::randomBytes(100 * 1024 + 3, 1);
     QVERIFY(put(root.filePath(QStringLiteral("hello.bin")), content));
     TftpServerPanel p;
+    p.resize(1400, 800);
     p.show();
     fill(p, root.path());
     QTest::mouseClick(child<QPushButton>(p, "serverStartButton"), Qt::LeftButton);
@@ -354,6 +356,7 @@ void tst_TftpServerPanel::hostileNamesShownPlain()
     QCOMPARE(NetPoke::TextCodec::visibleText(QString::fromUtf8(name)), shown);
 
     TftpServerPanel p;
+    p.resize(1400, 800);
     p.show();
     fill(p, root.path());
     QVERIFY(p.start());
@@ -399,8 +402,11 @@ void tst_TftpServerPanel::hostileNamesShownPlain()
     auto *title = child<QLabel>(p, "serverTraceTitle");
     QCOMPARE(title->textFormat(), Qt::PlainText);
     QVERIFY2(title->text().contains(shown), qPrintable(title->text()));
-    // A long name never widens the window: the title is cut at the pane's edge.
+    // A long name never widens the window: the title is cut at the pane's edge, with an ellipsis.
     QCOMPARE(title->sizePolicy().horizontalPolicy(), QSizePolicy::Ignored);
+    p.resize(700, 800);
+    QTRY_VERIFY(title->text().endsWith(QChar(0x2026)));
+    QVERIFY(title->fontMetrics().horizontalAdvance(title->text()) <= title->width());
 }
 
 // Stop ends the running transfers (the table says how) and closes the socket: the same port can be
@@ -542,9 +548,13 @@ void tst_TftpServerPanel::zoomReachesTableAndLabels()
     QVERIFY(table->columnWidth(TftpTransferModel::FileColumn) > fileColumn * 3 / 2);
     for (QPushButton *b : p->findChildren<QPushButton *>())
         QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->objectName()));
+    // Too narrow for the log and the trace side by side at this size: one above the other.
+    auto *details = child<QSplitter>(*p, "serverDetailSplitter");
+    QCOMPARE(details->orientation(), Qt::Vertical);
     zoomed.setPointSizeF(base);
     window.setFont(zoomed);
     QCoreApplication::processEvents();
+    QCOMPARE(details->orientation(), Qt::Horizontal);
     QCOMPARE(table->horizontalHeader()->font().pointSizeF(), base);
     QCOMPARE(table->verticalHeader()->defaultSectionSize(), row);
     QCOMPARE(table->columnWidth(TftpTransferModel::FileColumn), fileColumn);
