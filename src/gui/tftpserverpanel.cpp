@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTime>
@@ -59,6 +60,7 @@ TftpServerPanel::TftpServerPanel(QWidget *parent)
         .add(QStringLiteral("splitter"), m_ui->serverSplitter)
         .add(QStringLiteral("detailSplitter"), m_ui->serverDetailSplitter);
     loadSettings();
+    m_splitterSized = QSettings().contains(QStringLiteral("tftpServer/splitter"));
     setRunning(false);
     onSelectionChanged();
 }
@@ -321,6 +323,8 @@ void TftpServerPanel::onSelectionChanged()
     m_traceTailNote = false;
     m_traceState = -1;
     refreshTrace();
+    // From the request on; new entries of a running transfer are added below.
+    m_ui->serverTrace->moveCursor(QTextCursor::Start);
 }
 
 // Shows what is new in the selected transfer's trace (the core's list only grows, but for its last entry
@@ -397,6 +401,16 @@ void TftpServerPanel::applyFontMetrics()
     m_ui->serverRoot->setMinimumWidth(fm.averageCharWidth() * 18);   // room for a path, at any zoom
 }
 
+// Without a saved split, the height is shared at the first show (QSplitter would share it by size hints).
+void TftpServerPanel::showEvent(QShowEvent *event)
+{
+    Panel::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    shareHeight();
+}
+
 void TftpServerPanel::resizeEvent(QResizeEvent *event)
 {
     Panel::resizeEvent(event);
@@ -429,10 +443,24 @@ void TftpServerPanel::updateFormWidth()
                      + 2 * scroll->frameWidth();
     const QScreen *s = screen();
     scroll->setMinimumWidth(s ? qMin(wanted, s->availableGeometry().width() / 2) : wanted);
-    // The log and the trace side by side while both keep about 55 characters; else one above the other.
+    // The log and the trace side by side while both keep about 55 characters; else one above the other,
+    // and then they get more of the height than the table.
     const int right = width() - scroll->minimumWidth();
-    m_ui->serverDetailSplitter->setOrientation(right >= fontMetrics().averageCharWidth() * 110 ? Qt::Horizontal
-                                                                                               : Qt::Vertical);
+    const Qt::Orientation details = right >= fontMetrics().averageCharWidth() * 110 ? Qt::Horizontal : Qt::Vertical;
+    if (details != m_ui->serverDetailSplitter->orientation()) {
+        m_ui->serverDetailSplitter->setOrientation(details);
+        if (isVisible())
+            shareHeight();
+    }
+}
+
+// The table three fifths of the height above the log and the trace side by side, two fifths above them
+// one above the other.
+void TftpServerPanel::shareHeight()
+{
+    const int height = m_ui->serverSplitter->height();
+    const int table = m_ui->serverDetailSplitter->orientation() == Qt::Horizontal ? height * 3 / 5 : height * 2 / 5;
+    m_ui->serverSplitter->setSizes({table, height - table});
 }
 
 QString TftpServerPanel::title() const

@@ -51,6 +51,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -69,12 +70,14 @@ private:
     void onCommitted();
     void applyFontMetrics();
     void updateFormWidth();
+    void shareHeight();
 
     Ui::TftpServerPanel *m_ui = nullptr;
     Tftp::Server *m_server = nullptr;
     TftpTransferModel *m_model = nullptr;
     SettingsTable m_settings{QStringLiteral("tftpServer")};
 
+    bool m_splitterSized = false;   // restored from the settings, or sized at the first show
     QStringList m_pendingLog;
     QTimer m_logTimer;
     quint64 m_finished = 0;   // since Start
