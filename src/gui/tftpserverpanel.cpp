@@ -398,7 +398,9 @@ void TftpServerPanel::applyFontMetrics()
     widthFor(TftpTransferModel::ProgressColumn, QStringLiteral("100.0%") + QString(4, QLatin1Char(' ')));
     widthFor(TftpTransferModel::BytesColumn, QLocale().toString(qint64(999999999)));
     widthFor(TftpTransferModel::SpeedColumn, TftpTransferModel::rateText(999.9 * 1024 * 1024));
-    m_ui->serverRoot->setMinimumWidth(fm.averageCharWidth() * 18);   // room for a path, at any zoom
+    // Room for a path: 30 characters, at a high zoom no more than a fifth of the screen.
+    const int screenWidth = screen() ? screen()->availableGeometry().width() : 1280;
+    m_ui->serverRoot->setMinimumWidth(qMin(fm.averageCharWidth() * 30, screenWidth / 5));
 }
 
 // Without a saved split, the height is shared at the first show (QSplitter would share it by size hints).
