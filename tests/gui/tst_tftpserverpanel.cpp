@@ -4,6 +4,7 @@
 #include "tftpserverpanel.h"
 #include "tftptransfermodel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
@@ -17,6 +18,7 @@
 #include <QTableView>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 using GuiTest::child;
 using NetPoke::TftpServerPanel;
@@ -42,6 +44,7 @@ private slots:
     void controlsLockedWhileServing();
     void twoHundredTransfersBatched();
     void zoomReachesTableAndLabels();
+    void wheelNeedsFocus();
 
 private:
     static void fill(TftpServerPanel &p, const QString &root, quint16 port = 0)
@@ -558,6 +561,26 @@ void tst_TftpServerPanel::zoomReachesTableAndLabels()
     QCOMPARE(table->horizontalHeader()->font().pointSizeF(), base);
     QCOMPARE(table->verticalHeader()->defaultSectionSize(), row);
     QCOMPARE(table->columnWidth(TftpTransferModel::FileColumn), fileColumn);
+}
+
+// A wheel passing over the port or the address does not change them (scrolling the form).
+void tst_TftpServerPanel::wheelNeedsFocus()
+{
+    TftpServerPanel p;
+    p.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&p));
+    auto *port = child<QSpinBox>(p, "serverPort");
+    auto *address = child<QComboBox>(p, "serverAddress");
+    child<QLineEdit>(p, "serverRoot")->setFocus();
+    QVERIFY(address->count() >= 4);
+    for (QWidget *w : {static_cast<QWidget *>(port), static_cast<QWidget *>(address)}) {
+        const QPoint at = w->rect().center();
+        QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &wheel);
+    }
+    QCOMPARE(port->value(), 6969);
+    QCOMPARE(address->currentIndex(), 0);
 }
 
 QTEST_MAIN(tst_TftpServerPanel)
