@@ -394,7 +394,7 @@ void TftpServerPanel::applyFontMetrics()
     };
     widthFor(TftpTransferModel::ClientColumn, QStringLiteral("255.255.255.255:65535"));
     widthFor(TftpTransferModel::FileColumn, QString(22, QLatin1Char('x')));
-    widthFor(TftpTransferModel::DirectionColumn, tr("download"));
+    widthFor(TftpTransferModel::DirectionColumn, TftpTransferModel::tr("download"));
     widthFor(TftpTransferModel::ProgressColumn, QStringLiteral("100.0%") + QString(4, QLatin1Char(' ')));
     widthFor(TftpTransferModel::BytesColumn, QLocale().toString(qint64(999999999)));
     widthFor(TftpTransferModel::SpeedColumn, TftpTransferModel::rateText(999.9 * 1024 * 1024));
