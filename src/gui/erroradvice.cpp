@@ -56,6 +56,18 @@ QString adviceFor(ChatSession::Error error)
     }
 }
 
+QString adviceFor(Tftp::Server::Error error)
+{
+    switch (error) {
+    case Tftp::Server::AddressInUseError: return portInUse();
+    case Tftp::Server::AccessDeniedError: return privilegedPort();
+    case Tftp::Server::AddressNotAvailableError: return ErrorAdvice::tr("Choose one from the list, or 0.0.0.0 to listen on all of them.");
+    case Tftp::Server::UnsupportedError: return ErrorAdvice::tr("Choose an IPv4 address such as 127.0.0.1 or 0.0.0.0.");
+    case Tftp::Server::RootError: return ErrorAdvice::tr("Choose a folder that exists (Browse…).");
+    default: return QString();
+    }
+}
+
 QString errorWithAdvice(const UdpEndpoint &endpoint)
 {
     return joined(endpoint.errorString(), adviceFor(endpoint.error()));
@@ -64,6 +76,11 @@ QString errorWithAdvice(const UdpEndpoint &endpoint)
 QString errorWithAdvice(const ChatSession &session)
 {
     return joined(session.errorString(), adviceFor(session.error()));
+}
+
+QString errorWithAdvice(const Tftp::Server &server)
+{
+    return joined(server.errorString(), adviceFor(server.error()));
 }
 
 } // namespace NetPoke

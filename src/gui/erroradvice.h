@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chatsession.h"
+#include "tftp/tftpserver.h"
 #include "udpendpoint.h"
 
 #include <QString>
@@ -12,8 +13,10 @@ namespace NetPoke {
 // there is nothing useful to add.
 QString adviceFor(UdpEndpoint::Error error);
 QString adviceFor(ChatSession::Error error);
+QString adviceFor(Tftp::Server::Error error);
 // The object's errorString() followed by the advice for its error().
 QString errorWithAdvice(const UdpEndpoint &endpoint);
 QString errorWithAdvice(const ChatSession &session);
+QString errorWithAdvice(const Tftp::Server &server);
 
 } // namespace NetPoke

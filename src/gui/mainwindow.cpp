@@ -3,6 +3,7 @@
 #include "addresses.h"
 #include "chatpanel.h"
 #include "tftppanel.h"
+#include "tftpserverpanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
 
@@ -33,7 +34,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_udp = addPanel(new UdpPanel(this));
     m_chat = addPanel(new ChatPanel(this));
     m_tftp = addPanel(new TftpPanel(this));
+    m_tftpServer = addPanel(new TftpServerPanel(this));
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    // The classroom's round trip: serve a folder, then fetch from it with the TFTP tab.
+    connect(m_tftpServer, &TftpServerPanel::downloadRequested, this, [this](const QString &host, quint16 port) {
+        m_tftp->setServer(host, port);
+        m_ui->tabs->setCurrentIndex(int(m_panels.indexOf(m_tftp)));
+    });
 
     connect(m_ui->actionSaveLog, &QAction::triggered, this, [this] {
         if (Panel *p = currentPanel(); p && p->canSaveLog())
@@ -144,7 +151,7 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetPoke"),
                        tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP in UTF-8, GB2312, GBK, "
-                          "GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client.</p><p>Built with Qt %2.</p>")
+                          "GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.</p><p>Built with Qt %2.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 

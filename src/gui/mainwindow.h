@@ -11,6 +11,7 @@ namespace NetPoke {
 class ChatPanel;
 class Panel;
 class TftpPanel;
+class TftpServerPanel;
 class UdpPanel;
 
 class MainWindow final : public QMainWindow
@@ -25,6 +26,7 @@ public:
     UdpPanel *udpPanel() const { return m_udp; }
     ChatPanel *chatPanel() const { return m_chat; }
     TftpPanel *tftpPanel() const { return m_tftp; }
+    TftpServerPanel *tftpServerPanel() const { return m_tftpServer; }
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -46,6 +48,7 @@ private:
     UdpPanel *m_udp = nullptr;
     ChatPanel *m_chat = nullptr;
     TftpPanel *m_tftp = nullptr;
+    TftpServerPanel *m_tftpServer = nullptr;
     double m_zoom = 1.0;
     qreal m_basePointSize = 0;
     QSize m_userSize;   // the window's size as the user chose it, kept across zooms

@@ -5,6 +5,7 @@
 #include "hostport.h"
 #include "tftp/tftpclient.h"
 #include "tftp/tftpsink.h"
+#include "tracetext.h"
 #include "ui_tftppanel.h"
 #include "wheelguard.h"
 
@@ -23,8 +24,6 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QUrl>
 #include <QValueAxis>
 
@@ -97,9 +96,7 @@ TftpPanel::TftpPanel(QWidget *parent)
     setTone(m_ui->tftpFormError, Tone::Error);
     m_ui->tftpFormError->hide();
     m_ui->tftpOpenFolder->hide();
-    QFont mono(QStringLiteral("monospace"));   // family only: the size follows the window's zoom
-    mono.setStyleHint(QFont::Monospace);
-    m_ui->tftpTrace->setFont(mono);
+    setTraceFont(m_ui->tftpTrace);   // family only: the size follows the window's zoom
     setUpChart();
     m_ui->tftpFormArea->installEventFilter(this);
 
@@ -526,6 +523,17 @@ void TftpPanel::cancel()
     m_client->cancel();
 }
 
+bool TftpPanel::setServer(const QString &host, quint16 port)
+{
+    if (!m_ui->tftpStartButton->isEnabled())
+        return false;
+    m_ui->tftpHost->setText(host);
+    m_ui->tftpPort->setValue(port);
+    showError(m_ui->tftpFormError, QString());
+    m_ui->tftpRemoteFile->setFocus();   // what is left to fill in
+    return true;
+}
+
 // While a transfer runs, everything it was started with is locked (a changed option would not apply to it
 // and would mislead). Disabling the group boxes keeps their children's own state: the options that
 // "RFC 1350 only" turned off stay off afterwards.
@@ -584,28 +592,7 @@ void TftpPanel::onProgress(const Tftp::Progress &p)
 
 void TftpPanel::onTrace(const Tftp::TraceEntry &e)
 {
-    const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
-    // The core's trace is visible text already (peer fields through TextCodec::peerText, bounded): another
-    // visibleText() would double its backslashes.
-    const QString &summary = e.summary;
-    QString line;
-    // A note about the trace itself (where the core samples: "… 3,139 blocks not shown") is no packet:
-    // no direction arrow, aligned with the packets' summaries.
-    if (e.note)
-        line = time + QStringLiteral("     ") + summary;
-    else
-        line = QStringLiteral("%1  %2  %3").arg(time, e.outgoing ? QStringLiteral("→") : QStringLiteral("←"), summary);
-    if (e.retransmission)
-        line += QLatin1Char(' ') + tr("(retransmission)");
-    m_ui->tftpTrace->appendPlainText(line);
-    // Each line gets its own format (a new block would inherit the previous one's): errors in the error
-    // colour, everything else plain. Only the colour: the font stays the view's, so the zoom reaches it.
-    QTextCharFormat format;
-    if (e.error)
-        format.setForeground(toneColor(Tone::Error));
-    QTextCursor cursor(m_ui->tftpTrace->document()->lastBlock());
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    cursor.setCharFormat(format);
+    appendTraceEntry(m_ui->tftpTrace, e);
 }
 
 void TftpPanel::onFinished(bool ok)

@@ -40,6 +40,9 @@ public:
     // The direction chosen in the form (Download or Upload).
     bool uploadChosen() const;
     void cancel();
+    // Fills in the server to download from (the TFTP Server tab's "Download from this server"); false, and
+    // nothing changed, while a download runs.
+    bool setServer(const QString &host, quint16 port);
     // When false, an existing local file is replaced without asking (tests).
     void setConfirmOverwrite(bool on) { m_confirmOverwrite = on; }
     // Where a download goes when the user has not chosen a folder: the system's download folder (it

@@ -1,4 +1,6 @@
 #include "chatpanel.h"
+#include "tftppanel.h"
+#include "tftpserverpanel.h"
 #include "guitestutil.h"
 #include "chatsession.h"
 #include "mainwindow.h"
@@ -8,6 +10,9 @@
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -37,6 +42,7 @@ private slots:
     void zoomScalesLogRowsAndKeepsButtonsWhole_data();
     void zoomScalesLogRowsAndKeepsButtonsWhole();
     void zoomGivesTheWindowSizeBack();
+    void downloadFromThisServer();
 
 private:
     QAction *action(MainWindow &w, const char *name)
@@ -56,11 +62,13 @@ void tst_MainWindow::tabsAndMenus()
     MainWindow w;
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->count(), 4);
     QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("TFTP"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("TFTP Server"));
     QVERIFY(tabs->widget(0)->isAncestorOf(w.udpPanel()));
+    QVERIFY(tabs->widget(3)->isAncestorOf(w.tftpServerPanel()));
     QStringList menus;
     for (QAction *a : w.menuBar()->actions())
         menus << a->text().remove(QLatin1Char('&'));
@@ -173,6 +181,8 @@ void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole_data()
     QTest::newRow("UDP") << 0 << QStringLiteral("logView");
     QTest::newRow("Chat") << 1 << QStringLiteral("chatView");
     QTest::newRow("TFTP") << 2 << QStringLiteral("tftpTrace");
+    QTest::newRow("TFTP Server log") << 3 << QStringLiteral("serverLog");
+    QTest::newRow("TFTP Server trace") << 3 << QStringLiteral("serverTrace");
 }
 
 void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
@@ -247,6 +257,34 @@ void tst_MainWindow::zoomGivesTheWindowSizeBack()
     action(w, "actionZoomReset")->trigger();
     QTest::qWait(50);
     QCOMPARE(w.size(), chosen);
+}
+
+// The classroom's round trip: the TFTP Server tab serves a folder, its "Download from this server" opens
+// the TFTP tab with the server's address and port filled in.
+void tst_MainWindow::downloadFromThisServer()
+{
+    QTemporaryDir root;
+    MainWindow w;
+    auto *tabs = GuiTest::child<QTabWidget>(w, "tabs");
+    NetPoke::TftpServerPanel *server = w.tftpServerPanel();
+    tabs->setCurrentIndex(3);
+    GuiTest::child<QLineEdit>(*server, "serverRoot")->setText(root.path());
+    auto *address = GuiTest::child<QComboBox>(*server, "serverAddress");
+    auto *host = GuiTest::child<QLineEdit>(*w.tftpPanel(), "tftpHost");
+    auto *port = GuiTest::child<QSpinBox>(*w.tftpPanel(), "tftpPort");
+    GuiTest::child<QSpinBox>(*server, "serverPort")->setValue(0);
+    for (const auto &[listen, expected] : {std::pair{"::1", "::1"}, std::pair{"::", "127.0.0.1"}, std::pair{"127.0.0.1", "127.0.0.1"}}) {
+        address->setCurrentIndex(address->findData(QLatin1String(listen)));
+        QVERIFY2(address->currentIndex() >= 0, listen);
+        QVERIFY(server->start());
+        host->clear();
+        tabs->setCurrentIndex(3);
+        QTest::mouseClick(GuiTest::child<QPushButton>(*server, "serverDownloadHere"), Qt::LeftButton);
+        QCOMPARE(tabs->currentIndex(), 2);
+        QCOMPARE(host->text(), QLatin1String(expected));
+        QCOMPARE(port->value(), int(server->server()->port()));
+        server->stop();
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

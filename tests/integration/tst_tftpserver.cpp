@@ -710,12 +710,14 @@ void tst_tftpserver::traceAndLog()
     QStringList summaries;
     for (const TraceEntry &e : trace)
         summaries << e.summary;
-    QCOMPARE(summaries, (QStringList{QStringLiteral("OACK blksize=512 tsize=1200"), QStringLiteral("ACK 0"),
+    QCOMPARE(summaries, (QStringList{QStringLiteral("RRQ t.bin octet blksize=512 tsize=0"),
+                                     QStringLiteral("OACK blksize=512 tsize=1200"), QStringLiteral("ACK 0"),
                                      QStringLiteral("DATA 1 (512 bytes)"), QStringLiteral("ACK 1"),
                                      QStringLiteral("DATA 2 (512 bytes)"), QStringLiteral("ACK 2"),
                                      QStringLiteral("DATA 3 (176 bytes)"), QStringLiteral("ACK 3")}));
-    QVERIFY(trace.first().outgoing);
-    QVERIFY(!trace.at(1).outgoing);
+    QVERIFY(!trace.first().outgoing);   // the request, from the client
+    QVERIFY(trace.at(1).outgoing);
+    QVERIFY(!trace.at(2).outgoing);
     QCOMPARE(log.size(), 1);
     const QString line = log.first().first().toString();
     for (const QString &part : {QStringLiteral("127.0.0.1:"), QStringLiteral("download \"t.bin\" octet"),

@@ -15,6 +15,17 @@ quint16 get16(const char *p)
     return quint16((quint16(quint8(p[0])) << 8) | quint8(p[1]));
 }
 
+// "RRQ boot/x.bin octet blksize=1468 tsize=0": the request as the client sent it, the name and the option
+// names and values (all from the network) as visible text.
+QString requestSummary(const Request &r)
+{
+    QString s = (r.isWrite() ? QStringLiteral("WRQ ") : QStringLiteral("RRQ ")) + TextCodec::peerText(r.fileName)
+              + QLatin1Char(' ') + QString::fromLatin1(r.mode);
+    for (const Option &o : r.options)
+        s += QLatin1Char(' ') + TextCodec::peerText(o.name) + QLatin1Char('=') + TextCodec::peerText(o.value);
+    return s;
+}
+
 } // namespace
 
 Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddress &client, const Request &request)
@@ -42,6 +53,9 @@ Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddr
         else
             ++m_droppedEntries;
     });
+    // The request that made the transfer opens its trace, as the client's own trace starts with it.
+    if (m_trace.isEnabled())
+        m_trace.add(Trace::NoFlags, requestSummary(request), 0);
 }
 
 Server::Transfer::~Transfer() = default;
