@@ -397,6 +397,14 @@
         <source>To write to everyone on the network, join a room with the broadcast address instead.</source>
         <translation>要发给网络上的所有人，请改用广播地址加入聊天室。</translation>
     </message>
+    <message>
+        <source>Choose an IPv4 address such as 127.0.0.1 or 0.0.0.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists (Browse…).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HostPort</name>
@@ -669,13 +677,13 @@
         <translation>关于 NetPoke</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UDP 收发（UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 编码或十六进制）；UDP 聊天；TFTP 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <extracomment>A tab&apos;s title with the number of unread items, e.g. &quot;Chat (2)&quot;</extracomment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1475,114 @@
     <message>
         <source>The server may keep the part it received.</source>
         <translation>服务器可能保留了已收到的部分。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TftpServerPanel</name>
+    <message>
+        <source>Folder to serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not serving. Choose a folder and press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: %1   Finished: %2   Failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a transfer to see its packets: RRQ or WRQ, OACK, DATA n, ACK n, ERROR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet trace: %1 %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refused request has no trace: the server answered it with one ERROR packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server keeps the traces of the running transfers and of the last %n that ended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TFTP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TftpTransferModel</name>
+    <message>
+        <source>download</source>
+        <translation type="unfinished">下载</translation>
+    </message>
+    <message>
+        <source>negotiating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transferring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished">成功</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished">失败：%1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation type="unfinished">上传</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">客户端</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished">方向</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2433,133 @@
     <message>
         <source>serve a folder: tftp serve --root DIR [--listen ADDR:PORT]</source>
         <translation>共享文件夹：tftp serve --root DIR [--listen ADDR:PORT]</translation>
+    </message>
+</context>
+<context>
+    <name>TftpServerPanel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download from this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the TFTP tab with this server&apos;s address and port filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">服务器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder to serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder whose files are served. Names are resolved inside it only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Where requests are taken: 127.0.0.1 for this machine only, :: for all its addresses (IPv4 and IPv6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished">端口</translation>
+    </message>
+    <message>
+        <source>TFTP&apos;s standard port 69 needs administrator rights; 6969 does not. 0 lets the system choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished">选项</translation>
+    </message>
+    <message>
+        <source>Allow uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept write requests (WRQ) as new files in the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads may replace existing files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file is replaced only when its upload is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More requests are answered &quot;server busy&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger uploads are refused (TFTP error 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished">不限</translation>
+    </message>
+    <message>
+        <source>Transfer ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each transfer has its own port: from this range (e.g. to open in a firewall), or any free port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line per transfer and per refused request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
