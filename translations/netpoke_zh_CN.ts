@@ -399,11 +399,11 @@
     </message>
     <message>
         <source>Choose an IPv4 address such as 127.0.0.1 or 0.0.0.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 IPv4 地址，如 127.0.0.1 或 0.0.0.0。</translation>
     </message>
     <message>
         <source>Choose a folder that exists (Browse…).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个存在的文件夹（浏览…）。</translation>
     </message>
 </context>
 <context>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制的 UDP；UDP 聊天；TFTP 客户端和服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1481,108 +1481,108 @@
     <name>NetPoke::TftpServerPanel</name>
     <message>
         <source>Folder to serve</source>
-        <translation type="unfinished"></translation>
+        <translation>要共享的文件夹</translation>
     </message>
     <message>
         <source>Serving %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %2 上共享 %1</translation>
     </message>
     <message>
         <source>Not serving. Choose a folder and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在服务。请选择文件夹并按“开始”。</translation>
     </message>
     <message>
         <source>Running: %1   Finished: %2   Failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中：%1   已完成：%2   失败：%3</translation>
     </message>
     <message>
         <source>Packet trace</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包跟踪</translation>
     </message>
     <message>
         <source>Select a transfer to see its packets: RRQ or WRQ, OACK, DATA n, ACK n, ERROR.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个传输以查看其数据包：RRQ 或 WRQ、OACK、DATA n、ACK n、ERROR。</translation>
     </message>
     <message>
         <source>Packet trace: %1 %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包跟踪：%1 %2“%3”</translation>
     </message>
     <message>
         <source>A refused request has no trace: the server answered it with one ERROR packet.</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的请求没有跟踪记录：服务器只回复了一个 ERROR 包。</translation>
     </message>
     <message numerus="yes">
         <source>The server keeps the traces of the running transfers and of the last %n that ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器保留进行中的传输以及最近结束的 %n 个传输的跟踪记录。</numerusform>
         </translation>
     </message>
     <message>
         <source>TFTP Server</source>
-        <translation type="unfinished"></translation>
+        <translation>TFTP 服务器</translation>
     </message>
 </context>
 <context>
     <name>NetPoke::TftpTransferModel</name>
     <message>
         <source>download</source>
-        <translation type="unfinished">下载</translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>negotiating</source>
-        <translation type="unfinished"></translation>
+        <translation>协商中</translation>
     </message>
     <message>
         <source>transferring</source>
-        <translation type="unfinished"></translation>
+        <translation>传输中</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished">成功</translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished">失败：%1</translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1</translation>
     </message>
     <message>
         <source>upload</source>
-        <translation type="unfinished">上传</translation>
+        <translation>上传</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">客户端</translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished">方向</translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节数</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -2439,127 +2439,127 @@
     <name>TftpServerPanel</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished">开始</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Download from this server</source>
-        <translation type="unfinished"></translation>
+        <translation>从此服务器下载</translation>
     </message>
     <message>
         <source>Opens the TFTP tab with this server&apos;s address and port filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 TFTP 标签页，并填入本服务器的地址和端口。</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>folder to serve</source>
-        <translation type="unfinished"></translation>
+        <translation>要共享的文件夹</translation>
     </message>
     <message>
         <source>The folder whose files are served. Names are resolved inside it only.</source>
-        <translation type="unfinished"></translation>
+        <translation>共享其中文件的文件夹。文件名只在其内部解析。</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Where requests are taken: 127.0.0.1 for this machine only, :: for all its addresses (IPv4 and IPv6).</source>
-        <translation type="unfinished"></translation>
+        <translation>在哪里接收请求：127.0.0.1 仅本机，:: 为本机全部地址（IPv4 和 IPv6）。</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">端口</translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>TFTP&apos;s standard port 69 needs administrator rights; 6969 does not. 0 lets the system choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>TFTP 标准端口 69 需要管理员权限；6969 不需要。0 由系统选择。</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished">选项</translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>Allow uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>允许上传</translation>
     </message>
     <message>
         <source>Accept write requests (WRQ) as new files in the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受写请求（WRQ），在文件夹中创建新文件。</translation>
     </message>
     <message>
         <source>Uploads may replace existing files</source>
-        <translation type="unfinished"></translation>
+        <translation>上传可替换已有文件</translation>
     </message>
     <message>
         <source>A file is replaced only when its upload is complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有上传完成后才替换文件。</translation>
     </message>
     <message>
         <source>Transfers at once</source>
-        <translation type="unfinished"></translation>
+        <translation>同时传输数</translation>
     </message>
     <message>
         <source>More requests are answered &quot;server busy&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>更多的请求会收到“服务器繁忙”。</translation>
     </message>
     <message>
         <source>Largest upload</source>
-        <translation type="unfinished"></translation>
+        <translation>最大上传</translation>
     </message>
     <message>
         <source>Larger uploads are refused (TFTP error 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>更大的上传会被拒绝（TFTP 错误 3）。</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished">不限</translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Transfer ports</source>
-        <translation type="unfinished"></translation>
+        <translation>传输端口</translation>
     </message>
     <message>
         <source>Each transfer has its own port: from this range (e.g. to open in a firewall), or any free port.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个传输使用自己的端口：取自此范围（例如便于在防火墙中开放），或任意空闲端口。</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>传输</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>One line per transfer and per refused request</source>
-        <translation type="unfinished"></translation>
+        <translation>每个传输和每个被拒绝的请求各一行</translation>
     </message>
 </context>
 <context>
