@@ -69,8 +69,12 @@ UdpPanel::~UdpPanel()
 // What the form cannot say: item data, lists known only at run time, tones, the wrapping tool rows.
 void UdpPanel::setupWidgets()
 {
-    for (const LocalAddressChoice &c : localAddressChoices())
-        m_ui->localAddress->addItem(c.label, c.address.toString());
+    for (const LocalAddressChoice &c : localAddressChoices()) {
+        // QHostAddress::Any reads "0.0.0.0" as text, which would come back as IPv4 only, and "::" as IPv6
+        // only: the dual-stack item keeps a word of its own.
+        const bool dualStack = c.address == QHostAddress(QHostAddress::Any);
+        m_ui->localAddress->addItem(c.label, dualStack ? QString::fromLatin1(DualStackData) : c.address.toString());
+    }
     m_ui->multicastInterface->addItem(tr("Default interface"), QString());
     for (const InterfaceChoice &c : multicastInterfaceChoices())
         m_ui->multicastInterface->addItem(c.label, c.name);   // shown with its address, stored by name
@@ -287,7 +291,8 @@ QHostAddress UdpPanel::selectedLocalAddress(bool *ok)
     QString text = combo->currentText().trimmed();
     if (i >= 0 && combo->itemText(i) == text) {
         *ok = true;
-        return QHostAddress(combo->itemData(i).toString());
+        const QString data = combo->itemData(i).toString();
+        return data == QLatin1String(DualStackData) ? QHostAddress(QHostAddress::Any) : QHostAddress(data);
     }
     // Typed by hand: accept "addr" or "addr (anything)".
     const qsizetype paren = text.indexOf(QLatin1Char(' '));

@@ -58,6 +58,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Item data of the local-address entry that binds both IPv4 and IPv6 (QHostAddress::Any).
+    static constexpr const char *DualStackData = "any";
     void setupWidgets();
     void connectWidgets();
     void fillSettingsTable();

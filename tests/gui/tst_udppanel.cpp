@@ -46,6 +46,7 @@ private slots:
     void replyToLastSender();
     void bindFailureShownNextToControl();
     void openShowsChosenPort();
+    void dualStackItemTakesBothFamilies();
     void periodicSend();
     void saveLogCsv();
     void settingsPersist();
@@ -282,6 +283,26 @@ void tst_UdpPanel::openShowsChosenPort()
     QCOMPARE(child<QPushButton>(p, "openButton")->text(), QStringLiteral("Close"));
     QTest::mouseClick(child<QPushButton>(p, "openButton"), Qt::LeftButton);
     QVERIFY(!p.endpoint()->isBound());
+}
+
+// ":: (all IPv4 and IPv6 addresses)" binds both families: a datagram from 127.0.0.1 and one from ::1 arrive.
+// (Its item data used to be QHostAddress::Any's text, "0.0.0.0": IPv4 only.)
+void tst_UdpPanel::dualStackItemTakesBothFamilies()
+{
+    UdpPanel p;
+    p.show();
+    auto *local = child<QComboBox>(p, "localAddress");
+    const int item = local->findText(QStringLiteral(":: (all IPv4 and IPv6 addresses)"));
+    QVERIFY(item >= 0);
+    local->setCurrentIndex(item);
+    child<QSpinBox>(p, "localPort")->setValue(0);
+    QTest::mouseClick(child<QPushButton>(p, "openButton"), Qt::LeftButton);
+    QVERIFY(p.endpoint()->isBound());
+    const quint16 port = p.endpoint()->localPort();
+    QUdpSocket v4, v6;
+    QCOMPARE(v4.writeDatagram("four", QHostAddress::LocalHost, port), qint64(4));
+    QCOMPARE(v6.writeDatagram("six", QHostAddress::LocalHostIPv6, port), qint64(3));
+    QTRY_COMPARE(p.endpoint()->counters().rxPackets, quint64(2));
 }
 
 void tst_UdpPanel::periodicSend()
