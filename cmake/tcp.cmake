@@ -16,3 +16,10 @@ netpoke_add_test(tst_tcpclient SOURCES tests/integration/tst_tcpclient.cpp LIBS 
 set_tests_properties(tst_tcpclient PROPERTIES TIMEOUT 120)
 netpoke_add_test(tst_tcpserver SOURCES tests/integration/tst_tcpserver.cpp LIBS netpoke_core)
 set_tests_properties(tst_tcpserver PROPERTIES TIMEOUT 120)
+
+target_sources(netpoke-cli PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tcpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tcpcommand.h
+)
+netpoke_add_test(tst_tcpcli SOURCES tests/integration/tst_tcpcli.cpp LIBS netpoke_core)
+add_dependencies(tst_tcpcli netpoke-cli)
+set_tests_properties(tst_tcpcli PROPERTIES TIMEOUT 120)
