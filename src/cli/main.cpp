@@ -1,4 +1,5 @@
 #include "chatcommand.h"
+#include "tcpcommand.h"
 #include "tftpcommand.h"
 #include "udpcommand.h"
 
@@ -30,6 +31,7 @@ const Command kCommands[] = {
     {"udp", &NetPoke::Cli::runUdp, &NetPoke::Cli::udpSummary},
     {"tftp", &NetPoke::Cli::runTftp, &NetPoke::Cli::tftpSummary},
     {"chat", &NetPoke::Cli::runChat, &NetPoke::Cli::chatSummary},
+    {"tcp", &NetPoke::Cli::runTcp, &NetPoke::Cli::tcpSummary},
 };
 
 class CliMain final

@@ -1,0 +1,25 @@
+# TCP: client and server objects in netpoke_core (src/core/tcp/), `netpoke-cli tcp` (connect, listen), and
+# their tests. Included from the top CMakeLists.txt after the targets and netpoke_add_test() exist.
+
+set(NETPOKE_TCP_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/core/tcp)
+target_sources(netpoke_core PRIVATE
+  ${NETPOKE_TCP_DIR}/tcpchunk.h
+  ${NETPOKE_TCP_DIR}/tcpframer.cpp ${NETPOKE_TCP_DIR}/tcpframer.h
+  ${NETPOKE_TCP_DIR}/tcpsocketoptions.cpp ${NETPOKE_TCP_DIR}/tcpsocketoptions.h
+  ${NETPOKE_TCP_DIR}/tcpconnection.cpp ${NETPOKE_TCP_DIR}/tcpconnection.h
+  ${NETPOKE_TCP_DIR}/tcpclient.cpp ${NETPOKE_TCP_DIR}/tcpclient.h
+  ${NETPOKE_TCP_DIR}/tcpserver.cpp ${NETPOKE_TCP_DIR}/tcpserver.h
+)
+
+netpoke_add_test(tst_tcpframer SOURCES tests/unit/tst_tcpframer.cpp LIBS netpoke_core)
+netpoke_add_test(tst_tcpclient SOURCES tests/integration/tst_tcpclient.cpp LIBS netpoke_core)
+set_tests_properties(tst_tcpclient PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tcpserver SOURCES tests/integration/tst_tcpserver.cpp LIBS netpoke_core)
+set_tests_properties(tst_tcpserver PROPERTIES TIMEOUT 120)
+
+target_sources(netpoke-cli PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tcpcommand.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/tcpcommand.h
+)
+netpoke_add_test(tst_tcpcli SOURCES tests/integration/tst_tcpcli.cpp LIBS netpoke_core)
+add_dependencies(tst_tcpcli netpoke-cli)
+set_tests_properties(tst_tcpcli PROPERTIES TIMEOUT 120)
