@@ -729,6 +729,155 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::Tcp::Client</name>
+    <message>
+        <source>Cannot use the local address %1: %2</source>
+        <translation>无法使用本地地址 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 refused: nothing listens on that port.</source>
+        <translation>到 %1 的连接被拒绝：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; was not found.</source>
+        <translation>找不到主机“%1”。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out.</source>
+        <translation>连接 %1 超时。</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake.</source>
+        <translation>%1 在 TLS 握手期间关闭了连接。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation>%1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out after %2 s.</source>
+        <translation>连接 %1 在 %2 秒后超时。</translation>
+    </message>
+    <message>
+        <source>%1 reset the connection.</source>
+        <translation>%1 重置了连接。</translation>
+    </message>
+    <message>
+        <source>Connection to %1 failed: %2</source>
+        <translation>到 %1 的连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected.</source>
+        <translation>未发送：未连接。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 bytes already wait to be written to %2, which is not reading (at most %3 bytes wait).</source>
+        <translation>未发送：已有 %1 字节等待写给 %2，而对方没有读取（最多等待 %3 字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tcp::Connection</name>
+    <message>
+        <source>The connection was reset by the peer.</source>
+        <translation>连接被对方重置。</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing listens on that port.</source>
+        <translation>连接被拒绝：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>The peer closed the connection.</source>
+        <translation>对方关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The host was not found.</source>
+        <translation>找不到主机。</translation>
+    </message>
+    <message>
+        <source>The connection timed out.</source>
+        <translation>连接超时。</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1</source>
+        <translation>TLS 握手失败：%1</translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation>TLS 错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tcp::Server</name>
+    <message>
+        <source>Port %1 is already in use (%2).</source>
+        <translation>端口 %1 已被占用（%2）。</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights.</source>
+        <translation>1024 以下的端口需要管理员权限。</translation>
+    </message>
+    <message>
+        <source>The system refused to open %1: %2</source>
+        <translation>系统拒绝打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine.</source>
+        <translation>%1 不是本机的地址。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>无法读取证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key %1: %2</source>
+        <translation>无法读取私钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (EC, RSA or DSA).</source>
+        <translation>%1 中没有未加密的 PEM 私钥（EC、RSA 或 DSA）。</translation>
+    </message>
+    <message>
+        <source>Connection from %1 refused: the limit of %2 connections is reached.</source>
+        <translation>已拒绝来自 %1 的连接：已达到 %2 个连接的上限。</translation>
+    </message>
+    <message>
+        <source>closed by the peer</source>
+        <translation>被对方关闭</translation>
+    </message>
+    <message>
+        <source>reset by the peer</source>
+        <translation>被对方重置</translation>
+    </message>
+    <message>
+        <source>closed here</source>
+        <translation>由本方关闭</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: %2 bytes already wait to be written and it is not reading (at most %3 bytes wait per connection).</source>
+        <translation>未发送给 %1：已有 %2 字节等待写出而对方没有读取（每个连接最多等待 %3 字节）。</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::Tftp::Client</name>
     <message>
         <source>Cannot save %1: %2</source>
@@ -1844,6 +1993,237 @@
     <message>
         <source>unknown opcode %1</source>
         <translation>未知操作码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TcpCommand</name>
+    <message>
+        <source>TLS: ignoring certificate errors (--insecure): %1</source>
+        <translation>TLS：忽略证书错误（--insecure）：%1</translation>
+    </message>
+    <message>
+        <source>connected to %1 from %2%3</source>
+        <translation>已从 %2 连接到 %1%3</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation>（TLS）</translation>
+    </message>
+    <message>
+        <source>cannot read standard input: %1</source>
+        <translation>无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the output.</source>
+        <translation>无法写出输出。</translation>
+    </message>
+    <message>
+        <source>connection %1 from %2</source>
+        <translation>连接 %1 来自 %2</translation>
+    </message>
+    <message>
+        <source>connection %1 from %2 ended (%3): %4 bytes received, %5 sent</source>
+        <translation>来自 %2 的连接 %1 已结束（%3）：收到 %4 字节，发送 %5 字节</translation>
+    </message>
+    <message>
+        <source>Choose another port, or 0 to let the system choose.</source>
+        <translation>请选择其他端口，或用 0 让系统选择。</translation>
+    </message>
+    <message>
+        <source>listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>connect to HOST:PORT: standard input to the socket, the socket to standard output</source>
+        <translation>连接到 HOST:PORT：标准输入发往套接字，套接字收到的写到标准输出</translation>
+    </message>
+    <message>
+        <source>accept TCP connections on a port and print what arrives, one line per read</source>
+        <translation>在端口上接受 TCP 连接并打印收到的内容，每次读取一行</translation>
+    </message>
+    <message>
+        <source>Encoding of the text: %1. Default: UTF-8.</source>
+        <translation>文本编码：%1。默认：UTF-8。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connect to HOST:PORT over TCP, send standard input and print what arrives (as nc does).</source>
+        <translation>通过 TCP 连接到 HOST:PORT，发送标准输入并打印收到的内容（同 nc）。</translation>
+    </message>
+    <message>
+        <source>Without --raw, each line received is printed as visible text (its line end not shown; a backslash as \\, control characters as \xHH, bytes that do not decode as \xHH), so a peer cannot send escape sequences to the terminal; input is sent in --encoding.</source>
+        <translation>不加 --raw 时，收到的每一行以可见文本打印（不显示行尾；反斜杠写作 \\，控制字符写作 \xHH，无法解码的字节写作 \xHH），因此对方无法向终端发送转义序列；输入按 --encoding 发送。</translation>
+    </message>
+    <message>
+        <source>At the end of standard input the sending side is closed (FIN) and the program waits for the peer to close; when the peer closes, it exits after writing everything out.</source>
+        <translation>标准输入结束时关闭发送方向（FIN）并等待对方关闭；对方关闭后，写出全部内容再退出。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 the connection ended normally, 1 failed (refused, reset, TLS, ...), 2 bad arguments.</source>
+        <translation>退出状态：0 连接正常结束，1 失败（被拒绝、被重置、TLS……），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>Connect from this local address and port (e.g. 127.0.0.1:0, [::1]:5000, or just a port).</source>
+        <translation>从此本地地址和端口发起连接（如 127.0.0.1:0、[::1]:5000，或只写端口）。</translation>
+    </message>
+    <message>
+        <source>[ADDR:]PORT</source>
+        <translation>[地址:]端口</translation>
+    </message>
+    <message>
+        <source>Print each read as hex bytes (&quot;c4 e3 ba c3&quot;).</source>
+        <translation>以十六进制字节打印每次读取（“c4 e3 ba c3”）。</translation>
+    </message>
+    <message>
+        <source>Use TLS; the certificate must be valid for HOST.</source>
+        <translation>使用 TLS；证书必须对 HOST 有效。</translation>
+    </message>
+    <message>
+        <source>With --tls: accept any certificate (the errors are still printed).</source>
+        <translation>与 --tls 一起：接受任何证书（仍会打印错误）。</translation>
+    </message>
+    <message>
+        <source>Turn off Nagle&apos;s algorithm (TCP_NODELAY).</source>
+        <translation>关闭 Nagle 算法（TCP_NODELAY）。</translation>
+    </message>
+    <message>
+        <source>Send keepalive probes after SEC idle seconds, then every SEC seconds.</source>
+        <translation>空闲 SEC 秒后发送保活探测，之后每 SEC 秒一次。</translation>
+    </message>
+    <message>
+        <source>SEC</source>
+        <translation>SEC</translation>
+    </message>
+    <message>
+        <source>Copy exact bytes both ways, with no conversion.</source>
+        <translation>双向原样复制字节，不做任何转换。</translation>
+    </message>
+    <message>
+        <source>Give up connecting after SEC seconds. Default: 10.</source>
+        <translation>SEC 秒后放弃连接。默认：10。</translation>
+    </message>
+    <message>
+        <source>Where to connect, e.g. 127.0.0.1:7, [::1]:7, localhost:7.</source>
+        <translation>连接目标，如 127.0.0.1:7、[::1]:7、localhost:7。</translation>
+    </message>
+    <message>
+        <source>tcp connect: give HOST:PORT (see --help).</source>
+        <translation>tcp connect：请给出 HOST:PORT（见 --help）。</translation>
+    </message>
+    <message>
+        <source>tcp connect: unexpected argument &quot;%1&quot;.</source>
+        <translation>tcp connect：多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>--raw copies bytes unchanged; --hex and --encoding do not apply.</source>
+        <translation>--raw 原样复制字节；--hex 和 --encoding 不适用。</translation>
+    </message>
+    <message>
+        <source>--insecure applies to --tls only.</source>
+        <translation>--insecure 只适用于 --tls。</translation>
+    </message>
+    <message>
+        <source>--keepalive: &quot;%1&quot; is not a number of seconds (1 to 86400).</source>
+        <translation>--keepalive：“%1”不是秒数（1 到 86400）。</translation>
+    </message>
+    <message>
+        <source>--connect-timeout: &quot;%1&quot; is not a number of seconds (more than 0).</source>
+        <translation>--connect-timeout：“%1”不是秒数（大于 0）。</translation>
+    </message>
+    <message>
+        <source>--bind: %1</source>
+        <translation>--bind：%1</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address.</source>
+        <translation>--bind：“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Accept TCP connections and print one line per read on standard output:</source>
+        <translation>接受 TCP 连接，每次读取在标准输出打印一行：</translation>
+    </message>
+    <message>
+        <source>TIME is the local time of arrival (HH:mm:ss.zzz), PEER the sender&apos;s ADDRESS:PORT, LENGTH the byte count of the read, CONTENT the decoded text as &quot;udp listen&quot; shows it (a character split across reads is shown in the read that completes it). A read is not a message: TCP delivers a stream.</source>
+        <translation>TIME 是本地到达时间（HH:mm:ss.zzz），PEER 是发送方的 ADDRESS:PORT，LENGTH 是本次读取的字节数，CONTENT 是与“udp listen”相同方式显示的解码文本（跨两次读取的字符在完成它的那次读取中显示）。一次读取不是一条消息：TCP 传输的是字节流。</translation>
+    </message>
+    <message>
+        <source>&quot;listening on ADDRESS:PORT&quot; is printed first on standard error, with the port the system chose when PORT is 0; connections opened and closed are noted there too.</source>
+        <translation>首先在标准错误输出“listening on ADDRESS:PORT”（PORT 为 0 时为系统选择的端口）；连接的建立和关闭也记录在那里。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done (--once: the connection closed), 1 failed (e.g. port in use), 2 bad arguments.</source>
+        <translation>退出状态：0 完成（--once：连接已关闭），1 失败（如端口被占用），2 参数错误。</translation>
+    </message>
+    <message>
+        <source>Send every connection back what it sends.</source>
+        <translation>把每个连接发来的内容发回给它。</translation>
+    </message>
+    <message>
+        <source>Accept one connection and exit when it has closed and its data is written out.</source>
+        <translation>只接受一个连接，在它关闭且数据写出后退出。</translation>
+    </message>
+    <message>
+        <source>Accept at most N connections at a time; more are closed at once. Default: %1.</source>
+        <translation>同时最多接受 N 个连接；更多的会立即关闭。默认：%1。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate (PEM).</source>
+        <translation>TLS：服务器证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>TLS: its private key (PEM, unencrypted).</source>
+        <translation>TLS：其私钥（PEM，未加密）。</translation>
+    </message>
+    <message>
+        <source>Write the received bytes unchanged instead of lines.</source>
+        <translation>原样写出收到的字节，而不是按行显示。</translation>
+    </message>
+    <message>
+        <source>Print CONTENT as hex bytes (&quot;c4 e3 ba c3&quot;).</source>
+        <translation>以十六进制字节打印 CONTENT（“c4 e3 ba c3”）。</translation>
+    </message>
+    <message>
+        <source>Port to listen on (0: the system chooses), optionally with a local address, e.g. 9000, 127.0.0.1:9000, [::1]:9000. Default address: all IPv4 and IPv6 addresses.</source>
+        <translation>要监听的端口（0：由系统选择），可带本地地址，例如 9000、127.0.0.1:9000、[::1]:9000。默认地址：所有 IPv4 和 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>tcp listen: give the PORT to listen on (0: the system chooses).</source>
+        <translation>tcp listen：请给出要监听的 PORT（0：由系统选择）。</translation>
+    </message>
+    <message>
+        <source>tcp listen: unexpected argument &quot;%1&quot;.</source>
+        <translation>tcp listen：多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>tcp listen: &quot;%1&quot; is not an IP address of this machine.</source>
+        <translation>tcp listen：“%1”不是本机的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>--raw writes bytes unchanged; --hex and --encoding do not apply.</source>
+        <translation>--raw 原样写出字节；--hex 和 --encoding 不适用。</translation>
+    </message>
+    <message>
+        <source>--max-connections: &quot;%1&quot; is not a number of connections (1 or more).</source>
+        <translation>--max-connections：“%1”不是连接数（1 或更多）。</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key.</source>
+        <translation>TLS 需要同时给出 --tls-cert 和 --tls-key。</translation>
+    </message>
+    <message>
+        <source>TCP client and server (tcp connect, tcp listen)</source>
+        <translation>TCP 客户端和服务器（tcp connect、tcp listen）</translation>
     </message>
 </context>
 <context>
