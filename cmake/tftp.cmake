@@ -95,6 +95,11 @@ netpoke_add_test(tst_tftpinterop SOURCES tests/integration/tst_tftpinterop.cpp L
 target_compile_definitions(tst_tftpinterop PRIVATE NETPOKE_IN_TFTPD="${NETPOKE_IN_TFTPD}" NETPOKE_ATFTPD="${NETPOKE_ATFTPD}")
 add_dependencies(tst_tftpinterop netpoke-cli)
 set_tests_properties(tst_tftpinterop PROPERTIES TIMEOUT 120)
+# The other way round: real clients (tftp-hpa's tftp, curl, atftp, busybox; Debian packages that scripts/setup.sh
+# installs, client programs only) against our server. A missing client fails its rows and says so.
+netpoke_add_test(tst_tftpserverinterop SOURCES tests/integration/tst_tftpserverinterop.cpp LIBS netpoke_core)
+add_dependencies(tst_tftpserverinterop netpoke-cli)
+set_tests_properties(tst_tftpserverinterop PROPERTIES TIMEOUT 300)
 
 # --- fuzzing: a libFuzzer target for the packet parser --------------------------------------------
 # Built with clang outside this build (the project compiler may be g++): scripts/fuzz.sh compiles

@@ -33,6 +33,9 @@ NETPOKE_PACKAGES=(
   python3 iproute2 util-linux netcat-openbsd socat openssl
   xvfb xauth
   libwrap0 libpcre2-8-0
+  # TFTP clients for tst_tftpserverinterop (client programs only: none of these starts a service; the servers
+  # tftpd-hpa and atftpd are never installed, see netpoke_unpack_peers below)
+  tftp-hpa curl atftp busybox
 )
 
 netpoke_install_packages() {

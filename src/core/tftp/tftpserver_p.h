@@ -109,6 +109,7 @@ private:
     // Download
     void onAck(quint16 block, bool *moved);
     void sendWindow();
+    void readAhead();
     void updateBytesSent();
     // Upload
     void onData(quint16 block, const char *payload, qsizetype size);
@@ -147,6 +148,9 @@ private:
     Source m_source;
     SendWindow m_send;
     std::unique_ptr<char[]> m_packet; // DATA header + one block, reused for every block
+    std::unique_ptr<char[]> m_ahead;  // lock-step octet only: the next block, read while the client takes this one
+    qint64 m_aheadBlock = 0;          // the block in m_ahead (0: none)
+    qint64 m_aheadLength = 0;
     qint64 m_highestSent = 0;
     qint64 m_lastLength = -1;         // payload bytes of the last block, once read
     bool m_burstQueued = false;

