@@ -120,7 +120,7 @@ if [[ -s $CONCRES ]]; then
   echo
   echo "Concurrent downloads (tftp_many: one process, one thread, every byte compared), ${CONC_MIB} MiB each, client on CPU 1 (split) or 0 (same):"
   echo "seconds for all of them (median of runs), aggregate MiB/s, the server's peak RSS (VmHWM of the server process, MiB) and"
-  echo "the peak of the server process plus its children sampled every 20 ms (tftpd-hpa forks one per transfer)."
+  echo "the peak Pss of the server process plus its children, sampled every 50 ms (tftpd-hpa forks one per transfer)."
   awk '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -134,7 +134,7 @@ if [[ -s $CONCRES ]]; then
     if ($8 + 0 > tree[row]) tree[row] = $8 + 0 }
   END {
     nm["netpoke"] = "NetPoke"; nm["hpa"] = "tftpd-hpa"; nm["atftpd"] = "atftpd"
-    printf "%-30s %12s %10s %10s %14s %14s\n", "placement set server", "downloads", "seconds", "MiB/s", "VmHWM MiB", "tree peak MiB"
+    printf "%-30s %12s %10s %10s %14s %14s\n", "placement set server", "downloads", "seconds", "MiB/s", "VmHWM MiB", "tree Pss MiB"
     for (r = 1; r <= n; r++) { row = order[r]; split(row, k, " ")
       if (secs[row] != "" && bad[row] == "") { s = median(secs[row]); st = sprintf("%10.2f %10.1f", s, nn[row] * mib[row] / s) }
       else st = sprintf("%21s", "FAIL " bad[row])
@@ -397,7 +397,7 @@ for pl in $PLACEMENTS; do
         pids=()
         secs=$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' <<<"$line"); secs=${secs:-0}
         okn=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line"); okn=${okn:-0}
-        tree=$(sed -n 's/.* tree_rss_peak_kib=\([0-9]*\).*/\1/p' <<<"$line"); tree=${tree:-0}
+        tree=$(sed -n 's/.* tree_pss_peak_kib=\([0-9]*\).*/\1/p' <<<"$line"); tree=${tree:-0}
         [[ $st == ok ]] || st="ok=$okn/$CONC"
         [[ $st == ok ]] || log "    $(head -c 400 "$WORK/many.log" | tr '\n' ' ')"
         log "  $pl concurrent $cs x $CONC <- $sv run $r: $line (VmHWM ${hwm} kB)"

@@ -5,10 +5,11 @@
 //   tftp_many PORT REMOTE LOCAL_COPY N [BLKSIZE 65464] [WINDOW 8] [LIMIT_S 120] [WATCH_PID 0]
 //
 // The RRQ asks blksize BLKSIZE, windowsize WINDOW (when > 1) and tsize 0; a server without an OACK, or one that
-// leaves windowsize out, gets 512-byte blocks or lock-step. With WATCH_PID, the resident memory of that process
-// and its direct children (a forking server's transfers) is summed every 20 ms and the peak reported.
+// leaves windowsize out, gets 512-byte blocks or lock-step. With WATCH_PID, the proportional set size (Pss:
+// shared pages divided among the processes that map them) of that process and its direct children (a forking
+// server's transfers) is summed every 50 ms and the peak reported.
 // Prints one line on stdout:
-//   RESULT n=N ok=N failed=0 bytes=B seconds=S retransmitted_acks=R tree_rss_peak_kib=K
+//   RESULT n=N ok=N failed=0 bytes=B seconds=S retransmitted_acks=R tree_pss_peak_kib=K
 // Exit status 0 when every download completed intact.
 
 #include <arpa/inet.h>
@@ -53,16 +54,18 @@ struct Transfer
     std::string why;
 };
 
-long vmRssKib(const char *statusPath)
+long pssKib(int pid)
 {
-    FILE *f = std::fopen(statusPath, "r");
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/smaps_rollup", pid);
+    FILE *f = std::fopen(path, "r");
     if (!f)
         return 0;
     char line[256];
     long kib = 0;
     while (std::fgets(line, sizeof line, f)) {
-        if (std::strncmp(line, "VmRSS:", 6) == 0) {
-            kib = std::atol(line + 6);
+        if (std::strncmp(line, "Pss:", 4) == 0) {
+            kib = std::atol(line + 4);
             break;
         }
     }
@@ -70,12 +73,11 @@ long vmRssKib(const char *statusPath)
     return kib;
 }
 
-// VmRSS of pid and of the processes whose parent it is.
-long treeRssKib(int pid)
+// Pss of pid and of the processes whose parent it is.
+long treePssKib(int pid)
 {
     char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/status", pid);
-    long sum = vmRssKib(path);
+    long sum = pssKib(pid);
     DIR *d = opendir("/proc");
     if (!d)
         return sum;
@@ -93,10 +95,8 @@ long treeRssKib(int pid)
         buf[n] = 0;
         const char *rp = std::strrchr(buf, ')');   // "pid (comm) state ppid ..."
         int ppid = 0;
-        if (rp && std::sscanf(rp + 1, " %*c %d", &ppid) == 1 && ppid == pid) {
-            std::snprintf(path, sizeof path, "/proc/%d/status", child);
-            sum += vmRssKib(path);
-        }
+        if (rp && std::sscanf(rp + 1, " %*c %d", &ppid) == 1 && ppid == pid)
+            sum += pssKib(child);
     }
     closedir(d);
     return sum;
@@ -208,9 +208,9 @@ int main(int argc, char **argv)
     };
 
     while (left > 0 && secondsSince(t0) < limit) {
-        if (watch > 0 && secondsSince(lastSample) >= 0.02) {
+        if (watch > 0 && secondsSince(lastSample) >= 0.05) {
             lastSample = Clock::now();
-            const long rss = treeRssKib(watch);
+            const long rss = treePssKib(watch);
             if (rss > rssPeak)
                 rssPeak = rss;
         }
@@ -319,11 +319,11 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "tftp_many: a download failed: %s\n", x.why.c_str());
     }
     if (watch > 0) {
-        const long rss = treeRssKib(watch);
+        const long rss = treePssKib(watch);
         if (rss > rssPeak)
             rssPeak = rss;
     }
-    std::printf("RESULT n=%d ok=%d failed=%d bytes=%lld seconds=%.3f retransmitted_acks=%lld tree_rss_peak_kib=%ld\n", n, ok,
+    std::printf("RESULT n=%d ok=%d failed=%d bytes=%lld seconds=%.3f retransmitted_acks=%lld tree_pss_peak_kib=%ld\n", n, ok,
                 n - ok, bytes, seconds, retransmittedAcks, rssPeak);
     return ok == n ? 0 : 1;
 }
