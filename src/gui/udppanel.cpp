@@ -235,6 +235,9 @@ void UdpPanel::applyFontMetrics()
 {
     const QFontMetrics fm = fontMetrics();
     QTableView *view = m_ui->logView;
+    // Qt 6.4 does not pass a font set before the first show on to the header (it keeps the size it was
+    // made with): it gets the panel's font at every change, so a saved zoom reaches it.
+    view->horizontalHeader()->setFont(font());
     view->verticalHeader()->setMinimumSectionSize(fm.height());
     view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3);
     const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + fm.averageCharWidth() * 2;

@@ -60,6 +60,7 @@ private slots:
     void multicastCautionText();
     void joinOnLoopbackShowsCaution();
     void rowsAndColumnsFollowFont();
+    void headerFollowsZoomSetBeforeShow();
     void savedLogHasDate();
     void controlsShownOneWayInViewAndFiles();
 
@@ -656,6 +657,21 @@ void tst_UdpPanel::rowsAndColumnsFollowFont()
     QCOMPARE(view->rowHeight(0), row1);
     for (int c = 0; c < PacketLogModel::ContentColumn; ++c)
         QCOMPARE(view->columnWidth(c), columns1.at(c));
+}
+
+// A zoom set before the panel is shown (a saved zoom) reaches the log's header too: Qt 6.4 keeps the size a
+// header was made with.
+void tst_UdpPanel::headerFollowsZoomSetBeforeShow()
+{
+    UdpPanel p;
+    QFont big = p.font();
+    big.setPointSizeF(p.font().pointSizeF() * 2);
+    p.setFont(big);
+    p.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&p));
+    auto *header = child<QTableView>(p, "logView")->horizontalHeader();
+    QCOMPARE(header->font().pointSizeF(), big.pointSizeF());
+    QVERIFY(header->height() >= QFontMetrics(big).height());
 }
 
 void tst_UdpPanel::savedLogHasDate()
