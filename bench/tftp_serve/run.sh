@@ -10,23 +10,24 @@
 #   SERVERS ["netpoke hpa atftpd"]    CLIENTS ["netpoke curl atftp busybox tftp-hpa"]
 #   SETS ["defaults rfc1350 blk65464 ws16 b64w16"]    UP_SETS ["defaults blk65464 ws16"]
 #   CONC [200] concurrent downloads    CONC_MIB [4]    CONC_SETS ["65464x8 1428x1"] (blksize x windowsize)
-#   CONC_RUNS [1]    LIMIT [300] s per client run    WORK [BUILD_DIR/tftp_serve_work]    BUILD [0] (1: build
+#   CONC_RUNS [1]    (an empty list runs nothing of its kind: SIZES="" UP_SIZES="" is the concurrent part alone)
+#   LIMIT [300] s per client run    WORK [BUILD_DIR/tftp_serve_work]    BUILD [0] (1: build
 #   netpoke-cli and tftp_many first)    TABLE_ONLY [0] (1: reprint the last run's tables)
 set -euo pipefail
 
 BUILD_DIR=$(realpath -m "${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}")
-SIZES=${SIZES:-"32 256"}
-SMALL_SIZES=${SMALL_SIZES:-"32"}
-UP_SIZES=${UP_SIZES:-"32"}
+SIZES=${SIZES-"32 256"}
+SMALL_SIZES=${SMALL_SIZES-"32"}
+UP_SIZES=${UP_SIZES-"32"}
 RUNS=${RUNS:-3}
 PLACEMENTS=${PLACEMENTS:-"split"}
 SERVERS=${SERVERS:-"netpoke hpa atftpd"}
 CLIENTS=${CLIENTS:-"netpoke curl atftp busybox tftp-hpa"}
-SETS=${SETS:-"defaults rfc1350 blk65464 ws16 b64w16"}
-UP_SETS=${UP_SETS:-"defaults blk65464 ws16"}
+SETS=${SETS-"defaults rfc1350 blk65464 ws16 b64w16"}
+UP_SETS=${UP_SETS-"defaults blk65464 ws16"}
 CONC=${CONC:-200}
 CONC_MIB=${CONC_MIB:-4}
-CONC_SETS=${CONC_SETS:-"65464x8 1428x1"}
+CONC_SETS=${CONC_SETS-"65464x8 1428x1"}
 CONC_RUNS=${CONC_RUNS:-1}
 LIMIT=${LIMIT:-300}
 WORK=$(realpath -m "${WORK:-$BUILD_DIR/tftp_serve_work}")
@@ -353,9 +354,10 @@ for pl in $PLACEMENTS; do
       for set in $sets; do
         [[ $set == defaults || $set == rfc1350 ]] && ! in_list "$size" "$SMALL_SIZES" && continue
         for c in $CLIENTS; do
+          if [[ $dir == get ]]; then file=f$size; lf=$OUT/dl.$c; src=$ROOT/f$size; written=$lf
+          else file=up/u.$c; lf=$ROOT/f$size; src=$lf; written=$ROOT/up/u.$c; fi
+          todo=()
           for sv in $SERVERS; do
-            if [[ $dir == get ]]; then file=f$size; lf=$OUT/dl.$c; src=$ROOT/f$size; written=$lf
-            else file=up/u.$c; lf=$ROOT/f$size; src=$lf; written=$ROOT/up/u.$c; fi
             rc=0; client_cmd "$c" "$dir" "$set" "${PORT[$sv]}" "$file" "$lf" || rc=$?
             if ((rc == 1)); then echo "$pl $dir $size $set $c $sv - n/a" >>"$RESULTS"; continue; fi
             key="$pl|$dir|$sv|$size|${CMD[*]}"
@@ -363,14 +365,21 @@ for pl in $PLACEMENTS; do
               for line in ${MEMO[$key]}; do echo "$pl $dir $size $set $c $sv ${line/:/ } same" >>"$RESULTS"; done
               continue
             fi
-            memo=""
-            for ((r = 1; r <= RUNS; r++)); do
+            todo+=("$sv")
+          done
+          # The servers take turns, run by run, in alternating order: a burst of other load on the machine
+          # then hits all of them alike instead of one server's runs.
+          for ((r = 1; r <= RUNS; r++)); do
+            order=("${todo[@]}")
+            ((r % 2 == 0)) && order=($(printf '%s\n' "${todo[@]}" | tac))
+            for sv in ${order[@]+"${order[@]}"}; do
+              client_cmd "$c" "$dir" "$set" "${PORT[$sv]}" "$file" "$lf" || true
+              key="$pl|$dir|$sv|$size|${CMD[*]}"
               read -r secs st < <(one_run "$cpu" "$dir" "$src" "$written")
               log "  $pl $dir ${size}MiB $set $c <- $sv run $r: $secs s $st"
               echo "$pl $dir $size $set $c $sv $secs $st" >>"$RESULTS"
-              memo+="$secs:$st "
+              MEMO[$key]="${MEMO[$key]:-}$secs:$st "
             done
-            MEMO[$key]=$memo
           done
         done
       done
@@ -385,8 +394,8 @@ for pl in $PLACEMENTS; do
   cpu=$(cpu_of "$pl")
   for cs in $CONC_SETS; do
     blk=${cs%x*}; win=${cs#*x}
-    for sv in $SERVERS; do
-      for ((r = 1; r <= CONC_RUNS; r++)); do
+    for ((r = 1; r <= CONC_RUNS; r++)); do
+      for sv in $SERVERS; do
         start_server "$sv"
         sleep 0.2
         st=ok
