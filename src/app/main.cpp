@@ -1,10 +1,9 @@
+#include "language.h"
 #include "mainwindow.h"
 #include "standardfds.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -15,13 +14,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(NETPOKE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/netpoke.svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("netpoke"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // View > Language: the system's language unless the user chose one (applied at start).
+    NetPoke::Language::install(
+        NetPoke::Language::localeFor(QSettings().value(QLatin1String(NetPoke::Language::SettingsKey)).toString()));
 
     NetPoke::MainWindow window;
     window.show();

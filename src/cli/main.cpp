@@ -3,13 +3,13 @@
 #include "tftpcommand.h"
 #include "udpcommand.h"
 
+#include "language.h"
 #include "standardfds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -97,11 +97,8 @@ int main(int argc, char *argv[])
     // Core debug output would mix with the command's own stderr lines; QT_LOGGING_RULES still wins.
     QLoggingCategory::setFilterRules(QStringLiteral("netpoke.*.debug=false"));
 
-    QTranslator translator;
-    if (QLocale().language() == QLocale::Chinese
-        && translator.load(QLocale(), QStringLiteral("netpoke"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(&translator);
-    }
+    // The system's language: Chinese, or English (with its plural forms).
+    NetPoke::Language::install(QLocale());
 
     const int code = CliMain::run(QCoreApplication::arguments());
     std::fflush(stdout);

@@ -137,9 +137,11 @@ private:
             return;
         // Every transfer ends here: uploads are discarded (nothing half-written is left), downloads are told.
         m_server.stop();
-        printInfo(tr("stopped: %n transfer(s), %1 failed, %2 request(s) refused", nullptr, int(qMin<qint64>(m_transfers, INT_MAX)))
+        //: %1 is "N transfers", %2 the number of them that failed, %3 is "N requests"
+        printInfo(tr("stopped: %1, %2 failed, %3 refused")
+                      .arg(tr("%n transfer(s)", nullptr, int(qMin<qint64>(m_transfers, INT_MAX))))
                       .arg(m_failed)
-                      .arg(m_refused));
+                      .arg(tr("%n request(s)", nullptr, int(qMin<qint64>(m_refused, INT_MAX)))));
         finish(ExitSuccess);
     }
 

@@ -2,15 +2,22 @@
 
 #include "addresses.h"
 #include "chatpanel.h"
+#include "language.h"
+#include "networkpanel.h"
 #include "tftppanel.h"
 #include "tftpserverpanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QScrollArea>
 #include <QSettings>
 
@@ -35,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_chat = addPanel(new ChatPanel(this));
     m_tftp = addPanel(new TftpPanel(this));
     m_tftpServer = addPanel(new TftpServerPanel(this));
+    addPanel(new NetworkPanel(this));
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     // The classroom's round trip: serve a folder, then fetch from it with the TFTP tab.
     connect(m_tftpServer, &TftpServerPanel::downloadRequested, this, [this](const QString &host, quint16 port) {
@@ -51,6 +59,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom / ZoomStep); });
     connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { setZoom(1.0); });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    setUpLanguageMenu();
+    // File > Reset settings, above Quit.
+    auto *reset = new QAction(tr("&Reset settings…"), this);
+    reset->setObjectName(QStringLiteral("actionResetSettings"));
+    m_ui->menuFile->insertAction(m_ui->actionQuit, reset);
+    connect(reset, &QAction::triggered, this, &MainWindow::askResetSettings);
     // Ctrl+= as well, since + needs Shift on most keyboards.
     m_ui->actionZoomIn->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
 
@@ -133,7 +147,8 @@ void MainWindow::setZoom(double factor)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    if (!m_settingsReset)
+        saveSettings();
     event->accept();
 }
 
@@ -145,6 +160,76 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
     for (const Panel *p : std::as_const(m_panels))
         p->saveSettings();
+}
+
+// View > Language: the choice is stored and used at the next start (every panel builds its texts once);
+// the user may restart at once.
+void MainWindow::setUpLanguageMenu()
+{
+    QMenu *menu = m_ui->menuView->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("menuLanguage"));
+    m_ui->menuView->insertSeparator(menu->menuAction());
+    auto *group = new QActionGroup(menu);
+    const QString current = QSettings().value(QLatin1String(Language::SettingsKey)).toString();
+    for (const QString &code : Language::codes()) {
+        QAction *a = menu->addAction(Language::nativeName(code));
+        a->setObjectName(QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    QSettings s;
+    if (s.value(QLatin1String(Language::SettingsKey)).toString() == code)
+        return;
+    s.setValue(QLatin1String(Language::SettingsKey), code);
+    offerRestart(tr("NetPoke will speak %1 after a restart.").arg(Language::nativeName(code)));
+}
+
+void MainWindow::askResetSettings()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Reset settings"),
+                                tr("Forget every setting (fields, history, window size, zoom, language) and start "
+                                   "with the defaults?"),
+                                QMessageBox::Reset | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("resetSettingsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result != QMessageBox::Reset)
+            return;
+        QSettings().clear();
+        m_settingsReset = true;   // closing must not write them back
+        offerRestart(tr("The settings were reset. NetPoke starts with its defaults next time."));
+    });
+    box->open();
+}
+
+void MainWindow::offerRestart(const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Restart NetPoke"), text, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("restartBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *now = box->addButton(tr("Restart &now"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    connect(box, &QMessageBox::finished, this, [this, box, now] {
+        if (box->clickedButton() != now)
+            return;
+        if (!m_settingsReset)
+            saveSettings();
+        m_settingsReset = true;   // saved now: the closing below must not save again
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+            close();
+        else
+            statusBar()->showMessage(tr("NetPoke could not start itself again: please start it by hand."), 10000);
+    });
+    box->open();
 }
 
 void MainWindow::showAbout()

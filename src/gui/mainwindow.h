@@ -40,6 +40,10 @@ private:
     Panel *currentPanel() const;
     void saveSettings();
     void showAbout();
+    void setUpLanguageMenu();
+    void chooseLanguage(const QString &code);
+    void askResetSettings();
+    void offerRestart(const QString &text);
     void updateTabTitle(Panel *panel);
     void updateActions();
 
@@ -50,6 +54,7 @@ private:
     TftpPanel *m_tftp = nullptr;
     TftpServerPanel *m_tftpServer = nullptr;
     double m_zoom = 1.0;
+    bool m_settingsReset = false;   // the settings were cleared (or saved before a restart): do not save on close
     qreal m_basePointSize = 0;
     QSize m_userSize;   // the window's size as the user chose it, kept across zooms
 };

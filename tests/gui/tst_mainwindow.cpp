@@ -62,11 +62,12 @@ void tst_MainWindow::tabsAndMenus()
     MainWindow w;
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 4);
+    QCOMPARE(tabs->count(), 5);
     QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("TFTP"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("TFTP Server"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Network"));
     QVERIFY(tabs->widget(0)->isAncestorOf(w.udpPanel()));
     QVERIFY(tabs->widget(3)->isAncestorOf(w.tftpServerPanel()));
     QStringList menus;
