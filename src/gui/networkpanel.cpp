@@ -116,6 +116,7 @@ NetworkPanel::NetworkPanel(QWidget *parent)
                                    tr("MAC"), tr("MTU"), tr("Flags")});
     m_interfaces->setRootIsDecorated(true);
     m_interfaces->setUniformRowHeights(true);
+    m_interfaces->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     ifaceLayout->addWidget(m_interfaces);
     auto *refreshButton = new QPushButton(tr("&Refresh"), ifaceBox);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
@@ -129,6 +130,7 @@ NetworkPanel::NetworkPanel(QWidget *parent)
     m_sockets->setHorizontalHeaderLabels({tr("Protocol"), tr("Local address:port"), tr("Peer"), tr("State"),
                                           tr("Queued (send / receive)")});
     m_sockets->verticalHeader()->hide();
+    m_sockets->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sockets->horizontalHeader()->setStretchLastSection(true);
     m_sockets->setSelectionBehavior(QAbstractItemView::SelectRows);
     socketLayout->addWidget(m_sockets);
@@ -198,6 +200,7 @@ NetworkPanel::NetworkPanel(QWidget *parent)
     m_ports->setObjectName(QStringLiteral("portTable"));
     m_ports->setHorizontalHeaderLabels({tr("Port"), tr("Transport"), tr("Service"), tr("What for")});
     m_ports->verticalHeader()->hide();
+    m_ports->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ports->horizontalHeader()->setStretchLastSection(true);
     portLayout->addWidget(m_ports);
 
