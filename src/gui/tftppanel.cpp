@@ -46,14 +46,16 @@ QString formatDuration(qint64 ms)
 {
     const qint64 s = ms / 1000;
     if (s < 60)
-        return QStringLiteral("%1.%2 s").arg(s).arg((ms % 1000) / 100);
+        //: A duration in seconds with one decimal, e.g. "3.2 s"
+        return QCoreApplication::translate("NetPoke::TftpPanel", "%1.%2 s").arg(s).arg((ms % 1000) / 100);
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString formatRate(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1, QLocale::DataSizeIecFormat)
-         + QStringLiteral("/s");
+    //: A rate: %1 is a data size such as "1.5 MiB"
+    return QCoreApplication::translate("NetPoke::TftpPanel", "%1/s")
+        .arg(QLocale().formattedDataSize(qint64(bytesPerSecond), 1, QLocale::DataSizeIecFormat));
 }
 
 QString formatSize(qint64 bytes)

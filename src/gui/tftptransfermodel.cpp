@@ -48,8 +48,9 @@ int TftpTransferModel::perMille(const TransferInfo &info)
 
 QString TftpTransferModel::rateText(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(qMax(0.0, bytesPerSecond)), 1, QLocale::DataSizeIecFormat)
-         + QStringLiteral("/s");
+    //: A rate: %1 is a data size such as "1.5 MiB"
+    return tr("%1/s").arg(QLocale().formattedDataSize(qint64(qMax(0.0, bytesPerSecond)), 1,
+                                                       QLocale::DataSizeIecFormat));
 }
 
 QString TftpTransferModel::stateText(const TransferInfo &info)

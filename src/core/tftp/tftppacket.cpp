@@ -1,6 +1,8 @@
 #include "tftppacket.h"
 #include "textcodec.h"
 
+#include <QCoreApplication>
+
 #include <cstring>
 
 namespace NetPoke::Tftp {
@@ -249,7 +251,8 @@ QString Packet::summary() const
 
 QString dataSummary(quint16 block, qsizetype bytes)
 {
-    return QStringLiteral("DATA %1 (%2 bytes)").arg(block).arg(bytes);
+    //: A trace line: DATA stays the protocol's name; %1 the block number, %2 the data bytes
+    return QCoreApplication::translate("NetPoke::Tftp::Packet", "DATA %1 (%2 bytes)").arg(block).arg(bytes);
 }
 
 QString ackSummary(quint16 block)
