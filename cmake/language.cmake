@@ -24,3 +24,4 @@ add_test(NAME tst_translations
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/translationstest.cmake)
 set_tests_properties(tst_translations PROPERTIES TIMEOUT 120)
 netpoke_add_test(tst_language GUI SOURCES tests/gui/tst_language.cpp LIBS netpoke_gui)
+target_sources(netpoke_gui PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/qtstrings.cpp)
