@@ -8,3 +8,6 @@ netpoke_add_test(tst_ownsockets SOURCES tests/integration/tst_ownsockets.cpp LIB
 target_sources(netpoke_gui PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/networkpanel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/networkpanel.h)
 netpoke_add_test(tst_networkpanel GUI SOURCES tests/gui/tst_networkpanel.cpp LIBS netpoke_gui)
+target_sources(netpoke_gui PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/ratechart.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/ratechart.h)
+netpoke_add_test(tst_ratechart GUI SOURCES tests/gui/tst_ratechart.cpp LIBS netpoke_gui)
