@@ -1,6 +1,11 @@
 #include "ratechart.h"
 
+#include "settingstable.h"
+
+#include <QBoxLayout>
 #include <QChart>
+#include <QComboBox>
+#include <QPushButton>
 #include <QEvent>
 #include <QLegend>
 #include <QLineSeries>
@@ -159,6 +164,36 @@ void RateChart::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange)
         applyFont();
     QChartView::changeEvent(event);
+}
+
+RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QBoxLayout *buttonRow,
+                        int buttonIndex, SettingsTable &settings, std::function<RateChart::Totals()> source)
+{
+    auto *chart = new RateChart(parent);
+    chart->setSource(std::move(source));
+    chart->hide();
+    chartLayout->insertWidget(chartIndex, chart);
+    auto *toggle = new QPushButton(RateChart::tr("Chart"), parent);
+    toggle->setObjectName(QStringLiteral("chartButton"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(RateChart::tr("RX and TX per second over the last minute"));
+    auto *unit = new QComboBox(parent);
+    unit->setObjectName(QStringLiteral("chartUnit"));
+    unit->addItem(RateChart::tr("packets/s"));
+    unit->addItem(RateChart::tr("bytes/s"));
+    unit->hide();
+    buttonRow->insertWidget(buttonIndex, toggle);
+    buttonRow->insertWidget(buttonIndex + 1, unit);
+    QObject::connect(toggle, &QPushButton::toggled, chart, [chart, unit](bool on) {
+        chart->setVisible(on);
+        unit->setVisible(on);
+    });
+    QObject::connect(unit, &QComboBox::currentIndexChanged, chart,
+                     [chart](int i) { chart->setUnit(i == 1 ? RateChart::BytesPerSecond : RateChart::PacketsPerSecond); });
+    settings.add(QStringLiteral("chart"), [toggle] { return QVariant(toggle->isChecked()); },
+                 [toggle](const QVariant &v) { toggle->setChecked(v.toBool()); }, false);
+    settings.add(QStringLiteral("chartUnit"), unit, SettingsTable::ByIndex);
+    return chart;
 }
 
 } // namespace NetPoke

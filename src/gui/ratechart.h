@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 
+class QBoxLayout;
 class QLineSeries;
 class QValueAxis;
 
@@ -73,5 +74,13 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
 };
+
+class SettingsTable;
+
+// What a tab adds to show its chart: a "Chart" toggle and a packets/s–bytes/s choice inserted into buttonRow
+// at buttonIndex, the chart (hidden until toggled) into chartLayout at chartIndex; both choices saved under
+// settings as "chart" and "chartUnit". Returns the chart (call clear() when the tab resets its counters).
+RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QBoxLayout *buttonRow,
+                        int buttonIndex, SettingsTable &settings, std::function<RateChart::Totals()> source);
 
 } // namespace NetPoke
