@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressCalc</name>
+    <message>
+        <source>An IPv4 address has four numbers separated by dots (like 192.168.1.10).</source>
+        <translation>IPv4 地址由四个用点分隔的数组成（如 192.168.1.10）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number from 0 to 255.</source>
+        <translation>“%1”不是 0 到 255 之间的数。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 255: each of the four numbers is one byte.</source>
+        <translation>%1 大于 255：四个数各占一个字节。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a leading zero, which some programs read as octal: write %2.</source>
+        <translation>“%1”以 0 开头，有些程序会把它当作八进制：请写成 %2。</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公网地址</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私有地址</translation>
+    </message>
+    <message>
+        <source>loopback (this machine)</source>
+        <translation>环回地址（本机）</translation>
+    </message>
+    <message>
+        <source>link-local</source>
+        <translation>链路本地地址</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>组播地址</translation>
+    </message>
+    <message>
+        <source>unspecified (&quot;this network&quot;)</source>
+        <translation>未指定（“本网络”）</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>保留地址</translation>
+    </message>
+    <message>
+        <source>limited broadcast</source>
+        <translation>受限广播地址</translation>
+    </message>
+    <message>
+        <source>shared address space (carrier-grade NAT)</source>
+        <translation>共享地址空间（运营商级 NAT）</translation>
+    </message>
+    <message>
+        <source>documentation example</source>
+        <translation>文档示例地址</translation>
+    </message>
+    <message>
+        <source>The prefix is given twice: in the address and in the prefix field.</source>
+        <translation>前缀给了两次：地址里一次，前缀栏里一次。</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 or IPv6 address.</source>
+        <translation>请输入 IPv4 或 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address.</source>
+        <translation>“%1”不是 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>IPv6 has no address classes: give a prefix length from 0 to 128 (often 64).</source>
+        <translation>IPv6 没有地址分类：请给出 0 到 128 的前缀长度（常用 64）。</translation>
+    </message>
+    <message>
+        <source>An IPv6 prefix length is a number from 0 to 128.</source>
+        <translation>IPv6 前缀长度是 0 到 128 之间的数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address: %2</source>
+        <translation>“%1”不是 IPv4 地址：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a class D (multicast) address: classes D and E have no network part, give a prefix.</source>
+        <translation>%1 是 D 类（组播）地址：D 类和 E 类没有网络号部分，请给出前缀。</translation>
+    </message>
+    <message>
+        <source>%1 is a class E (reserved) address: classes D and E have no network part, give a prefix.</source>
+        <translation>%1 是 E 类（保留）地址：D 类和 E 类没有网络号部分，请给出前缀。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a netmask: a netmask is ones followed by zeros (like 255.255.255.0).</source>
+        <translation>“%1”不是子网掩码：子网掩码是连续的 1 后面跟连续的 0（如 255.255.255.0）。</translation>
+    </message>
+    <message>
+        <source>An IPv4 prefix length is a number from 0 to 32 (or a netmask like 255.255.255.0).</source>
+        <translation>IPv4 前缀长度是 0 到 32 之间的数（或 255.255.255.0 这样的子网掩码）。</translation>
+    </message>
+</context>
+<context>
     <name>Addresses</name>
     <message>
         <source>0.0.0.0 (all IPv4 addresses)</source>
@@ -450,6 +549,13 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>NetPoke</source>
@@ -685,6 +791,46 @@
         <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制的 UDP；UDP 聊天；TFTP 客户端和服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Reset settings…</source>
+        <translation>重置设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>NetPoke will speak %1 after a restart.</source>
+        <translation>NetPoke 重新启动后将使用%1。</translation>
+    </message>
+    <message>
+        <source>Reset settings</source>
+        <translation>重置设置</translation>
+    </message>
+    <message>
+        <source>Forget every setting (fields, history, window size, zoom, language) and start with the defaults?</source>
+        <translation>清除所有设置（输入内容、历史、窗口大小、缩放、语言），以默认设置启动？</translation>
+    </message>
+    <message>
+        <source>The settings were reset. NetPoke starts with its defaults next time.</source>
+        <translation>设置已重置。NetPoke 下次启动时使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Restart NetPoke</source>
+        <translation>重新启动 NetPoke</translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation>立即重启(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>NetPoke could not start itself again: please start it by hand.</source>
+        <translation>NetPoke 无法自行重新启动：请手动启动。</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::Net::DatagramSocket</name>
@@ -695,6 +841,297 @@
     <message>
         <source>No destination address.</source>
         <translation>没有目标地址。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::NetworkPanel</name>
+    <message>
+        <source>up</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>环回</translation>
+    </message>
+    <message>
+        <source>broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>组播</translation>
+    </message>
+    <message>
+        <source>point-to-point</source>
+        <translation>点对点</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s interfaces</source>
+        <translation>本机网络接口</translation>
+    </message>
+    <message>
+        <source>Interface / address</source>
+        <translation>接口 / 地址</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Netmask</source>
+        <translation>子网掩码</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播地址</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>NetPoke&apos;s open sockets</source>
+        <translation>NetPoke 打开的套接字</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Local address:port</source>
+        <translation>本地地址:端口</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Queued (send / receive)</source>
+        <translation>排队字节（发送 / 接收）</translation>
+    </message>
+    <message>
+        <source>Every socket the tabs have open, as the system sees it (like ss -p).</source>
+        <translation>各标签页打开的每个套接字，按系统所见列出（类似 ss -p）。</translation>
+    </message>
+    <message>
+        <source>Address calculator</source>
+        <translation>地址计算器</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10, 10.0.0.1/8 or 2001:db8::1/64</source>
+        <translation>如 192.168.1.10、10.0.0.1/8 或 2001:db8::1/64</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>by class (A /8, B /16, C /24)</source>
+        <translation>按地址类别（A 类 /8、B 类 /16、C 类 /24）</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix or netmask:</source>
+        <translation>前缀或子网掩码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Network number:</source>
+        <translation>网络号：</translation>
+    </message>
+    <message>
+        <source>Netmask:</source>
+        <translation>子网掩码：</translation>
+    </message>
+    <message>
+        <source>Host bits (wildcard):</source>
+        <translation>主机位（反掩码）：</translation>
+    </message>
+    <message>
+        <source>Broadcast address:</source>
+        <translation>广播地址：</translation>
+    </message>
+    <message>
+        <source>First host:</source>
+        <translation>第一个主机地址：</translation>
+    </message>
+    <message>
+        <source>Last host:</source>
+        <translation>最后一个主机地址：</translation>
+    </message>
+    <message>
+        <source>Usable hosts:</source>
+        <translation>可用主机数：</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>种类：</translation>
+    </message>
+    <message>
+        <source>In binary (network | host):</source>
+        <translation>二进制（网络号 | 主机号）：</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输层协议</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source> This system picks a client&apos;s port (an ephemeral port) from %1–%2.</source>
+        <translation>本系统从 %1–%2 中为客户端选择端口（临时端口）。</translation>
+    </message>
+    <message>
+        <source>Ports 0–1023 are well-known ports: standard services listen there, and on Linux only root may bind them. Ports 1024–65535 are for everything else: registered services (1024–49151) and dynamic ports (49152–65535).</source>
+        <translation>0–1023 是知名端口：标准服务在这些端口监听，在 Linux 上只有 root 能绑定它们。1024–65535 供其他程序使用：注册端口（1024–49151）和动态端口（49152–65535）。</translation>
+    </message>
+    <message>
+        <source>(IPv6 has no netmask: /%1)</source>
+        <translation>（IPv6 没有子网掩码：/%1）</translation>
+    </message>
+    <message>
+        <source>(IPv6 has no broadcast: it uses multicast)</source>
+        <translation>（IPv6 没有广播：它使用组播）</translation>
+    </message>
+    <message>
+        <source>none (a /%1 has no broadcast address)</source>
+        <translation>无（/%1 没有广播地址）</translation>
+    </message>
+    <message>
+        <source>%1 (2^%2 − 2: the network number and the broadcast address are not hosts)</source>
+        <translation>%1（2^%2 − 2：网络号和广播地址不能分配给主机）</translation>
+    </message>
+    <message>
+        <source>%1 (a point-to-point link, RFC 3021)</source>
+        <translation>%1（点对点链路，RFC 3021）</translation>
+    </message>
+    <message>
+        <source>%1 addresses (2^%2)</source>
+        <translation>%1 个地址（2^%2）</translation>
+    </message>
+    <message>
+        <source>%1 (default prefix /%2)</source>
+        <translation>%1 类（默认前缀 /%2）</translation>
+    </message>
+    <message>
+        <source>D (multicast)</source>
+        <translation>D 类（组播）</translation>
+    </message>
+    <message>
+        <source>E (reserved)</source>
+        <translation>E 类（保留）</translation>
+    </message>
+    <message>
+        <source>, prefix taken from the class</source>
+        <translation>，前缀按类别取得</translation>
+    </message>
+    <message>
+        <source>(IPv6 has no classes)</source>
+        <translation>（IPv6 没有地址分类）</translation>
+    </message>
+    <message>
+        <source>File transfer, data connection</source>
+        <translation>文件传输，数据连接</translation>
+    </message>
+    <message>
+        <source>File transfer, commands</source>
+        <translation>文件传输，命令连接</translation>
+    </message>
+    <message>
+        <source>Secure remote login</source>
+        <translation>安全远程登录</translation>
+    </message>
+    <message>
+        <source>Remote login (unencrypted)</source>
+        <translation>远程登录（不加密）</translation>
+    </message>
+    <message>
+        <source>Sending e-mail</source>
+        <translation>发送电子邮件</translation>
+    </message>
+    <message>
+        <source>Names to addresses</source>
+        <translation>域名解析为地址</translation>
+    </message>
+    <message>
+        <source>Address assignment (server side; clients use 68)</source>
+        <translation>分配地址（服务器端；客户端用 68）</translation>
+    </message>
+    <message>
+        <source>Trivial file transfer (the TFTP tabs)</source>
+        <translation>简单文件传输（TFTP 标签页）</translation>
+    </message>
+    <message>
+        <source>Web pages</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Fetching e-mail</source>
+        <translation>收取电子邮件</translation>
+    </message>
+    <message>
+        <source>Clock synchronisation</source>
+        <translation>时间同步</translation>
+    </message>
+    <message>
+        <source>E-mail folders</source>
+        <translation>电子邮件文件夹</translation>
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation>设备管理</translation>
+    </message>
+    <message>
+        <source>Web pages over TLS</source>
+        <translation>通过 TLS 的网页</translation>
+    </message>
+    <message>
+        <source>System log messages</source>
+        <translation>系统日志消息</translation>
     </message>
 </context>
 <context>
@@ -726,6 +1163,37 @@
     <message>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::RateChart</name>
+    <message>
+        <source>RX</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>秒前</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>包/秒</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>RX and TX per second over the last minute</source>
+        <translation>最近一分钟每秒接收和发送的数量</translation>
     </message>
 </context>
 <context>
@@ -928,60 +1396,8 @@
         <translation>来自未知端口 %2 的 %1 字节</translation>
     </message>
     <message>
-        <source>File not found on the server (TFTP error 1).</source>
-        <translation>服务器上找不到该文件（TFTP error 1）。</translation>
-    </message>
-    <message>
-        <source>The server refused access to the file (TFTP error 2).</source>
-        <translation>服务器拒绝访问该文件（TFTP error 2）。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s disk is full (TFTP error 3).</source>
-        <translation>服务器磁盘已满（TFTP error 3）。</translation>
-    </message>
-    <message>
-        <source>The server called the request illegal (TFTP error 4).</source>
-        <translation>服务器认为该请求是非法操作（TFTP error 4）。</translation>
-    </message>
-    <message>
-        <source>The server did not recognise this transfer (TFTP error 5).</source>
-        <translation>服务器无法识别本次传输（TFTP error 5）。</translation>
-    </message>
-    <message>
-        <source>The file already exists on the server (TFTP error 6).</source>
-        <translation>服务器上已存在该文件（TFTP error 6）。</translation>
-    </message>
-    <message>
-        <source>No such user on the server (TFTP error 7).</source>
-        <translation>服务器上没有该用户（TFTP error 7）。</translation>
-    </message>
-    <message>
-        <source>The server refused the transfer options (TFTP error 8). Try again without options (RFC 1350 only).</source>
-        <translation>服务器拒绝了传输选项（TFTP error 8）。请不带选项重试（仅 RFC 1350）。</translation>
-    </message>
-    <message>
-        <source>The server reported an error (TFTP error %1).</source>
-        <translation>服务器报告了错误（TFTP error %1）。</translation>
-    </message>
-    <message>
-        <source>The server reported an error: %1 (TFTP error %2).</source>
-        <translation>服务器报告了错误：%1（TFTP error %2）。</translation>
-    </message>
-    <message>
         <source>The server said: &quot;%1&quot;.</source>
         <translation>服务器消息：“%1”。</translation>
-    </message>
-    <message>
-        <source>The server answered with options that were not asked for (TFTP error 8).</source>
-        <translation>服务器应答了未请求的选项（TFTP error 8）。</translation>
-    </message>
-    <message>
-        <source>The server answered with the option &quot;%1&quot;, which was not asked for (TFTP error 8).</source>
-        <translation>服务器应答了未请求的选项“%1”（TFTP error 8）。</translation>
-    </message>
-    <message>
-        <source>The server chose %1 = %2, more than the %3 asked for (TFTP error 8).</source>
-        <translation>服务器选择了 %1 = %2，超过了请求的 %3（TFTP error 8）。</translation>
     </message>
     <message>
         <source>The server sent block %1 with %2 bytes, more than the block size %3.</source>
@@ -1034,14 +1450,6 @@
         </translation>
     </message>
     <message>
-        <source>The server refused options (TFTP error 8): asking again without %1.</source>
-        <translation>服务器拒绝了选项（TFTP error 8）：去掉 %1 后重新请求。</translation>
-    </message>
-    <message>
-        <source>The server refused the options (TFTP error 8): asking again without options.</source>
-        <translation>服务器拒绝了选项（TFTP error 8）：不带选项重新请求。</translation>
-    </message>
-    <message>
         <source>, expected %1</source>
         <translation>，应为块 %1</translation>
     </message>
@@ -1091,6 +1499,66 @@
         <source>%1 changed while it was being sent.</source>
         <translation>%1 在发送过程中被修改。</translation>
     </message>
+    <message>
+        <source>File not found on the server (TFTP error 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused access to the file (TFTP error 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is full (TFTP error 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server called the request illegal (TFTP error 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not recognise this transfer (TFTP error 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file already exists on the server (TFTP error 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such user on the server (TFTP error 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the transfer options (TFTP error 8). Try again without options (RFC 1350 only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error (TFTP error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1 (TFTP error %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused options (TFTP error 8): asking again without %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the options (TFTP error 8): asking again without options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with options that were not asked for (TFTP error 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with the option &quot;%1&quot;, which was not asked for (TFTP error 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server chose %1 = %2, more than the %3 asked for (TFTP error 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::Tftp::ClientOptions</name>
@@ -1117,6 +1585,14 @@
     <message>
         <source>Max size %1 is negative: use 0 (no limit) or a number of bytes.</source>
         <translation>大小上限 %1 为负数：请使用 0（不限）或字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Packet</name>
+    <message>
+        <source>DATA %1 (%2 bytes)</source>
+        <extracomment>A trace line: DATA stays the protocol&apos;s name; %1 the block number, %2 the data bytes</extracomment>
+        <translation>DATA %1（%2 字节）</translation>
     </message>
 </context>
 <context>
@@ -1312,14 +1788,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 %2 &quot;%3&quot; refused: %4 (TFTP error %5)</source>
-        <translation>%1 %2“%3”被拒绝：%4（TFTP 错误 %5）</translation>
-    </message>
-    <message>
-        <source>%1 refused: %2 (TFTP error %3)</source>
-        <translation>%1 被拒绝：%2（TFTP 错误 %3）</translation>
-    </message>
-    <message>
         <source>%1 more refused requests not logged (at most %2 are logged a second)</source>
         <translation>另有 %1 个被拒绝的请求未记录（每秒最多记录 %2 个）</translation>
     </message>
@@ -1386,14 +1854,6 @@
         </translation>
     </message>
     <message>
-        <source>the client refused the options (TFTP error 8)</source>
-        <translation>客户端拒绝了选项（TFTP 错误 8）</translation>
-    </message>
-    <message>
-        <source>the client ended the transfer (TFTP error %1)</source>
-        <translation>客户端终止了传输（TFTP 错误 %1）</translation>
-    </message>
-    <message>
         <source>saying &quot;%1&quot;</source>
         <translation>消息为“%1”</translation>
     </message>
@@ -1432,6 +1892,22 @@
     <message>
         <source>cannot save the file: %1</source>
         <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 &quot;%3&quot; refused: %4 (TFTP error %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (TFTP error %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client refused the options (TFTP error 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client ended the transfer (TFTP error %1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1625,6 +2101,16 @@
         <source>The server may keep the part it received.</source>
         <translation>服务器可能保留了已收到的部分。</translation>
     </message>
+    <message>
+        <source>%1.%2 s</source>
+        <extracomment>A duration in seconds with one decimal, e.g. &quot;3.2 s&quot;</extracomment>
+        <translation>%1.%2 秒</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>A rate: %1 is a data size such as &quot;1.5 MiB&quot;</extracomment>
+        <translation>%1/秒</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::TftpServerPanel</name>
@@ -1732,6 +2218,11 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>A rate: %1 is a data size such as &quot;1.5 MiB&quot;</extracomment>
+        <translation>%1/秒</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2416,17 @@
     </message>
 </context>
 <context>
+    <name>OwnSockets</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>unconnected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
     <name>ParseResult</name>
     <message>
         <source>%1 packet: option name not terminated by a NUL byte</source>
@@ -1993,6 +2495,24 @@
     <message>
         <source>unknown opcode %1</source>
         <translation>未知操作码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <extracomment>The kind of a folder in the file dialog (Qt&apos;s own text)</extracomment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <extracomment>The kind of a drive in the file dialog (Qt&apos;s own text)</extracomment>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <extracomment>The kind of a file of an unknown type in the file dialog (Qt&apos;s own text)</extracomment>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -2700,12 +3220,6 @@
         <source>Give an address of this machine, :: for all of them, or 127.0.0.1 for this machine only.</source>
         <translation>请给出本机的一个地址，:: 表示全部地址，127.0.0.1 表示仅本机。</translation>
     </message>
-    <message numerus="yes">
-        <source>stopped: %n transfer(s), %1 failed, %2 request(s) refused</source>
-        <translation>
-            <numerusform>已停止：%n 个传输，%1 个失败，%2 个请求被拒绝</numerusform>
-        </translation>
-    </message>
     <message>
         <source>cannot write the log to standard output.</source>
         <translation>无法把日志写到标准输出。</translation>
@@ -2747,10 +3261,6 @@
         <translation>ADDR:PORT</translation>
     </message>
     <message>
-        <source>Accept uploads (WRQ) as new files; an existing file is refused (TFTP error 6).</source>
-        <translation>接受上传（WRQ）为新文件；已存在的文件会被拒绝（TFTP 错误 6）。</translation>
-    </message>
-    <message>
         <source>Accept uploads that replace existing files (implies --allow-write). A file is replaced only when its upload is complete.</source>
         <translation>接受替换已有文件的上传（包含 --allow-write）。只有上传完成后才替换文件。</translation>
     </message>
@@ -2769,10 +3279,6 @@
     <message>
         <source>A-B</source>
         <translation>A-B</translation>
-    </message>
-    <message>
-        <source>Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit.</source>
-        <translation>上传的最大字节数；更大的会被拒绝（TFTP 错误 3）。默认：0，不限。</translation>
     </message>
     <message>
         <source>BYTES</source>
@@ -2813,6 +3319,31 @@
     <message>
         <source>serve a folder: tftp serve --root DIR [--listen ADDR:PORT]</source>
         <translation>共享文件夹：tftp serve --root DIR [--listen ADDR:PORT]</translation>
+    </message>
+    <message>
+        <source>stopped: %1, %2 failed, %3 refused</source>
+        <extracomment>%1 is &quot;N transfers&quot;, %2 the number of them that failed, %3 is &quot;N requests&quot;</extracomment>
+        <translation>已停止：%1，其中 %2 个失败，拒绝了 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s)</source>
+        <translation>
+            <numerusform>%n 个传输</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept uploads (WRQ) as new files; an existing file is refused (TFTP error 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2902,10 +3433,6 @@
         <translation>最大上传</translation>
     </message>
     <message>
-        <source>Larger uploads are refused (TFTP error 3).</source>
-        <translation>更大的上传会被拒绝（TFTP 错误 3）。</translation>
-    </message>
-    <message>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -2940,6 +3467,10 @@
     <message>
         <source>One line per transfer and per refused request</source>
         <translation>每个传输和每个被拒绝的请求各一行</translation>
+    </message>
+    <message>
+        <source>Larger uploads are refused (TFTP error 3).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

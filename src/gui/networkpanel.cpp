@@ -77,21 +77,21 @@ struct WellKnown
     const char *what;
 };
 const WellKnown wellKnownPorts[] = {
-    {20, "TCP", "FTP-DATA", QT_TRANSLATE_NOOP("NetworkPanel", "File transfer, data connection")},
-    {21, "TCP", "FTP", QT_TRANSLATE_NOOP("NetworkPanel", "File transfer, commands")},
-    {22, "TCP", "SSH", QT_TRANSLATE_NOOP("NetworkPanel", "Secure remote login")},
-    {23, "TCP", "Telnet", QT_TRANSLATE_NOOP("NetworkPanel", "Remote login (unencrypted)")},
-    {25, "TCP", "SMTP", QT_TRANSLATE_NOOP("NetworkPanel", "Sending e-mail")},
-    {53, "UDP/TCP", "DNS", QT_TRANSLATE_NOOP("NetworkPanel", "Names to addresses")},
-    {67, "UDP", "DHCP", QT_TRANSLATE_NOOP("NetworkPanel", "Address assignment (server side; clients use 68)")},
-    {69, "UDP", "TFTP", QT_TRANSLATE_NOOP("NetworkPanel", "Trivial file transfer (the TFTP tabs)")},
-    {80, "TCP", "HTTP", QT_TRANSLATE_NOOP("NetworkPanel", "Web pages")},
-    {110, "TCP", "POP3", QT_TRANSLATE_NOOP("NetworkPanel", "Fetching e-mail")},
-    {123, "UDP", "NTP", QT_TRANSLATE_NOOP("NetworkPanel", "Clock synchronisation")},
-    {143, "TCP", "IMAP", QT_TRANSLATE_NOOP("NetworkPanel", "E-mail folders")},
-    {161, "UDP", "SNMP", QT_TRANSLATE_NOOP("NetworkPanel", "Device management")},
-    {443, "TCP", "HTTPS", QT_TRANSLATE_NOOP("NetworkPanel", "Web pages over TLS")},
-    {514, "UDP", "syslog", QT_TRANSLATE_NOOP("NetworkPanel", "System log messages")},
+    {20, "TCP", "FTP-DATA", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "File transfer, data connection")},
+    {21, "TCP", "FTP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "File transfer, commands")},
+    {22, "TCP", "SSH", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Secure remote login")},
+    {23, "TCP", "Telnet", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Remote login (unencrypted)")},
+    {25, "TCP", "SMTP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Sending e-mail")},
+    {53, "UDP/TCP", "DNS", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Names to addresses")},
+    {67, "UDP", "DHCP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Address assignment (server side; clients use 68)")},
+    {69, "UDP", "TFTP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Trivial file transfer (the TFTP tabs)")},
+    {80, "TCP", "HTTP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Web pages")},
+    {110, "TCP", "POP3", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Fetching e-mail")},
+    {123, "UDP", "NTP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Clock synchronisation")},
+    {143, "TCP", "IMAP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "E-mail folders")},
+    {161, "UDP", "SNMP", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Device management")},
+    {443, "TCP", "HTTPS", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "Web pages over TLS")},
+    {514, "UDP", "syslog", QT_TRANSLATE_NOOP("NetPoke::NetworkPanel", "System log messages")},
 };
 
 } // namespace
