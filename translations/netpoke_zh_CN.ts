@@ -874,6 +874,66 @@
         <translation>点对点</translation>
     </message>
     <message>
+        <source>File transfer, data connection</source>
+        <translation>文件传输，数据连接</translation>
+    </message>
+    <message>
+        <source>File transfer, commands</source>
+        <translation>文件传输，命令连接</translation>
+    </message>
+    <message>
+        <source>Secure remote login</source>
+        <translation>安全远程登录</translation>
+    </message>
+    <message>
+        <source>Remote login (unencrypted)</source>
+        <translation>远程登录（不加密）</translation>
+    </message>
+    <message>
+        <source>Sending e-mail</source>
+        <translation>发送电子邮件</translation>
+    </message>
+    <message>
+        <source>Names to addresses</source>
+        <translation>域名解析为地址</translation>
+    </message>
+    <message>
+        <source>Address assignment (server side; clients use 68)</source>
+        <translation>分配地址（服务器端；客户端用 68）</translation>
+    </message>
+    <message>
+        <source>Trivial file transfer (the TFTP tabs)</source>
+        <translation>简单文件传输（TFTP 标签页）</translation>
+    </message>
+    <message>
+        <source>Web pages</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Fetching e-mail</source>
+        <translation>收取电子邮件</translation>
+    </message>
+    <message>
+        <source>Clock synchronisation</source>
+        <translation>时间同步</translation>
+    </message>
+    <message>
+        <source>E-mail folders</source>
+        <translation>电子邮件文件夹</translation>
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation>设备管理</translation>
+    </message>
+    <message>
+        <source>Web pages over TLS</source>
+        <translation>通过 TLS 的网页</translation>
+    </message>
+    <message>
+        <source>System log messages</source>
+        <translation>系统日志消息</translation>
+    </message>
+    <message>
         <source>This machine&apos;s interfaces</source>
         <translation>本机网络接口</translation>
     </message>
@@ -1072,66 +1132,6 @@
     <message>
         <source>(IPv6 has no classes)</source>
         <translation>（IPv6 没有地址分类）</translation>
-    </message>
-    <message>
-        <source>File transfer, data connection</source>
-        <translation>文件传输，数据连接</translation>
-    </message>
-    <message>
-        <source>File transfer, commands</source>
-        <translation>文件传输，命令连接</translation>
-    </message>
-    <message>
-        <source>Secure remote login</source>
-        <translation>安全远程登录</translation>
-    </message>
-    <message>
-        <source>Remote login (unencrypted)</source>
-        <translation>远程登录（不加密）</translation>
-    </message>
-    <message>
-        <source>Sending e-mail</source>
-        <translation>发送电子邮件</translation>
-    </message>
-    <message>
-        <source>Names to addresses</source>
-        <translation>域名解析为地址</translation>
-    </message>
-    <message>
-        <source>Address assignment (server side; clients use 68)</source>
-        <translation>分配地址（服务器端；客户端用 68）</translation>
-    </message>
-    <message>
-        <source>Trivial file transfer (the TFTP tabs)</source>
-        <translation>简单文件传输（TFTP 标签页）</translation>
-    </message>
-    <message>
-        <source>Web pages</source>
-        <translation>网页</translation>
-    </message>
-    <message>
-        <source>Fetching e-mail</source>
-        <translation>收取电子邮件</translation>
-    </message>
-    <message>
-        <source>Clock synchronisation</source>
-        <translation>时间同步</translation>
-    </message>
-    <message>
-        <source>E-mail folders</source>
-        <translation>电子邮件文件夹</translation>
-    </message>
-    <message>
-        <source>Device management</source>
-        <translation>设备管理</translation>
-    </message>
-    <message>
-        <source>Web pages over TLS</source>
-        <translation>通过 TLS 的网页</translation>
-    </message>
-    <message>
-        <source>System log messages</source>
-        <translation>系统日志消息</translation>
     </message>
 </context>
 <context>
@@ -1396,8 +1396,60 @@
         <translation>来自未知端口 %2 的 %1 字节</translation>
     </message>
     <message>
+        <source>File not found on the server (TFTP error 1).</source>
+        <translation>服务器上找不到该文件（TFTP 错误 1）。</translation>
+    </message>
+    <message>
+        <source>The server refused access to the file (TFTP error 2).</source>
+        <translation>服务器拒绝访问该文件（TFTP 错误 2）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is full (TFTP error 3).</source>
+        <translation>服务器磁盘已满（TFTP 错误 3）。</translation>
+    </message>
+    <message>
+        <source>The server called the request illegal (TFTP error 4).</source>
+        <translation>服务器认为该请求是非法操作（TFTP 错误 4）。</translation>
+    </message>
+    <message>
+        <source>The server did not recognise this transfer (TFTP error 5).</source>
+        <translation>服务器无法识别本次传输（TFTP 错误 5）。</translation>
+    </message>
+    <message>
+        <source>The file already exists on the server (TFTP error 6).</source>
+        <translation>服务器上已存在该文件（TFTP 错误 6）。</translation>
+    </message>
+    <message>
+        <source>No such user on the server (TFTP error 7).</source>
+        <translation>服务器上没有该用户（TFTP 错误 7）。</translation>
+    </message>
+    <message>
+        <source>The server refused the transfer options (TFTP error 8). Try again without options (RFC 1350 only).</source>
+        <translation>服务器拒绝了传输选项（TFTP 错误 8）。请不带选项重试（仅 RFC 1350）。</translation>
+    </message>
+    <message>
+        <source>The server reported an error (TFTP error %1).</source>
+        <translation>服务器报告了错误（TFTP 错误 %1）。</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1 (TFTP error %2).</source>
+        <translation>服务器报告了错误：%1（TFTP 错误 %2）。</translation>
+    </message>
+    <message>
         <source>The server said: &quot;%1&quot;.</source>
         <translation>服务器消息：“%1”。</translation>
+    </message>
+    <message>
+        <source>The server answered with options that were not asked for (TFTP error 8).</source>
+        <translation>服务器应答了未请求的选项（TFTP 错误 8）。</translation>
+    </message>
+    <message>
+        <source>The server answered with the option &quot;%1&quot;, which was not asked for (TFTP error 8).</source>
+        <translation>服务器应答了未请求的选项“%1”（TFTP 错误 8）。</translation>
+    </message>
+    <message>
+        <source>The server chose %1 = %2, more than the %3 asked for (TFTP error 8).</source>
+        <translation>服务器选择了 %1 = %2，超过了请求的 %3（TFTP 错误 8）。</translation>
     </message>
     <message>
         <source>The server sent block %1 with %2 bytes, more than the block size %3.</source>
@@ -1450,6 +1502,14 @@
         </translation>
     </message>
     <message>
+        <source>The server refused options (TFTP error 8): asking again without %1.</source>
+        <translation>服务器拒绝了选项（TFTP 错误 8）：去掉 %1 后重新请求。</translation>
+    </message>
+    <message>
+        <source>The server refused the options (TFTP error 8): asking again without options.</source>
+        <translation>服务器拒绝了选项（TFTP 错误 8）：不带选项重新请求。</translation>
+    </message>
+    <message>
         <source>, expected %1</source>
         <translation>，应为块 %1</translation>
     </message>
@@ -1498,66 +1558,6 @@
     <message>
         <source>%1 changed while it was being sent.</source>
         <translation>%1 在发送过程中被修改。</translation>
-    </message>
-    <message>
-        <source>File not found on the server (TFTP error 1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused access to the file (TFTP error 2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s disk is full (TFTP error 3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server called the request illegal (TFTP error 4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not recognise this transfer (TFTP error 5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file already exists on the server (TFTP error 6).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such user on the server (TFTP error 7).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the transfer options (TFTP error 8). Try again without options (RFC 1350 only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server reported an error (TFTP error %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server reported an error: %1 (TFTP error %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused options (TFTP error 8): asking again without %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the options (TFTP error 8): asking again without options.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered with options that were not asked for (TFTP error 8).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered with the option &quot;%1&quot;, which was not asked for (TFTP error 8).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server chose %1 = %2, more than the %3 asked for (TFTP error 8).</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1788,14 @@
         </translation>
     </message>
     <message>
+        <source>%1 %2 &quot;%3&quot; refused: %4 (TFTP error %5)</source>
+        <translation>%1 %2“%3”被拒绝：%4（TFTP 错误 %5）</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (TFTP error %3)</source>
+        <translation>%1 被拒绝：%2（TFTP 错误 %3）</translation>
+    </message>
+    <message>
         <source>%1 more refused requests not logged (at most %2 are logged a second)</source>
         <translation>另有 %1 个被拒绝的请求未记录（每秒最多记录 %2 个）</translation>
     </message>
@@ -1854,6 +1862,14 @@
         </translation>
     </message>
     <message>
+        <source>the client refused the options (TFTP error 8)</source>
+        <translation>客户端拒绝了选项（TFTP 错误 8）</translation>
+    </message>
+    <message>
+        <source>the client ended the transfer (TFTP error %1)</source>
+        <translation>客户端终止了传输（TFTP 错误 %1）</translation>
+    </message>
+    <message>
         <source>saying &quot;%1&quot;</source>
         <translation>消息为“%1”</translation>
     </message>
@@ -1892,22 +1908,6 @@
     <message>
         <source>cannot save the file: %1</source>
         <translation>无法保存文件：%1</translation>
-    </message>
-    <message>
-        <source>%1 %2 &quot;%3&quot; refused: %4 (TFTP error %5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused: %2 (TFTP error %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the client refused the options (TFTP error 8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the client ended the transfer (TFTP error %1)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3261,10 @@
         <translation>ADDR:PORT</translation>
     </message>
     <message>
+        <source>Accept uploads (WRQ) as new files; an existing file is refused (TFTP error 6).</source>
+        <translation>接受上传（WRQ）为新文件；已存在的文件会被拒绝（TFTP 错误 6）。</translation>
+    </message>
+    <message>
         <source>Accept uploads that replace existing files (implies --allow-write). A file is replaced only when its upload is complete.</source>
         <translation>接受替换已有文件的上传（包含 --allow-write）。只有上传完成后才替换文件。</translation>
     </message>
@@ -3279,6 +3283,10 @@
     <message>
         <source>A-B</source>
         <translation>A-B</translation>
+    </message>
+    <message>
+        <source>Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit.</source>
+        <translation>上传的最大字节数；更大的会被拒绝（TFTP 错误 3）。默认：0，不限。</translation>
     </message>
     <message>
         <source>BYTES</source>
@@ -3336,14 +3344,6 @@
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Accept uploads (WRQ) as new files; an existing file is refused (TFTP error 6).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3433,10 @@
         <translation>最大上传</translation>
     </message>
     <message>
+        <source>Larger uploads are refused (TFTP error 3).</source>
+        <translation>更大的上传会被拒绝（TFTP 错误 3）。</translation>
+    </message>
+    <message>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -3467,10 +3471,6 @@
     <message>
         <source>One line per transfer and per refused request</source>
         <translation>每个传输和每个被拒绝的请求各一行</translation>
-    </message>
-    <message>
-        <source>Larger uploads are refused (TFTP error 3).</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
