@@ -11,3 +11,5 @@ netpoke_add_test(tst_networkpanel GUI SOURCES tests/gui/tst_networkpanel.cpp LIB
 target_sources(netpoke_gui PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/ratechart.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/ratechart.h)
 netpoke_add_test(tst_ratechart GUI SOURCES tests/gui/tst_ratechart.cpp LIBS netpoke_gui)
+target_sources(netpoke_gui PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/theme.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/theme.h)
+netpoke_add_test(tst_theme GUI SOURCES tests/gui/tst_theme.cpp LIBS netpoke_gui)

@@ -50,9 +50,7 @@ ChatPanel::ChatPanel(QWidget *parent)
     m_ui->chatView->setModel(m_model);
     m_delegate = new ChatBubbleDelegate(m_ui->chatView);
     m_ui->chatView->setItemDelegate(m_delegate);
-    QPalette viewPalette = m_ui->chatView->palette();
-    viewPalette.setColor(QPalette::Base, Colors::viewBackground());
-    m_ui->chatView->setPalette(viewPalette);
+    setViewBackground(m_ui->chatView);
     m_ui->chatInput->installEventFilter(this);
     m_ui->chatControls->installEventFilter(this);   // its LayoutRequest: the column's width is fitted again
     guardWheel(this);

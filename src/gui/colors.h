@@ -18,9 +18,15 @@ enum class Tone {
     Sent,       // TX rows in logs
 };
 
+// Whether the application's palette is a dark one (View > Theme > Dark, or a dark system theme).
+bool darkPalette();
 QColor toneColor(Tone tone);
 // Text colour of a label (or any widget) by tone; Tone::Normal restores the inherited palette colour.
 void setTone(QWidget *widget, Tone tone);
+// A view's background in Colors::viewBackground(), kept through theme changes.
+void setViewBackground(QWidget *view);
+// After the application palette changed (View > Theme): every toned widget and view background again.
+void refreshColors();
 
 namespace Colors {
 QColor bubbleMine();        // chat: my messages

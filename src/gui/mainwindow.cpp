@@ -3,6 +3,7 @@
 #include "addresses.h"
 #include "chatpanel.h"
 #include "language.h"
+#include "theme.h"
 #include "networkpanel.h"
 #include "tftppanel.h"
 #include "tftpserverpanel.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { setZoom(1.0); });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     setUpLanguageMenu();
+    setUpThemeMenu();
     // File > Reset settings, above Quit.
     auto *reset = new QAction(tr("&Reset settings…"), this);
     reset->setObjectName(QStringLiteral("actionResetSettings"));
@@ -180,6 +182,28 @@ void MainWindow::setUpLanguageMenu()
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
     }
+}
+
+// View > Theme: applied at once and kept.
+void MainWindow::setUpThemeMenu()
+{
+    QMenu *menu = m_ui->menuView->addMenu(tr("&Theme"));
+    menu->setObjectName(QStringLiteral("menuTheme"));
+    auto *group = new QActionGroup(menu);
+    const QString current = QSettings().value(QLatin1String(Theme::SettingsKey)).toString();
+    for (const QString &code : Theme::codes()) {
+        QAction *a = menu->addAction(Theme::displayName(code));
+        a->setObjectName(QStringLiteral("actionTheme_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [code] {
+            QSettings().setValue(QLatin1String(Theme::SettingsKey), code);
+            Theme::apply(code);
+        });
+    }
+    if (!current.isEmpty())
+        Theme::apply(current);
 }
 
 void MainWindow::chooseLanguage(const QString &code)

@@ -41,6 +41,7 @@ private:
     void saveSettings();
     void showAbout();
     void setUpLanguageMenu();
+    void setUpThemeMenu();
     void chooseLanguage(const QString &code);
     void askResetSettings();
     void offerRestart(const QString &text);
