@@ -3,6 +3,7 @@
 #include "addresses.h"
 #include "chatpanel.h"
 #include "tftppanel.h"
+#include "tcpclientpanel.h"
 #include "tftpserverpanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     // The tabs, in order. A new protocol's tab is one more line here.
     m_udp = addPanel(new UdpPanel(this));
+    m_tcpClient = addPanel(new TcpClientPanel(this));
     m_chat = addPanel(new ChatPanel(this));
     m_tftp = addPanel(new TftpPanel(this));
     m_tftpServer = addPanel(new TftpServerPanel(this));
@@ -150,8 +152,8 @@ void MainWindow::saveSettings()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetPoke"),
-                       tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP in UTF-8, GB2312, GBK, "
-                          "GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.</p><p>Built with Qt %2.</p>")
+                       tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP and TCP (client and "
+                          "server) in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.</p><p>Built with Qt %2.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 

@@ -11,6 +11,7 @@ namespace NetPoke {
 class ChatPanel;
 class Panel;
 class TftpPanel;
+class TcpClientPanel;
 class TftpServerPanel;
 class UdpPanel;
 
@@ -27,6 +28,7 @@ public:
     ChatPanel *chatPanel() const { return m_chat; }
     TftpPanel *tftpPanel() const { return m_tftp; }
     TftpServerPanel *tftpServerPanel() const { return m_tftpServer; }
+    TcpClientPanel *tcpClientPanel() const { return m_tcpClient; }
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -49,6 +51,7 @@ private:
     ChatPanel *m_chat = nullptr;
     TftpPanel *m_tftp = nullptr;
     TftpServerPanel *m_tftpServer = nullptr;
+    TcpClientPanel *m_tcpClient = nullptr;
     double m_zoom = 1.0;
     qreal m_basePointSize = 0;
     QSize m_userSize;   // the window's size as the user chose it, kept across zooms
