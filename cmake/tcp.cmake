@@ -29,6 +29,11 @@ target_sources(netpoke_gui PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpstreamlog.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpstreamlog.h
   ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpclientpanel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpclientpanel.h
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/tcpclientpanel.ui
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpconnectionmodel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpconnectionmodel.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpserverpanel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpserverpanel.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/tcpserverpanel.ui
 )
 netpoke_add_test(tst_tcpclientpanel GUI SOURCES tests/gui/tst_tcpclientpanel.cpp LIBS netpoke_gui)
 set_tests_properties(tst_tcpclientpanel PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tcpserverpanel GUI SOURCES tests/gui/tst_tcpserverpanel.cpp LIBS netpoke_gui)
+set_tests_properties(tst_tcpserverpanel PROPERTIES TIMEOUT 120)

@@ -4,6 +4,7 @@
 #include "chatpanel.h"
 #include "tftppanel.h"
 #include "tcpclientpanel.h"
+#include "tcpserverpanel.h"
 #include "tftpserverpanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The tabs, in order. A new protocol's tab is one more line here.
     m_udp = addPanel(new UdpPanel(this));
     m_tcpClient = addPanel(new TcpClientPanel(this));
+    m_tcpServer = addPanel(new TcpServerPanel(this));
     m_chat = addPanel(new ChatPanel(this));
     m_tftp = addPanel(new TftpPanel(this));
     m_tftpServer = addPanel(new TftpServerPanel(this));

@@ -12,6 +12,7 @@ class ChatPanel;
 class Panel;
 class TftpPanel;
 class TcpClientPanel;
+class TcpServerPanel;
 class TftpServerPanel;
 class UdpPanel;
 
@@ -29,6 +30,7 @@ public:
     TftpPanel *tftpPanel() const { return m_tftp; }
     TftpServerPanel *tftpServerPanel() const { return m_tftpServer; }
     TcpClientPanel *tcpClientPanel() const { return m_tcpClient; }
+    TcpServerPanel *tcpServerPanel() const { return m_tcpServer; }
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -52,6 +54,7 @@ private:
     TftpPanel *m_tftp = nullptr;
     TftpServerPanel *m_tftpServer = nullptr;
     TcpClientPanel *m_tcpClient = nullptr;
+    TcpServerPanel *m_tcpServer = nullptr;
     double m_zoom = 1.0;
     qreal m_basePointSize = 0;
     QSize m_userSize;   // the window's size as the user chose it, kept across zooms

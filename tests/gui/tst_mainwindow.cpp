@@ -5,6 +5,7 @@
 #include "chatsession.h"
 #include "mainwindow.h"
 #include "tcpclientpanel.h"
+#include "tcpserverpanel.h"
 #include "packetlogmodel.h"
 #include "udppanel.h"
 
@@ -63,15 +64,17 @@ void tst_MainWindow::tabsAndMenus()
     MainWindow w;
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 5);
+    QCOMPARE(tabs->count(), 6);
     QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("TCP Client"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Chat"));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("TFTP"));
-    QCOMPARE(tabs->tabText(4), QStringLiteral("TFTP Server"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("TCP Server"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Chat"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("TFTP"));
+    QCOMPARE(tabs->tabText(5), QStringLiteral("TFTP Server"));
     QVERIFY(tabs->widget(0)->isAncestorOf(w.udpPanel()));
     QVERIFY(tabs->widget(1)->isAncestorOf(w.tcpClientPanel()));
-    QVERIFY(tabs->widget(4)->isAncestorOf(w.tftpServerPanel()));
+    QVERIFY(tabs->widget(2)->isAncestorOf(w.tcpServerPanel()));
+    QVERIFY(tabs->widget(5)->isAncestorOf(w.tftpServerPanel()));
     QStringList menus;
     for (QAction *a : w.menuBar()->actions())
         menus << a->text().remove(QLatin1Char('&'));
@@ -185,10 +188,11 @@ void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole_data()
     QTest::addColumn<QString>("logView");
     QTest::newRow("UDP") << 0 << QStringLiteral("logView");
     QTest::newRow("TCP Client") << 1 << QStringLiteral("logView");
-    QTest::newRow("Chat") << 2 << QStringLiteral("chatView");
-    QTest::newRow("TFTP") << 3 << QStringLiteral("tftpTrace");
-    QTest::newRow("TFTP Server log") << 4 << QStringLiteral("serverLog");
-    QTest::newRow("TFTP Server trace") << 4 << QStringLiteral("serverTrace");
+    QTest::newRow("TCP Server") << 2 << QStringLiteral("logView");
+    QTest::newRow("Chat") << 3 << QStringLiteral("chatView");
+    QTest::newRow("TFTP") << 4 << QStringLiteral("tftpTrace");
+    QTest::newRow("TFTP Server log") << 5 << QStringLiteral("serverLog");
+    QTest::newRow("TFTP Server trace") << 5 << QStringLiteral("serverTrace");
 }
 
 void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
