@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSplitter>
 
 namespace NetPoke {
 
@@ -70,9 +71,18 @@ TcpServerPanel::TcpServerPanel(QWidget *parent)
     m_events->setMaximumBlockCount(1000);
     m_events->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_events->setPlaceholderText(tr("Opened, closed and refused connections are listed here."));
-    m_ui->connectionsLayout->insertWidget(2, m_events);
-    m_ui->connectionsLayout->setStretch(0, 3);
-    m_ui->connectionsLayout->setStretch(2, 2);
+    // The table and the event list side by side above the log (the right-hand side is the wide one).
+    auto *split = new QSplitter(Qt::Horizontal, m_ui->connectionsBox);
+    split->setObjectName(QStringLiteral("connectionsSplitter"));
+    split->setChildrenCollapsible(false);
+    m_ui->connectionsLayout->removeWidget(view);
+    split->addWidget(view);
+    split->addWidget(m_events);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    m_ui->connectionsLayout->insertWidget(0, split, 1);
+    m_ui->rightSplitter->setStretchFactor(0, 2);
+    m_ui->rightSplitter->setStretchFactor(1, 3);
     guardWheel(this);
 
     SendBox *sendBox = m_ui->sendBox;
@@ -96,8 +106,8 @@ TcpServerPanel::TcpServerPanel(QWidget *parent)
     connect(m_ui->echo, &QCheckBox::toggled, m_server, &Tcp::Server::setEcho);
     connect(m_ui->serverNoDelay, &QCheckBox::toggled, m_server, &Tcp::Server::setNoDelay);
     connect(m_ui->maxConnections, &QSpinBox::valueChanged, m_server, &Tcp::Server::setMaxConnections);
-    connect(m_ui->certBrowse, &QPushButton::clicked, this, [this] { chooseFile(m_ui->certFile, tr("TLS certificate (PEM)")); });
-    connect(m_ui->keyBrowse, &QPushButton::clicked, this, [this] { chooseFile(m_ui->keyFile, tr("TLS private key (PEM)")); });
+    connect(m_ui->certBrowse, &QToolButton::clicked, this, [this] { chooseFile(m_ui->certFile, tr("TLS certificate (PEM)")); });
+    connect(m_ui->keyBrowse, &QToolButton::clicked, this, [this] { chooseFile(m_ui->keyFile, tr("TLS private key (PEM)")); });
     connect(m_ui->sendToAll, &QCheckBox::toggled, this, [this] { m_ui->sendBox->showError(QString()); });
 
     connect(m_server, &Tcp::Server::chunksReady, m_streamLog, &TcpStreamLog::addChunks);
@@ -160,7 +170,8 @@ void TcpServerPanel::fillSettingsTable()
     m_ui->sendBox->addSettings(m_settings);
     m_ui->logWidget->addSettings(m_settings);
     m_framing->addSettings(m_settings);
-    m_settings.add(QStringLiteral("splitter"), m_ui->tcpSplitter);
+    m_settings.add(QStringLiteral("splitter"), m_ui->tcpSplitter)
+        .add(QStringLiteral("rightSplitter"), m_ui->rightSplitter);
 }
 
 void TcpServerPanel::loadSettings()
