@@ -23,3 +23,17 @@ target_sources(netpoke-cli PRIVATE
 netpoke_add_test(tst_tcpcli SOURCES tests/integration/tst_tcpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tcpcli netpoke-cli)
 set_tests_properties(tst_tcpcli PROPERTIES TIMEOUT 120)
+
+# The TCP Client and TCP Server tabs.
+target_sources(netpoke_gui PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpstreamlog.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpstreamlog.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpclientpanel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpclientpanel.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/tcpclientpanel.ui
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpconnectionmodel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpconnectionmodel.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpserverpanel.cpp ${CMAKE_CURRENT_SOURCE_DIR}/src/gui/tcpserverpanel.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/tcpserverpanel.ui
+)
+netpoke_add_test(tst_tcpclientpanel GUI SOURCES tests/gui/tst_tcpclientpanel.cpp LIBS netpoke_gui)
+set_tests_properties(tst_tcpclientpanel PROPERTIES TIMEOUT 120)
+netpoke_add_test(tst_tcpserverpanel GUI SOURCES tests/gui/tst_tcpserverpanel.cpp LIBS netpoke_gui)
+set_tests_properties(tst_tcpserverpanel PROPERTIES TIMEOUT 120)

@@ -369,6 +369,11 @@ TextCodec::Result TextCodec::parseHex(const QString &text)
     return r;
 }
 
+int TextCodec::incompleteTail(QByteArrayView bytes, const QString &encoding)
+{
+    return incompleteTailBytes(findEncoding(encoding), bytes);
+}
+
 TextCodec::Decoder::Decoder(const QString &encoding)
     : m_encoding(canonicalName(encoding).isEmpty() ? QStringLiteral("UTF-8") : canonicalName(encoding))
 {

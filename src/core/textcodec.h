@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -49,6 +50,12 @@ public:
     // The result is for visibleText() (or a comparison), never for a widget, file or terminal as it is.
     // invalidBytes (if given) receives how many bytes became surrogates.
     static QString decode(const QByteArray &bytes, const QString &encoding, int *invalidBytes = nullptr);
+    // How many bytes at the end of bytes begin a character that more bytes could complete (what a Decoder
+    // would hold back), for bytes that start at a character boundary: at most maxCharBytes() - 1, 0 for
+    // Latin-1 or an unknown encoding. Looks only at the end: UTF-8 at its last 3 bytes; the Chinese
+    // encodings from the last byte that can only end a character (below 0x80, but not GB18030's 0x30-0x39,
+    // which can sit inside a four-byte sequence) or from the start when there is none.
+    static int incompleteTail(QByteArrayView bytes, const QString &encoding);
 
     // The one way text from the network (or from files) is shown: the backslash as \\, line breaks and tabs
     // as \n \r \t, other C0 controls and DEL as \xHH, a byte that did not decode (U+DC80..U+DCFF from

@@ -34,4 +34,7 @@ quint64 converterCalls();
 // incomplete character at the end (one that the next chunk may complete) is moved there instead.
 QString decodeBytes(const EncodingInfo *info, QByteArrayView bytes, int *invalidBytes, QByteArray *tail);
 
+// TextCodec::incompleteTail().
+int incompleteTailBytes(const EncodingInfo *info, QByteArrayView bytes);
+
 } // namespace NetPoke::TextCodecPrivate

@@ -349,4 +349,47 @@ QString decodeBytes(const EncodingInfo *info, QByteArrayView bytes, int *invalid
     return out;
 }
 
+int incompleteTailBytes(const EncodingInfo *info, QByteArrayView bytes)
+{
+    if (!info || info->scheme == Scheme::Latin1 || bytes.isEmpty())
+        return 0;
+    const auto *const begin = reinterpret_cast<const uchar *>(bytes.data());
+    const uchar *const end = begin + bytes.size();
+    const uchar *p = begin;
+    if (info->scheme == Scheme::Utf8) {
+        // Self-synchronising: a character that began more than 3 bytes back is complete or broken.
+        p = end - qMin<qsizetype>(bytes.size(), info->maxBytes - 1);
+    } else {
+        // A byte below 0x80 is ASCII or the last byte of a pair (never a lead byte), so a character starts
+        // right after it; in GB18030 a digit may be a four-byte sequence's second or fourth byte.
+        const bool gb18030 = info->scheme == Scheme::Gb18030;
+        for (const uchar *q = end; q > begin; --q) {
+            const uchar b = q[-1];
+            if (b < 0x80 && !(gb18030 && b >= 0x30 && b <= 0x39)) {
+                p = q;
+                break;
+            }
+        }
+    }
+    const Tables *t = info->scheme == Scheme::Utf8 ? nullptr : &tables(info);
+    const bool gb18030 = info->scheme == Scheme::Gb18030;
+    // Parse forward as decodeBytes() does, without writing any text.
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        char32_t cp = 0;
+        const int len = t ? tableCharacter(*t, gb18030, p, end, &cp) : utf8Character(p, end, &cp);
+        if (len) {
+            p += len;
+            continue;
+        }
+        if (end - p < info->maxBytes && isCharPrefix(info, p, end))
+            return int(end - p);
+        ++p;
+    }
+    return 0;
+}
+
 } // namespace NetPoke::TextCodecPrivate

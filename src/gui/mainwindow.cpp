@@ -6,6 +6,8 @@
 #include "theme.h"
 #include "networkpanel.h"
 #include "tftppanel.h"
+#include "tcpclientpanel.h"
+#include "tcpserverpanel.h"
 #include "tftpserverpanel.h"
 #include "udppanel.h"
 #include "ui_mainwindow.h"
@@ -40,6 +42,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     // The tabs, in order. A new protocol's tab is one more line here.
     m_udp = addPanel(new UdpPanel(this));
+    m_tcpClient = addPanel(new TcpClientPanel(this));
+    m_tcpServer = addPanel(new TcpServerPanel(this));
     m_chat = addPanel(new ChatPanel(this));
     m_tftp = addPanel(new TftpPanel(this));
     m_tftpServer = addPanel(new TftpServerPanel(this));
@@ -259,8 +263,8 @@ void MainWindow::offerRestart(const QString &text)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetPoke"),
-                       tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP in UTF-8, GB2312, GBK, "
-                          "GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.</p><p>Built with Qt %2.</p>")
+                       tr("<h3>NetPoke %1</h3><p>A network debugging assistant: UDP and TCP (client and "
+                          "server) in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.</p><p>Built with Qt %2.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 

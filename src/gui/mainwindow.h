@@ -11,6 +11,8 @@ namespace NetPoke {
 class ChatPanel;
 class Panel;
 class TftpPanel;
+class TcpClientPanel;
+class TcpServerPanel;
 class TftpServerPanel;
 class UdpPanel;
 
@@ -27,6 +29,8 @@ public:
     ChatPanel *chatPanel() const { return m_chat; }
     TftpPanel *tftpPanel() const { return m_tftp; }
     TftpServerPanel *tftpServerPanel() const { return m_tftpServer; }
+    TcpClientPanel *tcpClientPanel() const { return m_tcpClient; }
+    TcpServerPanel *tcpServerPanel() const { return m_tcpServer; }
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -54,6 +58,8 @@ private:
     ChatPanel *m_chat = nullptr;
     TftpPanel *m_tftp = nullptr;
     TftpServerPanel *m_tftpServer = nullptr;
+    TcpClientPanel *m_tcpClient = nullptr;
+    TcpServerPanel *m_tcpServer = nullptr;
     double m_zoom = 1.0;
     bool m_settingsReset = false;   // the settings were cleared (or saved before a restart): do not save on close
     qreal m_basePointSize = 0;

@@ -40,7 +40,7 @@ bool writePacketLog(PacketLogModel &model, const QString &fileName, QString *err
         out += "time,direction,peer,length,text,hex\r\n";
     for (int row = 0; row < model.rowCount(); ++row) {
         const QByteArray raw = model.rawBytes(row);
-        const QString text = TextCodec::decode(raw, model.encoding());
+        const QString text = model.decodedText(row);
         QString line;
         if (csv) {
             line = model.dateTimeText(row) + QLatin1Char(',') + model.directionText(row) + QLatin1Char(',')

@@ -51,6 +51,15 @@ QString PacketLogModel::peerText(int row) const
     return displayEndpoint(e.peer, e.port);
 }
 
+QString PacketLogModel::decodedText(int row) const
+{
+    const Entry &e = entryAt(row);
+    if (e.carryIn.isEmpty() && e.heldBack == 0)
+        return TextCodec::decode(e.data, m_encoding);
+    const QByteArray joined = e.carryIn + e.data;
+    return TextCodec::decode(joined.left(qMax<qsizetype>(0, joined.size() - e.heldBack)), m_encoding);
+}
+
 QString PacketLogModel::contentText(int row) const
 {
     const Entry &e = entryAt(row);
@@ -58,11 +67,11 @@ QString PacketLogModel::contentText(int row) const
     case HexContent:
         return TextCodec::toHex(e.data);
     case TextAndHexContent:
-        return TextCodec::decode(e.data, m_encoding) + QStringLiteral("  |  ") + TextCodec::toHex(e.data);
+        return decodedText(row) + QStringLiteral("  |  ") + TextCodec::toHex(e.data);
     case TextContent:
         break;
     }
-    return TextCodec::decode(e.data, m_encoding);
+    return decodedText(row);
 }
 
 QByteArray PacketLogModel::rawBytes(int row) const
@@ -142,11 +151,131 @@ void PacketLogModel::appendDatagrams(const QList<Datagram> &datagrams, Direction
         m_pending.erase(m_pending.begin(), m_pending.begin() + qMin<qsizetype>(drop, m_pending.size()));
     }
     m_pending.reserve(m_pending.size() + size_t(datagrams.size() - from));
+    m_nextSeq += quint64(from);
     for (qsizetype i = from; i < datagrams.size(); ++i) {
         const Datagram &d = datagrams.at(i);
-        m_pending.push_back(Entry{d.data, d.peer, d.timestampMs, d.peerPort, direction});
+        Entry e;
+        e.data = d.data;
+        e.peer = d.peer;
+        e.timestampMs = d.timestampMs;
+        e.port = d.peerPort;
+        e.direction = direction;
+        e.seq = m_nextSeq++;
+        m_pending.push_back(std::move(e));
     }
     scheduleCommit();
+}
+
+// e's carry-in is carry; e's held-back tail becomes the next carry.
+void PacketLogModel::joinStream(Entry &e, QByteArray &carry) const
+{
+    e.carryIn = carry;
+    int tail = 0;
+    if (carry.isEmpty()) {
+        tail = TextCodec::incompleteTail(e.data, m_encoding);
+        carry = e.data.right(tail);
+    } else {
+        const QByteArray joined = carry + e.data;
+        tail = TextCodec::incompleteTail(joined, m_encoding);
+        carry = joined.right(tail);
+    }
+    e.heldBack = quint8(tail);
+}
+
+void PacketLogModel::appendRows(const QList<Row> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    m_totalAppended += quint64(rows.size());
+    // Every row goes through its stream (so the next one's carry is right); only the newest m_cap are kept.
+    const qsizetype keepFrom = qMax<qsizetype>(0, rows.size() - m_cap);
+    const qsizetype incoming = rows.size() - keepFrom;
+    if (qsizetype(m_pending.size()) + incoming > m_cap) {
+        const qsizetype drop = qsizetype(m_pending.size()) + incoming - m_cap;
+        m_pending.erase(m_pending.begin(), m_pending.begin() + qMin<qsizetype>(drop, m_pending.size()));
+    }
+    m_pending.reserve(m_pending.size() + size_t(incoming));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &r = rows.at(i);
+        Entry e;
+        e.data = r.data;
+        e.peer = r.peer;
+        e.timestampMs = r.timestampMs;
+        e.port = r.port;
+        e.direction = r.direction;
+        e.stream = r.stream;
+        e.seq = m_nextSeq++;
+        if (r.stream != 0) {
+            StreamState &st = m_streams[r.stream];
+            joinStream(e, st.carry);
+            st.lastSeq = e.seq;
+        }
+        if (i >= keepFrom)
+            m_pending.push_back(std::move(e));
+    }
+    scheduleCommit();
+}
+
+void PacketLogModel::endStream(quint64 stream)
+{
+    const auto it = m_streams.constFind(stream);
+    if (it == m_streams.cend())
+        return;
+    const bool heldBack = !it->carry.isEmpty();
+    const quint64 seq = it->lastSeq;
+    m_streams.erase(it);
+    if (heldBack)
+        releaseHeldBack(seq);
+}
+
+// The row numbered seq (if still kept) shows all of its bytes.
+void PacketLogModel::releaseHeldBack(quint64 seq)
+{
+    const auto bySeq = [](const Entry &e, quint64 s) { return e.seq < s; };
+    const auto p = std::lower_bound(m_pending.begin(), m_pending.end(), seq, bySeq);
+    if (p != m_pending.end() && p->seq == seq) {
+        p->heldBack = 0;
+        return;
+    }
+    int lo = 0, hi = m_count;   // rows are in seq order
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (entryAt(mid).seq < seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m_count && entryAt(lo).seq == seq) {
+        entryAt(lo).heldBack = 0;
+        emit dataChanged(index(lo, ContentColumn), index(lo, ContentColumn));
+    }
+}
+
+// After an encoding change: where characters end depends on the encoding. The first kept row of a stream
+// starts it again (what an older row left unfinished is gone with that row).
+void PacketLogModel::rejoinStreams()
+{
+    QHash<quint64, StreamState> streams;
+    const auto rejoin = [&](Entry &e) {
+        if (e.stream == 0)
+            return;
+        StreamState &st = streams[e.stream];
+        joinStream(e, st.carry);
+        st.lastSeq = e.seq;
+    };
+    for (int row = 0; row < m_count; ++row)
+        rejoin(entryAt(row));
+    for (Entry &e : m_pending)
+        rejoin(e);
+    for (auto it = streams.cbegin(); it != streams.cend(); ++it) {
+        if (!m_streams.contains(it.key()) && !it->carry.isEmpty())
+            releaseHeldBack(it->lastSeq);   // an ended stream's last row shows all it has
+    }
+    // A stream whose last row is no longer kept starts its next row afresh.
+    for (auto live = m_streams.begin(); live != m_streams.end(); ++live) {
+        const auto it = streams.constFind(live.key());
+        live->carry = it != streams.cend() && it->lastSeq == live->lastSeq ? it->carry : QByteArray();
+    }
 }
 
 void PacketLogModel::appendDatagram(const Datagram &datagram, Direction direction)
@@ -202,6 +331,7 @@ void PacketLogModel::clear()
     m_start = 0;
     m_count = 0;
     m_totalAppended = 0;
+    // Streams go on; their next row starts at a character again only by chance, so the carry is kept.
     endResetModel();
 }
 
@@ -239,6 +369,12 @@ void PacketLogModel::setEncoding(const QString &encoding)
     if (canonical.isEmpty() || canonical == m_encoding)
         return;
     m_encoding = canonical;
+    rejoinStreams();
+    contentChanged();
+}
+
+void PacketLogModel::contentChanged()
+{
     if (m_count > 0)
         emit dataChanged(index(0, ContentColumn), index(m_count - 1, ContentColumn));
 }

@@ -3,6 +3,7 @@
 #include "udpendpoint.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QTimer>
 
 #include <vector>
@@ -38,6 +39,24 @@ public:
 
     void appendDatagrams(const QList<Datagram> &datagrams, Direction direction);
     void appendDatagram(const Datagram &datagram, Direction direction);
+
+    // A row of a byte stream (TCP): stream != 0 names the stream (one per connection and direction), whose
+    // rows arrive in order. A character split across two rows of a stream is shown once, in the row where
+    // it ends: each row keeps the unfinished character the previous row ended with (carry-in) and how many
+    // of its own last bytes begin one (held back, TextCodec::incompleteTail()). Length and hex stay the
+    // row's own bytes. stream == 0: a row on its own, as a datagram.
+    struct Row
+    {
+        QByteArray data;
+        QHostAddress peer;
+        qint64 timestampMs = 0;
+        quint16 port = 0;
+        Direction direction = Received;
+        quint64 stream = 0;
+    };
+    void appendRows(const QList<Row> &rows);
+    // The stream has no more rows (its connection closed): what its last row held back is shown there.
+    void endStream(quint64 stream);
     void clear();
     // Commits what is pending to the views now (normally done by a timer).
     void commitPending();
@@ -67,6 +86,8 @@ public:
     // Decoded text (bytes that do not decode as U+DC80+byte) and/or hex, as the content mode says: shown only
     // through TextCodec::visibleText (the view, its tooltip and saved logs do).
     QString contentText(int row) const;
+    // The row's text alone (decoded with the carry-in of its stream, without what it holds back).
+    QString decodedText(int row) const;
     QByteArray rawBytes(int row) const;
 
 signals:
@@ -81,9 +102,23 @@ private:
         qint64 timestampMs = 0;
         quint16 port = 0;
         Direction direction = Received;
+        quint8 heldBack = 0;     // bytes at the end of carryIn + data that begin an unfinished character
+        QByteArray carryIn;      // the previous row of the stream's unfinished character
+        quint64 stream = 0;
+        quint64 seq = 0;         // the row's number among all rows ever appended
+    };
+    struct StreamState
+    {
+        QByteArray carry;        // the unfinished character the stream's last row ended with
+        quint64 lastSeq = 0;
     };
     const Entry &entryAt(int row) const { return m_ring[(m_start + size_t(row)) % m_ring.size()]; }
+    Entry &entryAt(int row) { return m_ring[(m_start + size_t(row)) % m_ring.size()]; }
     void scheduleCommit();
+    void joinStream(Entry &e, QByteArray &carry) const;
+    void rejoinStreams();
+    void releaseHeldBack(quint64 seq);
+    void contentChanged();
 
     std::vector<Entry> m_ring;   // capacity m_cap once full
     size_t m_start = 0;
@@ -95,6 +130,8 @@ private:
     QString m_encoding = QStringLiteral("UTF-8");
     ContentMode m_mode = TextContent;
     quint64 m_totalAppended = 0;
+    quint64 m_nextSeq = 0;
+    QHash<quint64, StreamState> m_streams;   // streams that have not ended
 };
 
 } // namespace NetPoke

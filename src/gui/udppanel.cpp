@@ -7,10 +7,12 @@
 #include "errorlabel.h"
 #include "flowlayout.h"
 #include "hostport.h"
+#include "logpane.h"
 #include "messageedit.h"
 #include "net/endpointinput.h"
 #include "packetlogfile.h"
 #include "packetlogmodel.h"
+#include "sendbox.h"
 #include "textcodec.h"
 #include "wheelguard.h"
 
@@ -48,8 +50,6 @@ UdpPanel::UdpPanel(QWidget *parent)
     fillSettingsTable();
     connectWidgets();
 
-    m_periodicTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_periodicTimer, &QTimer::timeout, this, &UdpPanel::onPeriodicTimeout);
     m_counterTimer.setInterval(500);
     connect(&m_counterTimer, &QTimer::timeout, this, &UdpPanel::updateCounters);
     m_counterTimer.start();
@@ -78,31 +78,15 @@ void UdpPanel::setupWidgets()
     m_ui->multicastInterface->addItem(tr("Default interface"), QString());
     for (const InterfaceChoice &c : multicastInterfaceChoices())
         m_ui->multicastInterface->addItem(c.label, c.name);   // shown with its address, stored by name
-    m_ui->encoding->addItems(TextCodec::encodings());
-    m_ui->logEncoding->addItem(tr("Same as Send"), QString());
-    for (const QString &name : TextCodec::encodings())
-        m_ui->logEncoding->addItem(name, name);
-    m_ui->lineEnding->setItemData(0, QByteArray());
-    m_ui->lineEnding->setItemData(1, QByteArray("\n"));
-    m_ui->lineEnding->setItemData(2, QByteArray("\r\n"));
 
-    m_sendError = m_ui->editor->messageLabel();
-    m_sendError->setObjectName(QStringLiteral("sendError"));
+    m_sendError = m_ui->sendBox->errorLabel();
     setTone(m_ui->localError, Tone::Error);
     setTone(m_ui->remoteError, Tone::Error);
     setTone(m_ui->multicastCaution, Tone::Warning);
-    for (QLabel *counter : {m_ui->rxCounter, m_ui->txCounter})
-        counter->setWordWrap(true);   // a zoomed counter wraps instead of widening the window
-    FlowLayout::replaceLayout(m_ui->sendOptions);
-    FlowLayout::replaceLayout(m_ui->logBar);
-    FlowLayout::replaceLayout(m_ui->counterBar);
 
     m_ui->udpSplitter->setStretchFactor(0, 0);   // a wider window widens the log, not the controls
     m_ui->udpSplitter->setStretchFactor(1, 1);
-    m_ui->logView->setModel(m_model);
-    // Fixed row heights keep a 100,000-row view cheap; applyFontMetrics() sizes them from the font.
-    m_ui->logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->logWidget->setModel(m_model);
     guardWheel(this);
 }
 
@@ -114,10 +98,6 @@ void UdpPanel::connectWidgets()
     });
     connect(m_endpoint, &UdpEndpoint::errorOccurred, this, &UdpPanel::onEndpointError);
     connect(m_endpoint, &UdpEndpoint::boundChanged, this, &UdpPanel::updateBoundState);
-    connect(m_model, &PacketLogModel::rowsCommitted, this, [this] {
-        if (m_ui->autoScroll->isChecked())
-            m_ui->logView->scrollToBottom();
-    });
 
     connect(m_ui->openButton, &QPushButton::clicked, this, &UdpPanel::toggleOpen);
     connect(m_ui->broadcast, &QCheckBox::toggled, m_endpoint, &UdpEndpoint::setBroadcastEnabled);
@@ -129,36 +109,14 @@ void UdpPanel::connectWidgets()
             m_endpoint->setMulticastInterface(QNetworkInterface::interfaceFromName(name));
     });
 
-    connect(m_ui->sendButton, &QPushButton::clicked, this, &UdpPanel::sendNow);
-    connect(m_ui->sendFileButton, &QPushButton::clicked, this, &UdpPanel::sendFile);
-    connect(m_ui->periodic, &QCheckBox::toggled, this, &UdpPanel::onPeriodicToggled);
-    connect(m_ui->periodMs, &QSpinBox::valueChanged, this, [this](int ms) { m_periodicTimer.setInterval(ms); });
-    connect(m_ui->encoding, &QComboBox::currentTextChanged, this, &UdpPanel::onEncodingChanged);
-    connect(m_ui->logEncoding, &QComboBox::currentIndexChanged, this, &UdpPanel::onEncodingChanged);
-    connect(m_ui->sendMode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_ui->escapes->setEnabled(i == 0);
-        m_ui->lineEnding->setEnabled(i == 0);
-        m_ui->editor->setPlaceholderText(i == 0 ? tr("Text to send (Ctrl+Enter sends)")
-                                                : tr("Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)"));
-    });
-    connect(m_ui->history, &QComboBox::activated, this, [this](int i) {
-        m_ui->editor->setPlainText(m_ui->history->itemText(i));
-    });
-    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
-        auto *sc = new QShortcut(QKeySequence(Qt::CTRL | key), this);
-        sc->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(sc, &QShortcut::activated, this, &UdpPanel::sendNow);
-    }
-    // Clear a stale error as soon as the user edits.
-    connect(m_ui->editor, &QPlainTextEdit::textChanged, this, [this] { showError(m_sendError, QString()); });
-
-    connect(m_ui->contentMode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_model->setContentMode(PacketLogModel::ContentMode(i));
-    });
-    connect(m_ui->pause, &QCheckBox::toggled, m_model, &PacketLogModel::setPaused);
-    connect(m_ui->clearButton, &QPushButton::clicked, m_model, &PacketLogModel::clear);
-    connect(m_ui->saveButton, &QPushButton::clicked, this, &UdpPanel::saveLogInteractive);
-    connect(m_ui->resetCountersButton, &QPushButton::clicked, this, [this] {
+    SendBox *sendBox = m_ui->sendBox;
+    sendBox->setSender([this](const QByteArray &bytes) { return sendBytes(bytes); });
+    sendBox->installSendShortcut(this);
+    connect(sendBox, &SendBox::sendFileRequested, this, &UdpPanel::sendFile);
+    connect(sendBox, &SendBox::encodingChanged, this, &UdpPanel::onEncodingChanged);
+    connect(m_ui->logWidget, &LogPane::encodingChoiceChanged, this, &UdpPanel::onEncodingChanged);
+    connect(m_ui->logWidget, &LogPane::saveRequested, this, &UdpPanel::saveLogInteractive);
+    connect(m_ui->logWidget, &LogPane::resetCountersRequested, this, [this] {
         m_endpoint->resetCounters();
         m_lastCounters = UdpCounters();
         m_rateClock.restart();
@@ -181,27 +139,9 @@ void UdpPanel::fillSettingsTable()
         .add(QStringLiteral("broadcast"), m_ui->broadcast)
         .add(QStringLiteral("multicastGroup"), m_ui->multicastGroup)
         .add(QStringLiteral("multicastTtl"), m_ui->multicastTtl)
-        .add(QStringLiteral("multicastInterface"), m_ui->multicastInterface, SettingsTable::ByData)
-        .add(QStringLiteral("sendMode"), m_ui->sendMode, SettingsTable::ByIndex);
-    QComboBox *encoding = m_ui->encoding;
-    m_settings.add(QStringLiteral("encoding"), [encoding] { return QVariant(encoding->currentText()); },
-                   [encoding](const QVariant &v) {
-                       const int i = encoding->findText(TextCodec::canonicalName(v.toString()));
-                       encoding->setCurrentIndex(i >= 0 ? i : 0);
-                   },
-                   QStringLiteral("UTF-8"));
-    m_settings.add(QStringLiteral("escapes"), m_ui->escapes)
-        .add(QStringLiteral("lineEnding"), m_ui->lineEnding, SettingsTable::ByIndex)
-        .add(QStringLiteral("editor"), m_ui->editor)
-        .add(QStringLiteral("history"), m_ui->history, SettingsTable::ByItems);
-    m_settings.add(QStringLiteral("periodMs"), m_ui->periodMs)
-        .add(QStringLiteral("contentMode"), m_ui->contentMode, SettingsTable::ByIndex)
-        .add(QStringLiteral("logEncoding"), m_ui->logEncoding, SettingsTable::ByData)
-        .add(QStringLiteral("autoScroll"), m_ui->autoScroll);
-    PacketLogModel *model = m_model;
-    m_settings.add(QStringLiteral("rowCap"), [model] { return QVariant(model->rowCap()); },
-                   [model](const QVariant &v) { model->setRowCap(qMax(1, v.toInt())); },
-                   PacketLogModel::DefaultRowCap);
+        .add(QStringLiteral("multicastInterface"), m_ui->multicastInterface, SettingsTable::ByData);
+    m_ui->sendBox->addSettings(m_settings);
+    m_ui->logWidget->addSettings(m_settings);
     m_settings.add(QStringLiteral("splitter"), m_ui->udpSplitter);
 }
 
@@ -229,27 +169,11 @@ void UdpPanel::changeEvent(QEvent *event)
         applyFontMetrics();
 }
 
-// Everything sized in pixels follows the font (the window's zoom): log rows and columns, the controls
-// pane's width. Coming back to a font size gives exactly the sizes it had.
+// Everything sized in pixels follows the font (the window's zoom): log rows and columns (LogPane), the
+// controls pane's width. Coming back to a font size gives exactly the sizes it had.
 void UdpPanel::applyFontMetrics()
 {
-    const QFontMetrics fm = fontMetrics();
-    QTableView *view = m_ui->logView;
-    // Qt 6.4 does not pass a font set before the first show on to the header (it keeps the size it was
-    // made with): it gets the panel's font at every change, so a saved zoom reaches it.
-    view->horizontalHeader()->setFont(font());
-    view->verticalHeader()->setMinimumSectionSize(fm.height());
-    view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3);
-    const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + fm.averageCharWidth() * 2;
-    const auto fit = [&](int column, const QString &sample) {
-        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        view->setColumnWidth(column, qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
-    };
-    fit(PacketLogModel::TimeColumn, QStringLiteral("00:00:00.000"));
-    fit(PacketLogModel::DirectionColumn, QCoreApplication::translate("NetPoke::PacketLogModel", "RX"));
-    fit(PacketLogModel::PeerColumn, QStringLiteral("255.255.255.255:65535"));
-    fit(PacketLogModel::LengthColumn, QStringLiteral("65535"));
-
+    m_ui->logWidget->applyFontMetrics();
     // The controls pane never forces the window wider than about half the screen; past that it scrolls.
     const int screenWidth = screen() ? screen()->availableSize().width() : 1024;
     m_ui->controlsScroll->setMinimumWidth(qMin(naturalControlsWidth(), screenWidth * 45 / 100));
@@ -323,7 +247,7 @@ void UdpPanel::closeLocal()
 {
     if (!m_joinedGroup.isNull())
         toggleMulticast();
-    m_ui->periodic->setChecked(false);
+    m_ui->sendBox->stopPeriodic();
     m_endpoint->close();
     updateBoundState();
 }
@@ -395,44 +319,10 @@ void UdpPanel::updateCounters()
     const double txBps = (c.txBytes - qMin(c.txBytes, m_lastCounters.txBytes)) / secs;
     m_lastCounters = c;
     const QLocale loc;
-    m_ui->rxCounter->setText(tr("RX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.rxPackets),
+    m_ui->logWidget->rxCounter()->setText(tr("RX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.rxPackets),
         humanBytes(double(c.rxBytes)), loc.toString(qRound64(rxPps)), humanBytes(rxBps)));
-    m_ui->txCounter->setText(tr("TX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.txPackets),
+    m_ui->logWidget->txCounter()->setText(tr("TX %1 packets, %2 (%3/s, %4/s)").arg(loc.toString(c.txPackets),
         humanBytes(double(c.txBytes)), loc.toString(qRound64(txPps)), humanBytes(txBps)));
-    if (m_periodicTimer.isActive()) {
-        const double rate = (m_periodicSent - m_periodicSentAtLastRate) / secs;
-        m_ui->periodRate->setText(tr("%1 sends/s").arg(loc.toString(rate, 'f', rate < 10 ? 1 : 0)));
-    }
-    m_periodicSentAtLastRate = m_periodicSent;
-}
-
-bool UdpPanel::buildPayload(QByteArray *out)
-{
-    MessageEdit *editor = m_ui->editor;
-    const QString text = editor->toPlainText();
-    TextCodec::Result r;
-    if (m_ui->sendMode->currentIndex() == 1) {
-        r = TextCodec::parseHex(text);
-    } else {
-        const QString encoding = m_ui->encoding->currentText();
-        r = m_ui->escapes->isChecked() ? TextCodec::encodeEscaped(text, encoding) : TextCodec::encode(text, encoding);
-        if (r.ok)
-            r.bytes += m_ui->lineEnding->currentData().toByteArray();
-    }
-    if (!r.ok) {
-        if (r.errorPosition >= 0) {
-            QTextCursor cursor = editor->textCursor();
-            cursor.setPosition(qMin(r.errorPosition, int(text.size())));
-            cursor.setPosition(qMin(r.errorPosition + 1, int(text.size())), QTextCursor::KeepAnchor);
-            const QSignalBlocker block(editor);
-            editor->setTextCursor(cursor);
-        }
-        // Inside the editor, under the text: the message and the marked character are seen together.
-        showError(m_sendError, r.errorString + QLatin1Char(' ') + tr("Nothing was sent."));
-        return false;
-    }
-    *out = r.bytes;
-    return true;
 }
 
 bool UdpPanel::sendBytes(const QByteArray &bytes)
@@ -466,56 +356,7 @@ bool UdpPanel::sendBytes(const QByteArray &bytes)
 
 bool UdpPanel::sendNow()
 {
-    showError(m_sendError, QString());
-    QByteArray bytes;
-    if (!buildPayload(&bytes))
-        return false;
-    if (!sendBytes(bytes))
-        return false;
-    addToHistory(m_ui->editor->toPlainText());
-    return true;
-}
-
-void UdpPanel::addToHistory(const QString &text)
-{
-    if (text.isEmpty())
-        return;
-    QComboBox *history = m_ui->history;
-    const int existing = history->findText(text);
-    if (existing >= 0)
-        history->removeItem(existing);
-    history->insertItem(0, text);
-    while (history->count() > history->maxCount())   // the form's 20
-        history->removeItem(history->count() - 1);
-    history->setCurrentIndex(-1);
-}
-
-void UdpPanel::onPeriodicToggled(bool on)
-{
-    if (!on) {
-        m_periodicTimer.stop();
-        m_ui->periodRate->clear();
-        return;
-    }
-    showError(m_sendError, QString());
-    if (!buildPayload(&m_periodicPayload)) {
-        const QSignalBlocker block(m_ui->periodic);
-        m_ui->periodic->setChecked(false);
-        return;
-    }
-    m_periodicSent = 0;
-    m_periodicSentAtLastRate = 0;
-    m_periodicTimer.start(m_ui->periodMs->value());
-    onPeriodicTimeout();
-}
-
-void UdpPanel::onPeriodicTimeout()
-{
-    if (!sendBytes(m_periodicPayload)) {
-        m_ui->periodic->setChecked(false);
-        return;
-    }
-    ++m_periodicSent;
+    return m_ui->sendBox->sendNow();
 }
 
 void UdpPanel::sendFile()
@@ -602,8 +443,7 @@ void UdpPanel::toggleMulticast()
 void UdpPanel::onEncodingChanged()
 {
     // The log decodes with its own choice, or with the Send box's while it says "Same as Send".
-    const QString own = m_ui->logEncoding->currentData().toString();
-    m_model->setEncoding(own.isEmpty() ? m_ui->encoding->currentText() : own);
+    m_model->setEncoding(m_ui->logWidget->encodingFor(m_ui->sendBox->encoding()));
 }
 
 void UdpPanel::saveLogInteractive()

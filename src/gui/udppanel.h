@@ -71,14 +71,10 @@ private:
     void updateCounters();
     void onEndpointError(UdpEndpoint::Error error);
     void onDatagramsReceived(const QList<Datagram> &datagrams);
-    void onPeriodicToggled(bool on);
-    void onPeriodicTimeout();
     void sendFile();
     void toggleMulticast();
     void onEncodingChanged();
-    void addToHistory(const QString &text);
     QHostAddress selectedLocalAddress(bool *ok);
-    bool buildPayload(QByteArray *out);
     bool sendBytes(const QByteArray &bytes);
 
     Ui::UdpPanel *m_ui = nullptr;
@@ -87,13 +83,9 @@ private:
     QLabel *m_sendError = nullptr;      // inside the editor's frame (MessageEdit)
     SettingsTable m_settings;
 
-    QTimer m_periodicTimer;
     QTimer m_counterTimer;
     QElapsedTimer m_rateClock;
     UdpCounters m_lastCounters;
-    quint64 m_periodicSent = 0;
-    quint64 m_periodicSentAtLastRate = 0;
-    QByteArray m_periodicPayload;
     QHostAddress m_lastSender;
     quint16 m_lastSenderPort = 0;
     QHostAddress m_joinedGroup;

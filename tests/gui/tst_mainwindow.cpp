@@ -4,6 +4,8 @@
 #include "guitestutil.h"
 #include "chatsession.h"
 #include "mainwindow.h"
+#include "tcpclientpanel.h"
+#include "tcpserverpanel.h"
 #include "packetlogmodel.h"
 #include "udppanel.h"
 
@@ -62,14 +64,18 @@ void tst_MainWindow::tabsAndMenus()
     MainWindow w;
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 5);
+    QCOMPARE(tabs->count(), 7);
     QCOMPARE(tabs->tabText(0), QStringLiteral("UDP"));
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("TFTP"));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("TFTP Server"));
-    QCOMPARE(tabs->tabText(4), QStringLiteral("Network"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("TCP Client"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("TCP Server"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Chat"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("TFTP"));
+    QCOMPARE(tabs->tabText(5), QStringLiteral("TFTP Server"));
+    QCOMPARE(tabs->tabText(6), QStringLiteral("Network"));
     QVERIFY(tabs->widget(0)->isAncestorOf(w.udpPanel()));
-    QVERIFY(tabs->widget(3)->isAncestorOf(w.tftpServerPanel()));
+    QVERIFY(tabs->widget(1)->isAncestorOf(w.tcpClientPanel()));
+    QVERIFY(tabs->widget(2)->isAncestorOf(w.tcpServerPanel()));
+    QVERIFY(tabs->widget(5)->isAncestorOf(w.tftpServerPanel()));
     QStringList menus;
     for (QAction *a : w.menuBar()->actions())
         menus << a->text().remove(QLatin1Char('&'));
@@ -135,9 +141,11 @@ void tst_MainWindow::chatTabShowsUnreadCount()
     QVERIFY(peer.bind(QHostAddress::LocalHost, 0));
     peer.writeDatagram(QByteArray("hi"), QHostAddress::LocalHost, w.chatPanel()->session()->localPort());
     peer.writeDatagram(QByteArray("there"), QHostAddress::LocalHost, w.chatPanel()->session()->localPort());
-    QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Chat (2)"));
-    tabs->setCurrentIndex(1);
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Chat"));
+    const int chat = tabs->indexOf(tabs->findChild<QWidget *>(QStringLiteral("ChatPanelPage")));
+    QVERIFY(chat > 0);
+    QTRY_COMPARE(tabs->tabText(chat), QStringLiteral("Chat (2)"));
+    tabs->setCurrentIndex(chat);
+    QCOMPARE(tabs->tabText(chat), QStringLiteral("Chat"));
 }
 
 namespace {
@@ -180,10 +188,12 @@ void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole_data()
     QTest::addColumn<int>("tab");
     QTest::addColumn<QString>("logView");
     QTest::newRow("UDP") << 0 << QStringLiteral("logView");
-    QTest::newRow("Chat") << 1 << QStringLiteral("chatView");
-    QTest::newRow("TFTP") << 2 << QStringLiteral("tftpTrace");
-    QTest::newRow("TFTP Server log") << 3 << QStringLiteral("serverLog");
-    QTest::newRow("TFTP Server trace") << 3 << QStringLiteral("serverTrace");
+    QTest::newRow("TCP Client") << 1 << QStringLiteral("logView");
+    QTest::newRow("TCP Server") << 2 << QStringLiteral("logView");
+    QTest::newRow("Chat") << 3 << QStringLiteral("chatView");
+    QTest::newRow("TFTP") << 4 << QStringLiteral("tftpTrace");
+    QTest::newRow("TFTP Server log") << 5 << QStringLiteral("serverLog");
+    QTest::newRow("TFTP Server trace") << 5 << QStringLiteral("serverTrace");
 }
 
 void tst_MainWindow::zoomScalesLogRowsAndKeepsButtonsWhole()
@@ -279,9 +289,9 @@ void tst_MainWindow::downloadFromThisServer()
         QVERIFY2(address->currentIndex() >= 0, listen);
         QVERIFY(server->start());
         host->clear();
-        tabs->setCurrentIndex(3);
+        tabs->setCurrentIndex(tabs->indexOf(tabs->findChild<QWidget *>(QStringLiteral("TftpServerPanelPage"))));
         QTest::mouseClick(GuiTest::child<QPushButton>(*server, "serverDownloadHere"), Qt::LeftButton);
-        QCOMPARE(tabs->currentIndex(), 2);
+        QCOMPARE(tabs->currentIndex(), tabs->indexOf(tabs->findChild<QWidget *>(QStringLiteral("TftpPanelPage"))));
         QCOMPARE(host->text(), QLatin1String(expected));
         QCOMPARE(port->value(), int(server->server()->port()));
         server->stop();

@@ -26,6 +26,9 @@ class tst_PacketLogModel : public QObject
     Q_OBJECT
 
 private slots:
+    void streamCharacterSplitAcrossRowsShownOnce();
+    void streamCarryFollowsEncodingChange();
+    void endedStreamShowsHeldBackBytes();
     void batchesAreCoalesced();
     void rowCapKeepsNewest();
     void rowCapAcrossWrap();
@@ -213,6 +216,84 @@ void tst_PacketLogModel::directionColoursFromPalette()
     };
     QCOMPARE(colour(0), NetPoke::toneColor(NetPoke::Tone::Received));
     QCOMPARE(colour(1), NetPoke::toneColor(NetPoke::Tone::Sent));
+}
+
+namespace {
+PacketLogModel::Row streamRow(const QByteArray &bytes, quint64 stream,
+                              PacketLogModel::Direction dir = PacketLogModel::Received)
+{
+    PacketLogModel::Row r;
+    r.data = bytes;
+    r.peer = QHostAddress::LocalHost;
+    r.port = 5000;
+    r.direction = dir;
+    r.stream = stream;
+    return r;
+}
+QString content(const PacketLogModel &m, int row)
+{
+    return m.index(row, PacketLogModel::ContentColumn).data().toString();
+}
+} // namespace
+
+// 你好 in GB2312 is c4e3 bac3; the second character is cut between two reads. Each row keeps its own bytes
+// (Length, Hex); the character is shown once, in the row where it ends. Another stream in between does not
+// disturb it.
+void tst_PacketLogModel::streamCharacterSplitAcrossRowsShownOnce()
+{
+    PacketLogModel m;
+    m.setEncoding(QStringLiteral("GB2312"));
+    m.appendRows({streamRow("\xc4\xe3\xba", 1), streamRow("\xba", 2, PacketLogModel::Sent),
+                  streamRow("\xc3!", 1)});
+    m.commitPending();
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(content(m, 0), QStringLiteral("你"));
+    QCOMPARE(content(m, 2), QStringLiteral("好!"));
+    QCOMPARE(m.index(0, PacketLogModel::LengthColumn).data().toInt(), 3);
+    QCOMPARE(m.index(2, PacketLogModel::LengthColumn).data().toInt(), 2);
+    QCOMPARE(m.rawBytes(2), QByteArray("\xc3!"));
+    m.setContentMode(PacketLogModel::HexContent);
+    QCOMPARE(content(m, 0), QStringLiteral("c4 e3 ba"));
+    QCOMPARE(content(m, 2), QStringLiteral("c3 21"));
+    // Rows on their own (datagrams) never join.
+    m.setContentMode(PacketLogModel::TextContent);
+    m.appendRows({streamRow("\xc4", 0), streamRow("\xe3", 0)});
+    m.commitPending();
+    QCOMPARE(content(m, 3), QStringLiteral("\\xC4"));
+}
+
+void tst_PacketLogModel::streamCarryFollowsEncodingChange()
+{
+    PacketLogModel m;
+    m.setEncoding(QStringLiteral("UTF-8"));
+    // 你 in UTF-8 is e4 bd a0, cut after its first byte.
+    m.appendRows({streamRow("a\xe4", 7), streamRow("\xbd\xa0" "b", 7)});
+    m.commitPending();
+    QCOMPARE(content(m, 0), QStringLiteral("a"));
+    QCOMPARE(content(m, 1), QStringLiteral("你b"));
+    // As Latin-1 every byte is a character of its own: nothing is carried.
+    m.setEncoding(QStringLiteral("Latin-1"));
+    QCOMPARE(content(m, 0), QStringLiteral("a\u00e4"));
+    QCOMPARE(content(m, 1).size(), 3);
+    m.setEncoding(QStringLiteral("UTF-8"));
+    QCOMPARE(content(m, 1), QStringLiteral("你b"));
+}
+
+void tst_PacketLogModel::endedStreamShowsHeldBackBytes()
+{
+    PacketLogModel m;
+    m.setEncoding(QStringLiteral("GB2312"));
+    m.appendRows({streamRow("ok\xc4", 3)});
+    m.commitPending();
+    QCOMPARE(content(m, 0), QStringLiteral("ok"));
+    QSignalSpy changed(&m, &PacketLogModel::dataChanged);
+    m.endStream(3);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(content(m, 0), QStringLiteral("ok\\xC4"));
+    // A new stream with the same key starts afresh.
+    m.appendRows({streamRow("x", 3)});
+    m.commitPending();
+    QCOMPARE(content(m, 1), QStringLiteral("x"));
 }
 
 QTEST_MAIN(tst_PacketLogModel)

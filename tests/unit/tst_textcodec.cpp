@@ -30,6 +30,10 @@ private slots:
     void decoderSplitCharacter_data();
     void decoderSplitCharacter();
     void decoderFlushShowsIncompleteTail();
+    void incompleteTail_data();
+    void incompleteTail();
+    void incompleteTailCutsWhereDecoderWould_data();
+    void incompleteTailCutsWhereDecoderWould();
     void canonicalNames();
     void hexFormat();
     void parseHex_data();
@@ -209,6 +213,79 @@ void tst_TextCodec::decoderFlushShowsIncompleteTail()
     QCOMPARE(d.flush(&invalid), QString(QChar(0xDCC4)));
     QCOMPARE(invalid, 1);
     QVERIFY(!d.hasPending());
+}
+
+void tst_TextCodec::incompleteTail_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("tail");
+    QTest::newRow("empty") << "GB2312" << QByteArray() << 0;
+    QTest::newRow("ascii") << "GB2312" << QByteArray("abc") << 0;
+    QTest::newRow("gb2312 whole") << "GB2312" << QByteArray("\xc4\xe3\xba\xc3") << 0;
+    QTest::newRow("gb2312 lead") << "GB2312" << QByteArray("\xc4\xe3\xba") << 1;
+    QTest::newRow("gb2312 lead after ascii") << "GB2312" << QByteArray("ok\xc4") << 1;
+    // Pairs only, no ASCII: parity decides, from the start.
+    QTest::newRow("gb2312 parity") << "GB2312" << QByteArray("\xc4\xe3\xba\xc3\xc4\xe3\xba") << 1;
+    QTest::newRow("gbk trail below 0x80") << "GBK" << QByteArray("\x81\x40\x81") << 1;
+    QTest::newRow("big5 lead") << "Big5" << QByteArray("\xa4\xa4\xa4") << 1;
+    QTest::newRow("gb18030 two of four") << "GB18030" << QByteArray("a\x94\x39") << 2;
+    QTest::newRow("gb18030 three of four") << "GB18030" << QByteArray("a\x94\x39\xfc") << 3;
+    QTest::newRow("gb18030 four") << "GB18030" << QByteArray("a\x94\x39\xfc\x36") << 0;
+    QTest::newRow("utf8 one of three") << "UTF-8" << QByteArray("a\xe4") << 1;
+    QTest::newRow("utf8 two of three") << "UTF-8" << QByteArray("\xe4\xbd\xa0\xe5\xa5") << 2;
+    QTest::newRow("utf8 whole") << "UTF-8" << QByteArray("\xe4\xbd\xa0") << 0;
+    QTest::newRow("utf8 three of four") << "UTF-8" << QByteArray("\xf0\x9f\x98") << 3;
+    QTest::newRow("utf8 stray continuation") << "UTF-8" << QByteArray("a\xa5") << 0;
+    QTest::newRow("utf8 invalid second byte") << "UTF-8" << QByteArray("\xe0\x80") << 0;
+    QTest::newRow("latin1") << "Latin-1" << QByteArray("\xc4") << 0;
+    QTest::newRow("unknown") << "EBCDIC" << QByteArray("\xc4") << 0;
+}
+
+void tst_TextCodec::incompleteTail()
+{
+    QFETCH(QString, encoding);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, tail);
+    QCOMPARE(TextCodec::incompleteTail(bytes, encoding), tail);
+}
+
+// Cut anywhere in a text, the tail found is exactly what a Decoder holds back: the text of the part
+// before it and of the rest (with the tail) joined is the text of the whole, and a cut at a character
+// boundary holds back nothing.
+void tst_TextCodec::incompleteTailCutsWhereDecoderWould_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QString>("text");
+    const QString zh = QStringLiteral("你好，世界 A1 中文测试。");
+    for (const char *e : {"UTF-8", "GB2312", "GBK", "GB18030"})
+        QTest::newRow(e) << QString::fromLatin1(e) << zh;
+    QTest::newRow("Big5") << "Big5" << QStringLiteral("你好，世界 A1 中文測試。");
+    QTest::newRow("gb18030 four-byte") << "GB18030" << (QStringLiteral("€") + QString::fromUcs4(U"\U0001F600x\U0001F600"));
+    QTest::newRow("utf8 four-byte") << "UTF-8" << QString::fromUcs4(U"\U0001F600\u00e9\U0001F600");
+}
+
+void tst_TextCodec::incompleteTailCutsWhereDecoderWould()
+{
+    QFETCH(QString, encoding);
+    QFETCH(QString, text);
+    const TextCodec::Result r = TextCodec::encode(text, encoding);
+    QVERIFY(r.ok);
+    const QByteArray all = r.bytes;
+    const QString whole = TextCodec::decode(all, encoding);
+    int boundaries = 0;
+    for (int k = 0; k <= all.size(); ++k) {
+        const QByteArray head = all.left(k);
+        const int tail = TextCodec::incompleteTail(head, encoding);
+        QVERIFY(tail >= 0 && tail < TextCodec::maxCharBytes(encoding));
+        TextCodec::Decoder d(encoding);
+        const QString before = d.decode(head);
+        QCOMPARE(TextCodec::decode(head.left(k - tail), encoding), before);
+        QCOMPARE(d.hasPending(), tail > 0);
+        QCOMPARE(before + TextCodec::decode(all.mid(k - tail), encoding), whole);
+        boundaries += tail == 0;
+    }
+    QCOMPARE(boundaries, int(whole.toUcs4().size()) + 1);   // one per character, and the end
 }
 
 void tst_TextCodec::canonicalNames()

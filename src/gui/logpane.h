@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace Ui {
+class LogPane;
+}
+
+namespace NetPoke {
+
+class PacketLogModel;
+class SettingsTable;
+
+// The log every workbench tab shares (UDP, TCP client, TCP server): a bar (Text/Hex/Both, the log's
+// encoding, pause, auto-scroll, clear, save), the PacketLogModel's view with columns sized from the font
+// (the window's zoom), and a counter bar under it. The form is ui/logpane.ui; the tab fills the counters.
+class LogPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogPane)
+
+public:
+    explicit LogPane(QWidget *parent = nullptr);
+    ~LogPane() override;
+
+    void setModel(PacketLogModel *model);
+    PacketLogModel *model() const { return m_model; }
+
+    // The log's own encoding, or the send encoding while the choice is "Same as Send".
+    QString encodingFor(const QString &sendEncoding) const;
+    // Inserts tab-specific controls into the bar, before Pause.
+    void addBarWidgets(const QList<QWidget *> &widgets);
+    // The fields under their keys (contentMode, logEncoding, autoScroll, rowCap).
+    void addSettings(SettingsTable &table);
+    void applyFontMetrics();
+
+    QTableView *view() const;
+    QLabel *rxCounter() const;
+    QLabel *txCounter() const;
+
+signals:
+    void encodingChoiceChanged();
+    void saveRequested();
+    void resetCountersRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    Ui::LogPane *m_ui = nullptr;
+    PacketLogModel *m_model = nullptr;
+};
+
+} // namespace NetPoke
