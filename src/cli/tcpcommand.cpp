@@ -255,11 +255,24 @@ public:
     {
         m_server.setBatchInterval(0);
         m_server.setEcho(o.echo);
+        // Standard input goes to the connections (not with --echo): after a peer's FIN (nc -N) it is still
+        // sent until its end, as nc -l does; then our FIN. A send never finds the buffer full (see pumpStdin).
+        m_stdinDone = o.echo;
+        m_server.setCloseAfterPeerFin(m_stdinDone);
+        m_server.setMaxWriteBuffer(MaxQueued + IoChunk);
         // nc -l: one connection; others are refused while it lasts.
         m_server.setMaxConnections(o.once ? 1 : o.maxConnections);
         connect(&m_server, &Tcp::Server::connectionOpened, this, [this](const Tcp::ConnectionInfo &info) {
             m_decoders.insert(info.id, TextCodec::Decoder(m_opt.encoding));
             printInfo(tr("connection %1 from %2").arg(info.id).arg(displayEndpoint(info.peer, info.peerPort)));
+            updateStdin();
+        });
+        connect(&m_server, &Tcp::Server::halfClosedByPeer, this, [this](quint64 id) {
+            printInfo(tr("connection %1: closed by the peer (half-close)%2")
+                          .arg(id)
+                          .arg(m_stdinDone ? QString() : tr("; standard input is still sent until its end")));
+            if (m_stdinDone)
+                m_server.shutdownWrite(id);
         });
         connect(&m_server, &Tcp::Server::connectionClosed, this,
                 [this](const Tcp::ConnectionInfo &info, const QString &reason) {
@@ -271,7 +284,10 @@ public:
                           .arg(info.txBytes));
             if (m_opt.once)
                 finish(ExitSuccess);
+            else
+                updateStdin();
         });
+        connect(&m_server, &Tcp::Server::bytesWritten, this, &TcpListener::updateStdin);
         connect(&m_server, &Tcp::Server::connectionRefused, this,
                 [](const QHostAddress &, quint16, const QString &reason) { printInfo(reason); });
         connect(&m_server, &Tcp::Server::chunksReady, this, &TcpListener::onChunks);
@@ -296,6 +312,62 @@ public:
     }
 
 private:
+    // Standard input is read while a connection is open and none of them has MaxQueued waiting (a peer
+    // that does not read holds the others up: nothing is dropped).
+    void updateStdin()
+    {
+        if (m_stdinDone || finished())
+            return;
+        bool room = m_server.connectionCount() > 0;
+        for (const Tcp::ConnectionInfo &info : m_server.connections())
+            room = room && info.bytesToWrite < MaxQueued;
+        if (room && !m_stdin) {
+            m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+            connect(m_stdin, &QSocketNotifier::activated, this, &TcpListener::readStdin);
+        }
+        if (m_stdin)
+            m_stdin->setEnabled(room);
+    }
+
+    void readStdin()
+    {
+        const ssize_t n = ::read(STDIN_FILENO, m_buf.data(), m_buf.size());
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                return;
+            fail(ExitFailure, tr("cannot read standard input: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return;
+        }
+        if (n == 0) {
+            // End of input: connections whose peer has sent FIN are done (our FIN after what is queued); the
+            // others stay open, as with nc -l.
+            m_stdinDone = true;
+            m_stdin->setEnabled(false);
+            m_server.setCloseAfterPeerFin(true);
+            for (const Tcp::ConnectionInfo &info : m_server.connections())
+                if (info.peerFinished)
+                    m_server.shutdownWrite(info.id);
+            return;
+        }
+        QByteArray bytes(m_buf.data(), n);
+        if (!m_opt.raw && m_opt.encoding != QLatin1String("UTF-8")) {
+            const TextCodec::Result r = TextCodec::encode(m_utf8.decode(bytes), m_opt.encoding);
+            if (!r.ok) {
+                fail(ExitFailure, r.errorString);
+                return;
+            }
+            bytes = r.bytes;
+        }
+        m_server.sendToAll(bytes);
+        updateStdin();
+    }
+
+    void aboutToFinish() override
+    {
+        if (m_stdin)
+            m_stdin->setEnabled(false);
+    }
+
     void onChunks(const QList<Tcp::Chunk> &chunks)
     {
         std::string out;
@@ -328,6 +400,10 @@ private:
     Options m_opt;
     Tcp::Server m_server;
     QHash<quint64, TextCodec::Decoder> m_decoders;
+    QStringDecoder m_utf8{QStringDecoder::Utf8};
+    QSocketNotifier *m_stdin = nullptr;
+    bool m_stdinDone = false;
+    std::vector<char> m_buf = std::vector<char>(IoChunk);
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -344,8 +420,8 @@ public:
                              {{QStringLiteral("connect"), tr("connect to HOST:PORT: standard input to the socket, "
                                                              "the socket to standard output"),
                                &TcpCommand::connectCommand},
-                              {QStringLiteral("listen"), tr("accept TCP connections on a port and print what "
-                                                            "arrives, one line per read"),
+                              {QStringLiteral("listen"), tr("accept TCP connections on a port, print what "
+                                                            "arrives (one line per read), send standard input"),
                                &TcpCommand::listen}},
                              args);
     }
@@ -460,8 +536,15 @@ private:
             + tr("\"listening on ADDRESS:PORT\" is printed first on standard error, with the port the system "
                  "chose when PORT is 0; connections opened and closed are noted there too.")
             + QLatin1Char('\n')
-            + tr("Exit status: 0 done (--once: the connection closed), 1 failed (e.g. port in use), 2 bad "
-                 "arguments."));
+            + tr("Standard input is sent (as nc -l does): with --once to the one connection, otherwise to every "
+                 "connection open at the time (read only while a connection is open and each has room; one that "
+                 "does not read holds the others up); in --encoding unless --raw; not read with --echo. A peer "
+                 "that half-closes (FIN, nc -N) still gets standard input until its end; then, or at once when "
+                 "standard input has ended already, the connection is closed from this side. Give </dev/null "
+                 "to only receive.")
+            + QLatin1Char('\n')
+            + tr("Exit status: 0 done (--once: the connection closed and its data is written out), 1 failed "
+                 "(e.g. port in use), 2 bad arguments."));
         parser.addHelpOption();
         const QCommandLineOption echoOpt(QStringLiteral("echo"), tr("Send every connection back what it sends."));
         const QCommandLineOption onceOpt(QStringLiteral("once"),

@@ -263,7 +263,10 @@ void Server::adopt(Connection *c)
         ++m_counters.rxReads;
         m_batcher->add(Chunk{conn->id(), Direction::Received, conn->peerAddress(), conn->peerPort(), timeMs, data});
     };
-    c->onWritten = [this](Connection *, qint64 bytes) { m_counters.txBytes += quint64(bytes); };
+    c->onWritten = [this](Connection *conn, qint64 bytes) {
+        m_counters.txBytes += quint64(bytes);
+        emit bytesWritten(conn->id(), bytes);
+    };
     c->onClosed = [this](Connection *conn) { connectionEnded(conn); };
     c->onPeerFin = [this](Connection *conn) {
         m_batcher->flush();
@@ -316,6 +319,7 @@ ConnectionInfo Server::infoOf(const Connection *c) const
     info.txBytes = c->counters().txBytes;
     info.bytesToWrite = c->isOpen() ? c->bytesToWrite() : 0;
     info.encrypted = c->isEncrypted();
+    info.peerFinished = c->peerFinished();
     return info;
 }
 

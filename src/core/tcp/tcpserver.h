@@ -29,6 +29,7 @@ struct ConnectionInfo
     quint64 txBytes = 0;          // written to the system
     qint64 bytesToWrite = 0;      // queued, not yet written
     bool encrypted = false;
+    bool peerFinished = false;    // the peer sent FIN (half-close): it sends no more
 };
 
 // A TCP server over QTcpServer (TLS with the user's PEM certificate and key), driven by the event loop only.
@@ -114,6 +115,7 @@ signals:
     // Plain TCP: the peer sent FIN (it sends no more); what is queued for it is still written.
     void halfClosedByPeer(quint64 id);
     void writeBufferFull(quint64 id, const QString &message);
+    void bytesWritten(quint64 id, qint64 bytes);   // handed to the system (counted in txBytes)
     void tlsErrorsOccurred(quint64 id, const QList<QSslError> &errors);
     void errorOccurred(NetPoke::Tcp::Server::Error error);
     void listeningChanged(bool listening);
