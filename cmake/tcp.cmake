@@ -23,3 +23,7 @@ target_sources(netpoke-cli PRIVATE
 netpoke_add_test(tst_tcpcli SOURCES tests/integration/tst_tcpcli.cpp LIBS netpoke_core)
 add_dependencies(tst_tcpcli netpoke-cli)
 set_tests_properties(tst_tcpcli PROPERTIES TIMEOUT 120)
+# Real peers (python3, nc, socat, openssl; scripts/setup.sh installs them), each started and killed by the test.
+netpoke_add_test(tst_tcpinterop SOURCES tests/integration/tst_tcpinterop.cpp LIBS netpoke_core)
+add_dependencies(tst_tcpinterop netpoke-cli)
+set_tests_properties(tst_tcpinterop PROPERTIES TIMEOUT 240)
