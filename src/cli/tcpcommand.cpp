@@ -16,6 +16,7 @@
 #include <QStringDecoder>
 #include <QTimer>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <csignal>
@@ -53,6 +54,30 @@ bool writeOut(const char *data, size_t size)
     }
     return true;
 }
+
+// Arrays that reads of standard input go into and that the socket's queue then holds as they are (no
+// copy); one is reused once its bytes are written and nobody holds it any more.
+class InputBuffers
+{
+public:
+    QByteArray &next()
+    {
+        for (QByteArray &b : m_pool) {
+            if (b.capacity() >= IoChunk && b.isDetached()) {
+                b.resize(IoChunk);
+                return b;
+            }
+        }
+        QByteArray &b = m_pool[m_next];
+        m_next = (m_next + 1) % m_pool.size();
+        b = QByteArray(IoChunk, Qt::Uninitialized);
+        return b;
+    }
+
+private:
+    std::array<QByteArray, 8> m_pool;
+    size_t m_next = 0;
+};
 
 // A line's content as TextCodec::visibleText shows it, or hex bytes.
 std::string shown(const QByteArray &bytes, TextCodec::Decoder &decoder, bool hex)
@@ -132,7 +157,8 @@ private:
             m_stdin->setEnabled(false);
             return;
         }
-        const ssize_t n = ::read(STDIN_FILENO, m_buf.data(), m_buf.size());
+        QByteArray &buf = m_in.next();
+        const ssize_t n = ::read(STDIN_FILENO, buf.data(), size_t(buf.size()));
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 return;
@@ -146,7 +172,8 @@ private:
             m_client.shutdownWrite();
             return;
         }
-        QByteArray bytes(m_buf.data(), n);
+        buf.resize(n);
+        QByteArray bytes = buf;
         if (!m_opt.raw && m_opt.encoding != QLatin1String("UTF-8")) {
             const QString text = m_utf8.decode(bytes);
             const TextCodec::Result r = TextCodec::encode(text, m_opt.encoding);
@@ -228,7 +255,7 @@ private:
     QSocketNotifier *m_stdin = nullptr;
     bool m_stdinDone = false;
     bool m_wasConnected = false;
-    std::vector<char> m_buf = std::vector<char>(IoChunk);
+    InputBuffers m_in;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -331,7 +358,8 @@ private:
 
     void readStdin()
     {
-        const ssize_t n = ::read(STDIN_FILENO, m_buf.data(), m_buf.size());
+        QByteArray &buf = m_in.next();
+        const ssize_t n = ::read(STDIN_FILENO, buf.data(), size_t(buf.size()));
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 return;
@@ -349,7 +377,8 @@ private:
                     m_server.shutdownWrite(info.id);
             return;
         }
-        QByteArray bytes(m_buf.data(), n);
+        buf.resize(n);
+        QByteArray bytes = buf;
         if (!m_opt.raw && m_opt.encoding != QLatin1String("UTF-8")) {
             const TextCodec::Result r = TextCodec::encode(m_utf8.decode(bytes), m_opt.encoding);
             if (!r.ok) {
@@ -375,7 +404,8 @@ private:
             if (c.direction != Tcp::Direction::Received)
                 continue;
             if (m_opt.raw) {
-                out.append(c.data.constData(), size_t(c.data.size()));
+                if (!writeOut(c.data.constData(), size_t(c.data.size())))
+                    fail(ExitFailure, tr("cannot write the output."));
                 continue;
             }
             out += QDateTime::fromMSecsSinceEpoch(c.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz")).toStdString();
@@ -403,7 +433,7 @@ private:
     QStringDecoder m_utf8{QStringDecoder::Utf8};
     QSocketNotifier *m_stdin = nullptr;
     bool m_stdinDone = false;
-    std::vector<char> m_buf = std::vector<char>(IoChunk);
+    InputBuffers m_in;
 };
 
 // ---------------------------------------------------------------------------------------------------
