@@ -37,3 +37,7 @@ netpoke_add_test(tst_tcpclientpanel GUI SOURCES tests/gui/tst_tcpclientpanel.cpp
 set_tests_properties(tst_tcpclientpanel PROPERTIES TIMEOUT 120)
 netpoke_add_test(tst_tcpserverpanel GUI SOURCES tests/gui/tst_tcpserverpanel.cpp LIBS netpoke_gui)
 set_tests_properties(tst_tcpserverpanel PROPERTIES TIMEOUT 120)
+# Real peers (python3, nc, socat, openssl; scripts/setup.sh installs them), each started and killed by the test.
+netpoke_add_test(tst_tcpinterop SOURCES tests/integration/tst_tcpinterop.cpp LIBS netpoke_core)
+add_dependencies(tst_tcpinterop netpoke-cli)
+set_tests_properties(tst_tcpinterop PROPERTIES TIMEOUT 240)

@@ -16,6 +16,7 @@
 #include <QStringDecoder>
 #include <QTimer>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <csignal>
@@ -53,6 +54,30 @@ bool writeOut(const char *data, size_t size)
     }
     return true;
 }
+
+// Arrays that reads of standard input go into and that the socket's queue then holds as they are (no
+// copy); one is reused once its bytes are written and nobody holds it any more.
+class InputBuffers
+{
+public:
+    QByteArray &next()
+    {
+        for (QByteArray &b : m_pool) {
+            if (b.capacity() >= IoChunk && b.isDetached()) {
+                b.resize(IoChunk);
+                return b;
+            }
+        }
+        QByteArray &b = m_pool[m_next];
+        m_next = (m_next + 1) % m_pool.size();
+        b = QByteArray(IoChunk, Qt::Uninitialized);
+        return b;
+    }
+
+private:
+    std::array<QByteArray, 8> m_pool;
+    size_t m_next = 0;
+};
 
 // A line's content as TextCodec::visibleText shows it, or hex bytes.
 std::string shown(const QByteArray &bytes, TextCodec::Decoder &decoder, bool hex)
@@ -132,7 +157,8 @@ private:
             m_stdin->setEnabled(false);
             return;
         }
-        const ssize_t n = ::read(STDIN_FILENO, m_buf.data(), m_buf.size());
+        QByteArray &buf = m_in.next();
+        const ssize_t n = ::read(STDIN_FILENO, buf.data(), size_t(buf.size()));
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 return;
@@ -146,7 +172,8 @@ private:
             m_client.shutdownWrite();
             return;
         }
-        QByteArray bytes(m_buf.data(), n);
+        buf.resize(n);
+        QByteArray bytes = buf;
         if (!m_opt.raw && m_opt.encoding != QLatin1String("UTF-8")) {
             const QString text = m_utf8.decode(bytes);
             const TextCodec::Result r = TextCodec::encode(text, m_opt.encoding);
@@ -228,7 +255,7 @@ private:
     QSocketNotifier *m_stdin = nullptr;
     bool m_stdinDone = false;
     bool m_wasConnected = false;
-    std::vector<char> m_buf = std::vector<char>(IoChunk);
+    InputBuffers m_in;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -255,11 +282,24 @@ public:
     {
         m_server.setBatchInterval(0);
         m_server.setEcho(o.echo);
+        // Standard input goes to the connections (not with --echo): after a peer's FIN (nc -N) it is still
+        // sent until its end, as nc -l does; then our FIN. A send never finds the buffer full (see pumpStdin).
+        m_stdinDone = o.echo;
+        m_server.setCloseAfterPeerFin(m_stdinDone);
+        m_server.setMaxWriteBuffer(MaxQueued + IoChunk);
         // nc -l: one connection; others are refused while it lasts.
         m_server.setMaxConnections(o.once ? 1 : o.maxConnections);
         connect(&m_server, &Tcp::Server::connectionOpened, this, [this](const Tcp::ConnectionInfo &info) {
             m_decoders.insert(info.id, TextCodec::Decoder(m_opt.encoding));
             printInfo(tr("connection %1 from %2").arg(info.id).arg(displayEndpoint(info.peer, info.peerPort)));
+            updateStdin();
+        });
+        connect(&m_server, &Tcp::Server::halfClosedByPeer, this, [this](quint64 id) {
+            printInfo(tr("connection %1: closed by the peer (half-close)%2")
+                          .arg(id)
+                          .arg(m_stdinDone ? QString() : tr("; standard input is still sent until its end")));
+            if (m_stdinDone)
+                m_server.shutdownWrite(id);
         });
         connect(&m_server, &Tcp::Server::connectionClosed, this,
                 [this](const Tcp::ConnectionInfo &info, const QString &reason) {
@@ -271,7 +311,10 @@ public:
                           .arg(info.txBytes));
             if (m_opt.once)
                 finish(ExitSuccess);
+            else
+                updateStdin();
         });
+        connect(&m_server, &Tcp::Server::bytesWritten, this, &TcpListener::updateStdin);
         connect(&m_server, &Tcp::Server::connectionRefused, this,
                 [](const QHostAddress &, quint16, const QString &reason) { printInfo(reason); });
         connect(&m_server, &Tcp::Server::chunksReady, this, &TcpListener::onChunks);
@@ -296,6 +339,64 @@ public:
     }
 
 private:
+    // Standard input is read while a connection is open and none of them has MaxQueued waiting (a peer
+    // that does not read holds the others up: nothing is dropped).
+    void updateStdin()
+    {
+        if (m_stdinDone || finished())
+            return;
+        bool room = m_server.connectionCount() > 0;
+        for (const Tcp::ConnectionInfo &info : m_server.connections())
+            room = room && info.bytesToWrite < MaxQueued;
+        if (room && !m_stdin) {
+            m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+            connect(m_stdin, &QSocketNotifier::activated, this, &TcpListener::readStdin);
+        }
+        if (m_stdin)
+            m_stdin->setEnabled(room);
+    }
+
+    void readStdin()
+    {
+        QByteArray &buf = m_in.next();
+        const ssize_t n = ::read(STDIN_FILENO, buf.data(), size_t(buf.size()));
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                return;
+            fail(ExitFailure, tr("cannot read standard input: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return;
+        }
+        if (n == 0) {
+            // End of input: connections whose peer has sent FIN are done (our FIN after what is queued); the
+            // others stay open, as with nc -l.
+            m_stdinDone = true;
+            m_stdin->setEnabled(false);
+            m_server.setCloseAfterPeerFin(true);
+            for (const Tcp::ConnectionInfo &info : m_server.connections())
+                if (info.peerFinished)
+                    m_server.shutdownWrite(info.id);
+            return;
+        }
+        buf.resize(n);
+        QByteArray bytes = buf;
+        if (!m_opt.raw && m_opt.encoding != QLatin1String("UTF-8")) {
+            const TextCodec::Result r = TextCodec::encode(m_utf8.decode(bytes), m_opt.encoding);
+            if (!r.ok) {
+                fail(ExitFailure, r.errorString);
+                return;
+            }
+            bytes = r.bytes;
+        }
+        m_server.sendToAll(bytes);
+        updateStdin();
+    }
+
+    void aboutToFinish() override
+    {
+        if (m_stdin)
+            m_stdin->setEnabled(false);
+    }
+
     void onChunks(const QList<Tcp::Chunk> &chunks)
     {
         std::string out;
@@ -303,7 +404,8 @@ private:
             if (c.direction != Tcp::Direction::Received)
                 continue;
             if (m_opt.raw) {
-                out.append(c.data.constData(), size_t(c.data.size()));
+                if (!writeOut(c.data.constData(), size_t(c.data.size())))
+                    fail(ExitFailure, tr("cannot write the output."));
                 continue;
             }
             out += QDateTime::fromMSecsSinceEpoch(c.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz")).toStdString();
@@ -328,6 +430,10 @@ private:
     Options m_opt;
     Tcp::Server m_server;
     QHash<quint64, TextCodec::Decoder> m_decoders;
+    QStringDecoder m_utf8{QStringDecoder::Utf8};
+    QSocketNotifier *m_stdin = nullptr;
+    bool m_stdinDone = false;
+    InputBuffers m_in;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -344,8 +450,8 @@ public:
                              {{QStringLiteral("connect"), tr("connect to HOST:PORT: standard input to the socket, "
                                                              "the socket to standard output"),
                                &TcpCommand::connectCommand},
-                              {QStringLiteral("listen"), tr("accept TCP connections on a port and print what "
-                                                            "arrives, one line per read"),
+                              {QStringLiteral("listen"), tr("accept TCP connections on a port, print what "
+                                                            "arrives (one line per read), send standard input"),
                                &TcpCommand::listen}},
                              args);
     }
@@ -460,8 +566,15 @@ private:
             + tr("\"listening on ADDRESS:PORT\" is printed first on standard error, with the port the system "
                  "chose when PORT is 0; connections opened and closed are noted there too.")
             + QLatin1Char('\n')
-            + tr("Exit status: 0 done (--once: the connection closed), 1 failed (e.g. port in use), 2 bad "
-                 "arguments."));
+            + tr("Standard input is sent (as nc -l does): with --once to the one connection, otherwise to every "
+                 "connection open at the time (read only while a connection is open and each has room; one that "
+                 "does not read holds the others up); in --encoding unless --raw; not read with --echo. A peer "
+                 "that half-closes (FIN, nc -N) still gets standard input until its end; then, or at once when "
+                 "standard input has ended already, the connection is closed from this side. Give </dev/null "
+                 "to only receive.")
+            + QLatin1Char('\n')
+            + tr("Exit status: 0 done (--once: the connection closed and its data is written out), 1 failed "
+                 "(e.g. port in use), 2 bad arguments."));
         parser.addHelpOption();
         const QCommandLineOption echoOpt(QStringLiteral("echo"), tr("Send every connection back what it sends."));
         const QCommandLineOption onceOpt(QStringLiteral("once"),

@@ -103,6 +103,7 @@ private slots:
         QProcess listen;
         const quint16 port = startListen(listen, {"127.0.0.1:0", "--once"});
         QVERIFY(port);
+        listen.closeWriteChannel();   // nothing to send: the peer's FIN ends the connection
         QProcess connect;
         startCli(connect, {"tcp", "connect", QStringLiteral("127.0.0.1:%1").arg(port)});
         connect.write("hello \x1b[31m\n");
@@ -130,6 +131,7 @@ private slots:
         QProcess listen;
         const quint16 port = startListen(listen, {"127.0.0.1:0", "--once", "--encoding", "GB2312"});
         QVERIFY(port);
+        listen.closeWriteChannel();
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(s.waitForConnected(Timeout));
@@ -147,6 +149,31 @@ private slots:
         QVERIFY2(second.endsWith(QStringLiteral(" 1 你")), qPrintable(second));
         s.disconnectFromHost();
         QCOMPARE(finish(listen, Timeout).exitCode, 0);
+    }
+
+    // Without --once, standard input goes to every open connection (as text in --encoding).
+    void listenSendsStdinToAll()
+    {
+        QProcess listen;
+        const quint16 port = startListen(listen, {"127.0.0.1:0", "--encoding", "GB2312"});
+        QVERIFY(port);
+        QTcpSocket a, b;
+        a.connectToHost(QHostAddress::LocalHost, port);
+        b.connectToHost(QHostAddress::LocalHost, port);
+        int opened = 0;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            while (listen.canReadLine())
+                opened += listen.readLine().contains(" from 127.0.0.1:") ? 1 : 0;
+            return opened == 2;
+        }(), Timeout);
+        listen.write(QStringLiteral("大家好\n").toUtf8());
+        QByteArray gotA, gotB;
+        const QByteArray expected("\xb4\xf3\xbc\xd2\xba\xc3\n");   // 大家好 in GB2312
+        QTRY_COMPARE_WITH_TIMEOUT(gotA += a.readAll(), expected, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(gotB += b.readAll(), expected, Timeout);
+        listen.closeWriteChannel();
+        listen.kill();
+        listen.waitForFinished(Timeout);
     }
 
     // --raw both ways through a classroom python3 echo server: the bytes come back exactly.

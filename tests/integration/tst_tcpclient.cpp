@@ -301,6 +301,84 @@ private slots:
         QCOMPARE(client.error(), Client::NoError);
     }
 
+    // The peer half-closes (shutdown(SHUT_WR)) while the client still has megabytes queued: every byte
+    // reaches it, then the client closes without error. Counters exact.
+    void peerHalfCloseGetsQueuedBytes()
+    {
+        const int lfd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(lfd >= 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(lfd, reinterpret_cast<sockaddr *>(&sa), sizeof sa), 0);
+        QCOMPARE(::listen(lfd, 4), 0);
+        socklen_t len = sizeof sa;
+        ::getsockname(lfd, reinterpret_cast<sockaddr *>(&sa), &len);
+        Client client;
+        Received r;
+        collect(client, r);
+        QSignalSpy connected(&client, &Client::connected);
+        QSignalSpy halfClosed(&client, &Client::halfClosedByPeer);
+        QSignalSpy disconnected(&client, &Client::disconnected);
+        client.connectToHost(QStringLiteral("127.0.0.1"), ntohs(sa.sin_port));
+        QVERIFY(connected.wait(5000));
+        const int peer = ::accept4(lfd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        ::close(lfd);
+        QVERIFY(peer >= 0);
+        QByteArray data(3 * 1024 * 1024 + 5, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char(i * 7 + (i >> 12));
+        QVERIFY(client.send(data));
+        QCOMPARE(::send(peer, "bye", 3, MSG_NOSIGNAL), ssize_t(3));
+        QCOMPARE(::shutdown(peer, SHUT_WR), 0);
+        QVERIFY(halfClosed.wait(5000));
+        QCOMPARE(r.bytes(), QByteArray("bye"));
+        QByteArray got;
+        bool eof = false;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            char buf[65536];
+            for (;;) {
+                const ssize_t n = ::recv(peer, buf, sizeof buf, 0);
+                if (n <= 0) {
+                    eof = eof || n == 0;
+                    break;
+                }
+                got.append(buf, n);
+            }
+            return eof;
+        }(), 30000);
+        ::close(peer);
+        QCOMPARE(got.size(), data.size());
+        QVERIFY(got == data);
+        QTRY_COMPARE(disconnected.size(), 1);
+        QCOMPARE(client.error(), Client::NoError);
+        QCOMPARE(client.counters().txBytes, quint64(data.size()));
+        QCOMPARE(client.counters().rxBytes, 3u);
+        QCOMPARE(client.counters().rxReads, 1u);
+    }
+
+    // A peer that resets while the client writes: reported as a reset (EPIPE/ECONNRESET), not a clean close.
+    void peerResetWhileWriting()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        Client client;
+        QSignalSpy connected(&client, &Client::connected);
+        QSignalSpy disconnected(&client, &Client::disconnected);
+        client.connectToHost(QStringLiteral("127.0.0.1"), server.serverPort());
+        QVERIFY(connected.wait(5000));
+        std::unique_ptr<QTcpSocket> peer(accepted(server));
+        QVERIFY(peer);
+        peer->setReadBufferSize(1);
+        QVERIFY(client.send(QByteArray(32 * 1024 * 1024, 'r')));   // more than the kernel buffers hold
+        QTest::qWait(50);
+        QVERIFY(NetPoke::Tcp::setLingerZero(peer->socketDescriptor()));
+        peer->abort();
+        QVERIFY(disconnected.wait(5000));
+        QCOMPARE(client.error(), Client::ConnectionResetError);
+        QVERIFY(client.counters().txBytes < 32u * 1024 * 1024);
+    }
+
     void peerReset_data()
     {
         QTest::addColumn<QString>("address");

@@ -10,6 +10,11 @@
 #include <memory>
 #include <vector>
 
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using NetPoke::Tcp::Chunk;
 using NetPoke::Tcp::ConnectionInfo;
 using NetPoke::Tcp::Direction;
@@ -17,6 +22,49 @@ using NetPoke::Tcp::Server;
 
 namespace {
 using Clients = std::vector<std::unique_ptr<QTcpSocket>>;
+
+// A plain POSIX client (non-blocking once connected): it can half-close and go on reading, which a
+// QTcpSocket cannot.
+struct RawPeer
+{
+    int fd = -1;
+    QByteArray received;
+    bool eof = false;
+    explicit RawPeer(quint16 port)
+    {
+        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        sa.sin_port = htons(port);
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ~RawPeer() { if (fd >= 0) ::close(fd); }
+    // Sends what it can of data from *offset on (MSG_DONTWAIT), reads what is there; true at end of file.
+    bool pump(const QByteArray &data = {}, qsizetype *offset = nullptr)
+    {
+        if (offset && *offset < data.size()) {
+            const ssize_t n = ::send(fd, data.constData() + *offset, size_t(data.size() - *offset),
+                                     MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (n > 0)
+                *offset += n;
+        }
+        char buf[65536];
+        for (;;) {
+            const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+            if (n > 0) {
+                received.append(buf, n);
+                continue;
+            }
+            eof = eof || n == 0;
+            break;
+        }
+        return eof;
+    }
+};
 
 Clients connectClients(const QHostAddress &address, quint16 port, int n)
 {
@@ -224,6 +272,73 @@ private slots:
         clients[1]->disconnectFromHost();
         QTRY_COMPARE(closed.size(), 2);
         QCOMPARE(closed.at(1).at(1).toString(), QStringLiteral("closed by the peer"));
+    }
+
+    // The peer sends, half-closes at once (nc -N, shutdown(SHUT_WR)) and reads: it still gets the whole echo,
+    // then the server closes. Exact counters on both ends.
+    void echoAfterPeerHalfClose()
+    {
+        Server server;
+        server.setEcho(true);
+        server.setMaxWriteBuffer(256 * 1024);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy halfClosed(&server, &Server::halfClosedByPeer);
+        QSignalSpy closed(&server, &Server::connectionClosed);
+        RawPeer peer(server.serverPort());
+        QVERIFY(peer.fd >= 0);
+        QByteArray data(3 * 1024 * 1024 + 11, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char((i * 131) ^ (i >> 9));
+        qsizetype sent = 0;
+        bool shut = false;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            const bool eof = peer.pump(data, &sent);
+            if (sent == data.size() && !shut)
+                shut = ::shutdown(peer.fd, SHUT_WR) == 0;
+            return eof;
+        }(), 30000);
+        QVERIFY(shut);
+        QCOMPARE(peer.received.size(), data.size());
+        QVERIFY(peer.received == data);
+        QCOMPARE(halfClosed.size(), 1);
+        QTRY_COMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).at(1).toString(), QStringLiteral("closed by the peer"));
+        const ConnectionInfo info = closed.at(0).at(0).value<ConnectionInfo>();
+        QCOMPARE(info.rxBytes, quint64(data.size()));
+        QCOMPARE(info.txBytes, quint64(data.size()));
+        QCOMPARE(server.counters().rxBytes, quint64(data.size()));
+        QCOMPARE(server.counters().txBytes, quint64(data.size()));
+    }
+
+    // setCloseAfterPeerFin(false): a question ended by FIN gets its answer afterwards, then our FIN.
+    void answerAfterPeerFin()
+    {
+        Server server;
+        server.setCloseAfterPeerFin(false);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy halfClosed(&server, &Server::halfClosedByPeer);
+        QSignalSpy closed(&server, &Server::connectionClosed);
+        QList<Chunk> chunks;
+        connect(&server, &Server::chunksReady, this, [&chunks](const QList<Chunk> &c) { chunks += c; });
+        RawPeer peer(server.serverPort());
+        QVERIFY(peer.fd >= 0);
+        QCOMPARE(::send(peer.fd, "question?", 9, MSG_NOSIGNAL), ssize_t(9));
+        QCOMPARE(::shutdown(peer.fd, SHUT_WR), 0);
+        QVERIFY(halfClosed.wait(5000));
+        const quint64 id = halfClosed.at(0).at(0).toULongLong();
+        QTRY_VERIFY(!chunks.isEmpty());
+        QCOMPARE(chunks.constFirst().data, QByteArray("question?"));   // the data came before the FIN signal
+        QTest::qWait(50);
+        QVERIFY(server.hasConnection(id));          // still open: the answer is ours to send
+        QVERIFY(closed.isEmpty());
+        QVERIFY(server.send(id, "answer."));
+        server.shutdownWrite(id);
+        QTRY_VERIFY(peer.pump());
+        QCOMPARE(peer.received, QByteArray("answer."));
+        QTRY_COMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).at(1).toString(), QStringLiteral("closed by the peer"));
+        QCOMPARE(closed.at(0).at(0).value<ConnectionInfo>().txBytes, 7u);
+        QCOMPARE(server.counters().rxBytes, 9u);
     }
 
     void portInUse()

@@ -10,6 +10,10 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+
 namespace NetPoke::Tcp {
 
 Client::Client(QObject *parent)
@@ -213,7 +217,26 @@ void Client::established()
         s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_options.keepAlive)
         setKeepAlive(s, m_options.keepAliveIdleSec, m_options.keepAliveIntervalSec);
-    m_connection = new Connection(++m_connectionNumber, s, this);
+    if (qobject_cast<QSslSocket *>(s)) {
+        m_connection = new Connection(++m_connectionNumber, s, this);
+    } else {
+        // Plain TCP runs on the descriptor (see Connection): a duplicate keeps the connection while the
+        // QTcpSocket closes its own descriptor (a close, no shutdown: the connection stays up).
+        const int fd = ::fcntl(int(s->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) {
+            const QString text = tr("Cannot take over the connection: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            s->abort();
+            s->deleteLater();
+            setError(NetworkError, text);
+            setState(Closed);
+            emit errorOccurred(m_error);
+            scheduleReconnect();
+            return;
+        }
+        s->abort();
+        s->deleteLater();
+        m_connection = new Connection(++m_connectionNumber, fd, this);
+    }
     m_connection->setMaxWriteBuffer(m_options.maxWriteBuffer);
     m_connection->onRead = [this](Connection *c, const QByteArray &data, qint64 timeMs) {
         m_counters.rxBytes += quint64(data.size());
@@ -225,6 +248,10 @@ void Client::established()
         emit bytesWritten(bytes);
     };
     m_connection->onClosed = [this](Connection *) { connectionClosed(); };
+    m_connection->onPeerFin = [this](Connection *) {
+        m_batcher->flush();
+        emit halfClosedByPeer();
+    };
     m_reconnectDelayMs = qMax(1, m_options.reconnectInitialMs);
     m_wasConnected = true;
     setState(Connected);
@@ -248,7 +275,7 @@ void Client::connectionClosed()
         text = tr("%1 reset the connection.").arg(where);
         break;
     case Connection::CloseReason::Failed:
-        e = c->socket() && qobject_cast<QSslSocket *>(c->socket()) ? TlsError : NetworkError;
+        e = qobject_cast<QSslSocket *>(c->socket()) ? TlsError : NetworkError;
         text = tr("Connection to %1 failed: %2").arg(where, c->errorString());
         break;
     default:
@@ -352,13 +379,12 @@ quint16 Client::peerPort() const
 
 qintptr Client::socketDescriptor() const
 {
-    return m_connection && m_connection->isOpen() ? m_connection->socket()->socketDescriptor() : -1;
+    return m_connection && m_connection->isOpen() ? m_connection->descriptor() : -1;
 }
 
 bool Client::isEncrypted() const
 {
-    const auto *ssl = m_connection ? qobject_cast<QSslSocket *>(m_connection->socket()) : nullptr;
-    return ssl && ssl->isEncrypted();
+    return m_connection && m_connection->isEncrypted();
 }
 
 void Client::setState(State state)

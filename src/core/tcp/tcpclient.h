@@ -114,6 +114,8 @@ signals:
     void stateChanged(NetPoke::Tcp::Client::State state);
     void connected();                  // TCP established (and TLS encrypted when tls is on)
     void disconnected();               // the connection ended (see error() when it was a failure)
+    // Plain TCP: the peer sent FIN (it sends no more); what is queued is still written, then it closes.
+    void halfClosedByPeer();
     void errorOccurred(NetPoke::Tcp::Client::Error error);
     void chunksReady(const QList<NetPoke::Tcp::Chunk> &chunks);  // reads and sends, in order
     void bytesWritten(qint64 bytes);

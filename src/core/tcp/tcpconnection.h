@@ -9,15 +9,19 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace NetPoke::Tcp {
 
 // What Client and Server share for one established socket: reads (one Chunk per read, handed to a
 // callback), exact counters, the bounded write buffer, half-close, and why the connection ended.
-// Not for front ends: they see Client and Server.
+// Plain TCP runs on the descriptor itself (non-blocking, QSocketNotifier, large reads, writes straight from
+// the queue): the peer's FIN is only the end of what it sends, and what is queued for it is still written.
+// TLS runs on a QSslSocket. Not for front ends: they see Client and Server.
 class Connection final : public QObject
 {
     Q_OBJECT
@@ -31,12 +35,16 @@ public:
         Failed,           // a socket or TLS error; errorString() says which
     };
 
-    // Takes ownership of socket (reparented). onRead gets every read's bytes; onClosed is called once.
+    // TLS: takes ownership of socket (reparented). onRead gets every read's bytes; onClosed is called once.
     Connection(quint64 id, QTcpSocket *socket, QObject *parent = nullptr);
+    // Plain TCP: takes ownership of a connected descriptor (made non-blocking, closed at the end).
+    Connection(quint64 id, int descriptor, QObject *parent = nullptr);
     ~Connection() override;
 
     quint64 id() const { return m_id; }
-    QTcpSocket *socket() const { return m_socket; }
+    QTcpSocket *socket() const { return m_socket; }   // null for plain TCP
+    qintptr descriptor() const;                       // -1 once closed
+    bool isEncrypted() const;
     QHostAddress peerAddress() const { return m_peer; }
     quint16 peerPort() const { return m_peerPort; }
     QHostAddress localAddress() const { return m_local; }
@@ -54,6 +62,10 @@ public:
     // this side stops reading (TCP flow control then slows the peer) until it drained to half: no byte is
     // dropped and memory stays bounded.
     void setEcho(bool echo) { m_echo = echo; }
+    // Plain TCP, after the peer's FIN: true (default) closes once what is queued is written; false keeps
+    // the connection open for send() until shutdownWrite() or close().
+    void setCloseAfterPeerFin(bool on) { m_closeAfterPeerFin = on; }
+    bool peerFinished() const { return m_peerFin; }
 
     // Queues data; false (nothing queued) when the connection is closed or the write buffer is full.
     bool send(const QByteArray &data);
@@ -71,6 +83,8 @@ public:
     std::function<void(Connection *, const QByteArray &data, qint64 timestampMs)> onRead;
     std::function<void(Connection *, qint64 written)> onWritten;
     std::function<void(Connection *)> onClosed;
+    // Plain TCP: the peer sent FIN (half-close); called once, before the close.
+    std::function<void(Connection *)> onPeerFin;
 
     // Plain-words text for a socket error ("The connection was reset by the peer.").
     static QString socketErrorText(QAbstractSocket::SocketError error, const QString &qtText);
@@ -81,9 +95,23 @@ private:
     void socketError(QAbstractSocket::SocketError error);
     void finishClose();
     void maybeShutdown();
+    // Plain TCP.
+    void rawRead();
+    void rawWrite();
+    void rawFailed(int err);
+    void setReason(CloseReason reason, const QString &text = QString());
 
     quint64 m_id;
-    QTcpSocket *m_socket;
+    QTcpSocket *m_socket = nullptr;
+    int m_fd = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    std::deque<QByteArray> m_queue;     // plain TCP: what waits to be written, m_headOffset of it already out
+    qsizetype m_headOffset = 0;
+    qint64 m_queued = 0;
+    QByteArray m_readBuffer;            // reused while no reader keeps it
+    bool m_peerFin = false;
+    bool m_closeAfterPeerFin = true;
     QHostAddress m_peer, m_local;
     quint16 m_peerPort = 0, m_localPort = 0;
     qint64 m_sinceMs = 0;

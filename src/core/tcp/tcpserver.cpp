@@ -10,6 +10,12 @@
 #include <QSslSocket>
 #include <QTcpServer>
 
+#include <functional>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace NetPoke::Tcp {
 
 // QTcpServer that wraps accepted descriptors in a QSslSocket (server mode) when a certificate is set.
@@ -19,12 +25,13 @@ public:
     using QTcpServer::QTcpServer;
     const QList<QSslCertificate> *certificates = nullptr;
     const QSslKey *key = nullptr;
+    std::function<void(int)> onPlain;   // plain TCP: the accepted descriptor, taken over
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
         if (!certificates || certificates->isEmpty()) {
-            QTcpServer::incomingConnection(descriptor);
+            onPlain(int(descriptor));
             return;
         }
         auto *ssl = new QSslSocket(this);
@@ -95,6 +102,7 @@ bool Server::finishListen(bool ok, const QHostAddress &address, quint16 port)
     }
     m_server->certificates = &m_certificates;
     m_server->key = &m_key;
+    m_server->onPlain = [this](int fd) { acceptPlain(fd); };
     m_server->setMaxPendingConnections(1024);
     m_error = NoError;
     m_errorString.clear();
@@ -184,6 +192,40 @@ void Server::setBatchInterval(int ms)
     m_batcher->setInterval(ms);
 }
 
+bool Server::refuseOverCap(const QHostAddress &peer, quint16 peerPort)
+{
+    if (int(m_connections.size()) < m_maxConnections)
+        return false;
+    emit connectionRefused(peer, peerPort,
+                           tr("Connection from %1 refused: the limit of %2 connections is reached.")
+                               .arg(displayEndpoint(peer, peerPort))
+                               .arg(m_maxConnections));
+    return true;
+}
+
+void Server::acceptPlain(int fd)
+{
+    if (int(m_connections.size()) >= m_maxConnections) {
+        sockaddr_storage sa{};
+        socklen_t len = sizeof sa;
+        QHostAddress peer;
+        quint16 peerPort = 0;
+        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&sa), &len) == 0) {
+            peer = QHostAddress(reinterpret_cast<const sockaddr *>(&sa));
+            peerPort = ntohs(sa.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6 *>(&sa)->sin6_port
+                                                      : reinterpret_cast<const sockaddr_in *>(&sa)->sin_port);
+        }
+        ::close(fd);
+        refuseOverCap(peer, peerPort);
+        return;
+    }
+    if (m_noDelay) {
+        const int on = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
+    adopt(new Connection(m_nextId++, fd, this));
+}
+
 void Server::acceptPending()
 {
     while (m_server && m_server->hasPendingConnections()) {
@@ -195,33 +237,57 @@ void Server::acceptPending()
             const quint16 peerPort = s->peerPort();
             s->abort();
             s->deleteLater();
-            emit connectionRefused(peer, peerPort,
-                                   tr("Connection from %1 refused: the limit of %2 connections is reached.")
-                                       .arg(displayEndpoint(peer, peerPort))
-                                       .arg(m_maxConnections));
+            refuseOverCap(peer, peerPort);
             continue;
         }
         if (m_noDelay)
             s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *c = new Connection(m_nextId++, s, this);
-        c->setMaxWriteBuffer(m_maxWriteBuffer);
-        c->setEcho(m_echo);
-        c->onRead = [this](Connection *conn, const QByteArray &data, qint64 timeMs) {
-            m_counters.rxBytes += quint64(data.size());
-            ++m_counters.rxReads;
-            m_batcher->add(Chunk{conn->id(), Direction::Received, conn->peerAddress(), conn->peerPort(), timeMs, data});
-        };
-        c->onWritten = [this](Connection *, qint64 bytes) { m_counters.txBytes += quint64(bytes); };
-        c->onClosed = [this](Connection *conn) { connectionEnded(conn); };
         if (auto *ssl = qobject_cast<QSslSocket *>(s)) {
             const quint64 id = c->id();
             connect(ssl, &QSslSocket::sslErrors, this, [this, id](const QList<QSslError> &errors) {
                 emit tlsErrorsOccurred(id, errors);
             });
         }
-        m_connections.emplace(c->id(), c);
-        emit connectionOpened(infoOf(c));
+        adopt(c);
     }
+}
+
+void Server::adopt(Connection *c)
+{
+    c->setMaxWriteBuffer(m_maxWriteBuffer);
+    c->setEcho(m_echo);
+    c->setCloseAfterPeerFin(m_closeAfterPeerFin);
+    c->onRead = [this](Connection *conn, const QByteArray &data, qint64 timeMs) {
+        m_counters.rxBytes += quint64(data.size());
+        ++m_counters.rxReads;
+        m_batcher->add(Chunk{conn->id(), Direction::Received, conn->peerAddress(), conn->peerPort(), timeMs, data});
+    };
+    c->onWritten = [this](Connection *conn, qint64 bytes) {
+        m_counters.txBytes += quint64(bytes);
+        emit bytesWritten(conn->id(), bytes);
+    };
+    c->onClosed = [this](Connection *conn) { connectionEnded(conn); };
+    c->onPeerFin = [this](Connection *conn) {
+        m_batcher->flush();
+        emit halfClosedByPeer(conn->id());
+    };
+    m_connections.emplace(c->id(), c);
+    emit connectionOpened(infoOf(c));
+}
+
+void Server::setCloseAfterPeerFin(bool on)
+{
+    m_closeAfterPeerFin = on;
+    for (auto &[id, c] : m_connections)
+        c->setCloseAfterPeerFin(on);
+}
+
+void Server::shutdownWrite(quint64 id)
+{
+    const auto it = m_connections.find(id);
+    if (it != m_connections.end())
+        it->second->shutdownWrite();
 }
 
 void Server::connectionEnded(Connection *c)
@@ -252,8 +318,8 @@ ConnectionInfo Server::infoOf(const Connection *c) const
     info.rxBytes = c->counters().rxBytes;
     info.txBytes = c->counters().txBytes;
     info.bytesToWrite = c->isOpen() ? c->bytesToWrite() : 0;
-    const auto *ssl = qobject_cast<const QSslSocket *>(c->socket());
-    info.encrypted = ssl && ssl->isEncrypted();
+    info.encrypted = c->isEncrypted();
+    info.peerFinished = c->peerFinished();
     return info;
 }
 

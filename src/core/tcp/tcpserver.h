@@ -29,6 +29,7 @@ struct ConnectionInfo
     quint64 txBytes = 0;          // written to the system
     qint64 bytesToWrite = 0;      // queued, not yet written
     bool encrypted = false;
+    bool peerFinished = false;    // the peer sent FIN (half-close): it sends no more
 };
 
 // A TCP server over QTcpServer (TLS with the user's PEM certificate and key), driven by the event loop only.
@@ -77,6 +78,11 @@ public:
     void setEcho(bool echo);
     bool echo() const { return m_echo; }
     void setNoDelay(bool on) { m_noDelay = on; }
+    // Plain TCP: a connection whose peer sent FIN (half-close, halfClosedByPeer()) closes once what is queued
+    // for it is written (true, the default); false keeps it open for send() until shutdownWrite(id) or
+    // disconnectClient(id). Applies to all connections.
+    void setCloseAfterPeerFin(bool on);
+    bool closeAfterPeerFin() const { return m_closeAfterPeerFin; }
     void setBatchInterval(int ms);
 
     QList<ConnectionInfo> connections() const;      // by id
@@ -89,6 +95,7 @@ public:
     // To several / to all: the number of connections that queued it.
     int send(const QList<quint64> &ids, const QByteArray &data);
     int sendToAll(const QByteArray &data);
+    void shutdownWrite(quint64 id);          // FIN after the queued bytes; the connection still reads
     void disconnectClient(quint64 id);       // graceful (queued bytes are written first)
     void abortClient(quint64 id);            // at once
     void disconnectAll();
@@ -105,7 +112,10 @@ signals:
     // Over the cap (accepted and closed at once), or a TLS handshake that failed; reason says which.
     void connectionRefused(const QHostAddress &peer, quint16 peerPort, const QString &reason);
     void chunksReady(const QList<NetPoke::Tcp::Chunk> &chunks);
+    // Plain TCP: the peer sent FIN (it sends no more); what is queued for it is still written.
+    void halfClosedByPeer(quint64 id);
     void writeBufferFull(quint64 id, const QString &message);
+    void bytesWritten(quint64 id, qint64 bytes);   // handed to the system (counted in txBytes)
     void tlsErrorsOccurred(quint64 id, const QList<QSslError> &errors);
     void errorOccurred(NetPoke::Tcp::Server::Error error);
     void listeningChanged(bool listening);
@@ -113,6 +123,9 @@ signals:
 private:
     bool finishListen(bool ok, const QHostAddress &address, quint16 port);
     void acceptPending();
+    void acceptPlain(int fd);
+    void adopt(Connection *c);
+    bool refuseOverCap(const QHostAddress &peer, quint16 peerPort);
     void connectionEnded(Connection *c);
     ConnectionInfo infoOf(const Connection *c) const;
     void setError(Error error, const QString &text);
@@ -125,6 +138,7 @@ private:
     qint64 m_maxWriteBuffer = DefaultMaxWriteBuffer;
     bool m_echo = false;
     bool m_noDelay = false;
+    bool m_closeAfterPeerFin = true;
     QList<QSslCertificate> m_certificates;
     QSslKey m_key;
     Counters m_counters;
