@@ -90,13 +90,13 @@ run_row() {   # label -> one RESULT line
     nc) send=("${NC_SEND[@]}") ;;
     socat) send=("${SOCAT_SEND[@]}") ;;
     netpoke) send=("${NP_SEND[@]}") ;;
-    iperf3) send=(iperf3 -c 127.0.0.1 -p {PORT} -n {BYTES}); source=() ;;
+    iperf3) send=(iperf3 -c 127.0.0.1 -p {PORT} -n {BYTES} -J); source=() ;;
   esac
   case ${label#*>} in
     nc) recv=("${NC_RECV[@]}") ;;
     socat) recv=("${SOCAT_RECV[@]}") ;;
     netpoke) recv=("${NP_RECV[@]}") ;;
-    iperf3) recv=(iperf3 -s -1 -B 127.0.0.1 -p {PORT} -J); sink=iperf3 ;;
+    iperf3) recv=(iperf3 -s -1 -B 127.0.0.1 -p {PORT}); sink=iperf3 ;;
     gui) recv=(env QT_QPA_PLATFORM=offscreen "$GUIBIN" --timeout "$LIMIT"); sink=stderr ;;
   esac
   if [[ ${#recv[@]} == 0 || ${#send[@]} == 0 ]]; then

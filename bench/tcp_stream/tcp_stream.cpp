@@ -15,10 +15,13 @@
 //   null   stdout is /dev/null; the count is the receiver's wchar from /proc/PID/io read while it is a zombie
 //          (write() calls only: approximate, a receiver that splices is not counted);
 //   stderr the receiver reports "received=N" on stderr itself (the GUI receiver);
-//   iperf3 the receiver's stdout is iperf3's JSON (-J): end.sum_received.bytes.
+//   iperf3 the sender is an iperf3 client with -J: its stdout (JSON) is read. bytes = end.sum_sent.bytes (what
+//          it wrote); end.sum_received.bytes (the server's count, which iperf3 stops a few bytes short of the
+//          end at times) must be within 64 KiB of it; the receiver's stdout goes to /dev/null.
 // Prints one line on stdout:
 //   RESULT label=L ok=0|1 bytes=N expected=N seconds=S mib_s=R recv_cpu_ms=.. send_cpu_ms=.. recv_rss_kb=..
-//          send_rss_kb=.. port=P tries=T [stall_ms=.. (from the receiver's stderr)] [iperf_mib_s=..]
+//          send_rss_kb=.. port=P tries=T [stall_ms=.. (from the receiver's stderr)] [iperf_mib_s=.. (its own
+//          figure, server side) iperf_received=..]
 // ok=1 when the receiver and the sender exited with status 0 and bytes == N.
 
 #include <arpa/inet.h>
@@ -245,11 +248,11 @@ long long parseLastNumber(const std::string &text, const std::string &key)
     return v;
 }
 
-// iperf3 -J: end.sum_received.{bytes,bits_per_second}. Not a JSON parser: the first "bytes" and
-// "bits_per_second" after the last "sum_received".
-bool parseIperf(const std::string &json, long long *bytes, double *bps)
+// iperf3 -J: end.<section>.{bytes,bits_per_second}. Not a JSON parser: the first "bytes" and
+// "bits_per_second" after the last "<section>".
+bool parseIperf(const std::string &json, const std::string &section, long long *bytes, double *bps)
 {
-    const size_t at = json.rfind("\"sum_received\"");
+    const size_t at = json.rfind("\"" + section + "\"");
     if (at == std::string::npos)
         return false;
     std::smatch m;
@@ -364,7 +367,6 @@ int main(int argc, char **argv)
     pid_t recvPid = -1;
     int port = 0, tries = 0;
     std::unique_ptr<Collector> recvErr;
-    Collector recvOut;
     Sink counter;
     counter.cpu = sinkCpu;
     bool ready = false;
@@ -376,11 +378,10 @@ int main(int argc, char **argv)
         if (::pipe2(errPipe, O_CLOEXEC) != 0)
             die("pipe");
         int out = devNull;
-        if (sink == "count" || sink == "iperf3") {
+        if (sink == "count") {
             if (::pipe2(outPipe, O_CLOEXEC) != 0)
                 die("pipe");
-            if (sink == "count")
-                ::fcntl(outPipe[0], F_SETPIPE_SZ, 1 << 20);
+            ::fcntl(outPipe[0], F_SETPIPE_SZ, 1 << 20);
             out = outPipe[1];
         }
         recvPid = spawn(substitute(recvArgv, port, expected), devNull, out, errPipe[1], receiverCpu);
@@ -412,8 +413,6 @@ int main(int argc, char **argv)
         if (ready) {
             if (sink == "count")
                 counter.start(outPipe[0]);
-            else if (sink == "iperf3")
-                recvOut.start(outPipe[0]);
             break;
         }
         if (outPipe[0] >= 0)
@@ -439,11 +438,19 @@ int main(int argc, char **argv)
     int sendErrPipe[2];
     if (::pipe2(sendErrPipe, O_CLOEXEC) != 0)
         die("pipe");
-    Collector sendErr;
+    Collector sendErr, sendOut;
+    int sendOutPipe[2] = {-1, -1};
+    if (sink == "iperf3" && ::pipe2(sendOutPipe, O_CLOEXEC) != 0)
+        die("pipe");
     const double t0 = now();
-    const pid_t sendPid = spawn(substitute(sendArgv, port, expected), sourceFd, devNull, sendErrPipe[1], senderCpu);
+    const pid_t sendPid = spawn(substitute(sendArgv, port, expected), sourceFd,
+                                sendOutPipe[1] >= 0 ? sendOutPipe[1] : devNull, sendErrPipe[1], senderCpu);
     ::close(sendErrPipe[1]);
     sendErr.start(sendErrPipe[0]);
+    if (sendOutPipe[1] >= 0) {
+        ::close(sendOutPipe[1]);
+        sendOut.start(sendOutPipe[0]);
+    }
 
     // The receiver's exit ends the clock. With --sink null, read its wchar while it is a zombie. A watchdog
     // kills both when the transfer takes longer than --timeout.
@@ -483,25 +490,29 @@ int main(int argc, char **argv)
     }
     recvErr->join();
     sendErr.join();
-    recvOut.join();
+    sendOut.join();
     const std::string recvText = recvErr->get();
 
-    long long bytes = -1;
-    double iperfBps = -1;
+    long long bytes = -1, iperfReceived = -1;
+    double iperfBps = -1, iperfRecvBps = -1;
     if (sink == "count")
         bytes = counter.bytes;
     else if (sink == "null")
         bytes = wchar;
     else if (sink == "stderr")
         bytes = parseLastNumber(recvText, "received");
-    else if (sink == "iperf3")
-        parseIperf(recvOut.get(), &bytes, &iperfBps);
+    else if (sink == "iperf3") {
+        parseIperf(sendOut.get(), "sum_sent", &bytes, &iperfBps);
+        parseIperf(sendOut.get(), "sum_received", &iperfReceived, &iperfRecvBps);
+    }
 
     const double seconds = end - t0;
     const bool recvOk = WIFEXITED(recvStatus) && WEXITSTATUS(recvStatus) == 0;
     const bool sendOk = WIFEXITED(sendStatus) && WEXITSTATUS(sendStatus) == 0;
     // wchar also counts the receiver's own messages on stderr: allow a little more.
-    const bool bytesOk = sink == "null" ? (bytes >= expected && bytes < expected + 65536) : bytes == expected;
+    const bool bytesOk = sink == "null" ? (bytes >= expected && bytes < expected + 65536)
+                         : sink == "iperf3"   ? (bytes == expected && iperfReceived > expected - 65536)
+                                              : bytes == expected;
     const bool ok = !timedOut && recvOk && sendOk && bytesOk;
     std::printf("RESULT label=%s ok=%d bytes=%lld expected=%lld seconds=%.4f mib_s=%.1f recv_cpu_ms=%.0f "
                 "send_cpu_ms=%.0f recv_rss_kb=%ld send_rss_kb=%ld port=%d tries=%d sender_done_s=%.4f",
@@ -515,7 +526,7 @@ int main(int argc, char **argv)
     if (hwm >= 0)
         std::printf(" recv_hwm_kb=%lld", hwm);
     if (iperfBps > 0)
-        std::printf(" iperf_mib_s=%.1f", iperfBps / 8 / 1048576.0);
+        std::printf(" iperf_mib_s=%.1f iperf_received=%lld", iperfRecvBps / 8 / 1048576.0, iperfReceived);
     if (timedOut)
         std::printf(" error=timeout");
     if (!recvOk)
