@@ -12,19 +12,33 @@
 #include "tcpserverpanel.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 
-// ---- Guesses about TcpServerPanel's API: adapt these three functions when it lands. ----------------------
+// ---- Guesses about TcpServerPanel's API: adapt these two functions when it lands. -------------------------
+// (Written against the tcpgui work in progress: the form's listenAddress combo and listenPort spin box, then
+// startListening() as the Listen button does; server() returns its Tcp::Server.)
 namespace Api {
-// Listen on address:port as the tab's Listen button would; false when it cannot.
+// Listen on address:port as a user would: fill the form, press Listen. False when it cannot.
 bool listen(NetPoke::TcpServerPanel &panel, const QHostAddress &address, quint16 port)
 {
-    return panel.listenOn(address, port);
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("listenAddress"));
+    auto *spin = panel.findChild<QSpinBox *>(QStringLiteral("listenPort"));
+    if (!combo || !spin)
+        return false;
+    combo->setCurrentIndex(-1);
+    combo->setEditText(address.toString());
+    spin->setValue(port);
+    return panel.startListening();
 }
 // The core server the tab drives (its counters are exact; the tab's log and its counters sit on top of it).
 // If the panel keeps it as a QObject child, panel.findChild<NetPoke::Tcp::Server *>() works as well.
@@ -55,6 +69,12 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // Settings in a throwaway folder: the bench never reads or touches the user's own.
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("NetPokeBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("tcp_stream_gui"));
     int timeoutS = 300;
     bool idle = false;
     const QStringList args = app.arguments();
