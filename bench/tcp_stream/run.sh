@@ -7,7 +7,7 @@
 # ROWS (all stream rows; or a list of labels, e.g. "nc>nc netpoke>nc"), SINK (count: the receiver's output is
 # counted by tcp_stream's splice sink; null: it goes to /dev/null), IDLE (1: the idle-connections part),
 # CONNS (1000), IDLE_S (10), GUI (1: the TCP server tab rows, when tcp_stream_gui was built), LIMIT (300 s per
-# transfer), SKIP_BUILD (0).
+# transfer), SKIP_BUILD (0), CLI (the netpoke-cli to measure; default BUILD_DIR/netpoke-cli).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 BUILD_DIR=$(realpath -m "${1:-$HERE/../../build}")
@@ -46,7 +46,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
 fi
 STREAM=$BUILD_DIR/bench/tcp_stream
 IDLER=$BUILD_DIR/bench/tcp_idle
-CLI=$BUILD_DIR/netpoke-cli
+CLI=${CLI:-$BUILD_DIR/netpoke-cli}
 GUIBIN=$BUILD_DIR/bench/tcp_stream_gui
 for f in "$STREAM" "$IDLER" "$CLI"; do
   [[ -x $f ]] || { echo "missing $f (build target bench_tcp_stream)" >&2; exit 1; }
