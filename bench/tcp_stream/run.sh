@@ -7,7 +7,7 @@
 # ROWS (all stream rows; or a list of labels, e.g. "nc>nc netpoke>nc"), SINK (count: the receiver's output is
 # counted by tcp_stream's splice sink; null: it goes to /dev/null), IDLE (1: the idle-connections part),
 # CONNS (1000), IDLE_S (10), GUI (1: the TCP server tab rows, when tcp_stream_gui was built), LIMIT (300 s per
-# transfer), SKIP_BUILD (0), CLI (the netpoke-cli to measure; default BUILD_DIR/netpoke-cli).
+# transfer), SKIP_BUILD (0), TABLE_FROM (a saved stderr of a run: reprint its table only), CLI (the netpoke-cli to measure; default BUILD_DIR/netpoke-cli).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 BUILD_DIR=$(realpath -m "${1:-$HERE/../../build}")
@@ -41,6 +41,7 @@ if ((${#missing[@]})); then
 fi
 nc -h 2>&1 | grep -q OpenBSD || { echo "tcp_stream: nc is not netcat-openbsd" >&2; exit 1; }
 
+if [[ -n ${TABLE_FROM:-} ]]; then SKIP_BUILD=1; fi
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   cmake --build "$BUILD_DIR" -j2 --target bench_tcp_stream >/dev/null
 fi
@@ -63,7 +64,7 @@ cleanup() {
 trap cleanup EXIT
 # The source: random bytes in tmpfs, read by each sender from its stdin (a regular file: no generator process
 # competes for the CPUs).
-head -c "$BYTES" /dev/urandom >"$WORK/source"
+[[ -n ${TABLE_FROM:-} ]] || head -c "$BYTES" /dev/urandom >"$WORK/source"
 
 pin_args=()
 if [[ $PIN == 1 && $(nproc) -ge 2 ]]; then
@@ -109,6 +110,13 @@ run_row() {   # label -> one RESULT line
 
 results=$WORK/results
 : >"$results"
+idle_results=$WORK/idle
+: >"$idle_results"
+if [[ -n ${TABLE_FROM:-} ]]; then
+  grep -o 'RESULT label=.*' "$TABLE_FROM" | grep -v ' connected=' >"$results" || true
+  grep -o 'RESULT label=.*' "$TABLE_FROM" | grep ' connected=' >"$idle_results" || true
+  ROWS= IDLE=0 RUNS=$(grep -c 'run [0-9]*: RESULT label=nc>nc ' "$TABLE_FROM" || echo 1)
+fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "tcp_stream: $SIZE ($BYTES bytes) over 127.0.0.1, $RUNS run(s) per row taking turns, pinning" \
      "${pin_args[*]:-off}, sink $SINK, $(nproc) CPUs, load $(load)" >&2
@@ -122,8 +130,6 @@ done
 
 # Idle connections: the server alone, CONNS connections from tcp_idle, VmRSS once all are accepted and after
 # IDLE_S seconds.
-idle_results=$WORK/idle
-: >"$idle_results"
 start_server() {   # label argv... -> server_pid, port
   local label=$1; shift
   "$@" >/dev/null 2>"$WORK/$label.err" &
