@@ -67,6 +67,9 @@ bool Server::listen(const QHostAddress &address, quint16 port)
 {
     close();
     m_server = new TlsTcpServer(this);
+    // Qt's default backlog is 50: a burst of connections (a class connecting at once, a load test) overflows
+    // it and every dropped handshake waits a second for the client's retry. The kernel caps it at somaxconn.
+    m_server->setListenBacklogSize(ListenBacklog);
     return finishListen(m_server->listen(address, port), address, port);
 }
 

@@ -48,6 +48,7 @@ public:
     Q_ENUM(Error)
     static constexpr int DefaultMaxConnections = 1000;
     static constexpr qint64 DefaultMaxWriteBuffer = 1024 * 1024;
+    static constexpr int ListenBacklog = 4096;
 
     explicit Server(QObject *parent = nullptr);
     ~Server() override;
