@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>NetPoke::TcpServerPanel</name>
+    <message numerus="yes">
+        <source>%n more sends refused because write buffers were full.</source>
+        <translation>
+            <numerusform>%n more send refused because write buffers were full.</numerusform>
+            <numerusform>%n more sends refused because write buffers were full.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::Tftp::Client</name>
     <message numerus="yes">
         <source>No answer from the TFTP server at %1: timed out (retries: %n).</source>

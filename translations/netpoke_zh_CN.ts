@@ -556,6 +556,49 @@
     </message>
 </context>
 <context>
+    <name>LogPane</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text + Hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>How received (and sent) data is decoded for the log. &quot;Same as Send&quot; follows the Send box&apos;s encoding.</source>
+        <translation>日志解码收到（及发出）的数据所用的编码。“与发送相同”即沿用发送区的编码。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停显示</translation>
+    </message>
+    <message>
+        <source>Auto-scroll</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Reset counters</source>
+        <translation>计数清零</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>NetPoke</source>
@@ -769,6 +812,41 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::FramingControls</name>
+    <message>
+        <source>Rows</source>
+        <translation>分行</translation>
+    </message>
+    <message>
+        <source>How received bytes are cut into rows. TCP has no messages: a read is only what arrived together. This changes the rows, never the bytes.</source>
+        <translation>收到的字节如何分成行。TCP 没有消息边界：一次读取只是恰好一起到达的数据。这里只改变分行，不改变字节。</translation>
+    </message>
+    <message>
+        <source>Per read</source>
+        <translation>按每次读取</translation>
+    </message>
+    <message>
+        <source>By line end</source>
+        <translation>按换行符</translation>
+    </message>
+    <message>
+        <source>By idle gap</source>
+        <translation>按空闲间隔</translation>
+    </message>
+    <message>
+        <source>Fixed length</source>
+        <translation>固定长度</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::MainWindow</name>
     <message>
         <source>This machine: no network address except loopback (127.0.0.1, ::1)</source>
@@ -786,10 +864,6 @@
         <source>%1 (%2)</source>
         <extracomment>A tab&apos;s title with the number of unread items, e.g. &quot;Chat (2)&quot;</extracomment>
         <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制的 UDP；UDP 聊天；TFTP 客户端和服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Reset settings…</source>
@@ -830,6 +904,14 @@
     <message>
         <source>NetPoke could not start itself again: please start it by hand.</source>
         <translation>NetPoke 无法自行重新启动：请手动启动。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP and TCP (client and server) in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：以 UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制收发 UDP 和 TCP（客户端与服务器）；UDP 聊天；TFTP 客户端和服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1279,25 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::SendBox</name>
+    <message>
+        <source>Text to send (Ctrl+Enter sends)</source>
+        <translation>要发送的文字（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)</source>
+        <translation>十六进制字节，例如 C4 E3 BA C3 或 0x01,0x02（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 sends/s</source>
+        <translation>%1 次/秒</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::Tcp::Client</name>
     <message>
         <source>Cannot use the local address %1: %2</source>
@@ -1249,6 +1350,10 @@
     <message>
         <source>Not sent: %1 bytes already wait to be written to %2, which is not reading (at most %3 bytes wait).</source>
         <translation>未发送：已有 %1 字节等待写给 %2，而对方没有读取（最多等待 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>Cannot take over the connection: %1</source>
+        <translation>无法接管该连接：%1</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1448,273 @@
     <message>
         <source>Not sent to %1: %2 bytes already wait to be written and it is not reading (at most %3 bytes wait per connection).</source>
         <translation>未发送给 %1：已有 %2 字节等待写出而对方没有读取（每个连接最多等待 %3 字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TcpClientPanel</name>
+    <message>
+        <source>Send a file&apos;s bytes over the connection</source>
+        <translation>通过连接发送一个文件的字节</translation>
+    </message>
+    <message>
+        <source>TCP Client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address of this machine: leave Local empty to let the system choose.</source>
+        <translation>“%1”不是本机的 IP 地址：本地地址留空即由系统选择。</translation>
+    </message>
+    <message>
+        <source>Enter the address or name of the host to connect to.</source>
+        <translation>请输入要连接的主机地址或名称。</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1…</source>
+        <translation>正在与 %1 进行 TLS 握手…</translation>
+    </message>
+    <message>
+        <source>Connected (TLS): %1 → %2</source>
+        <translation>已连接（TLS）：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Connected: %1 → %2</source>
+        <translation>已连接：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>正在关闭…</translation>
+    </message>
+    <message>
+        <source>Closed. Reconnecting in %1 s…</source>
+        <translation>已关闭。%1 秒后重新连接…</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first, or use &quot;Connect, send, close&quot;.</source>
+        <translation>未连接：请先连接，或使用“连接、发送、关闭”。</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>%1 is %2: at most %3 can wait to be sent. Nothing was sent.</source>
+        <translation>%1 有 %2：最多只能有 %3 等待发送。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>RX %1 in %2 reads (%3/s, %4 reads/s)</source>
+        <translation>接收 %1，%2 次读取（%3/秒，%4 次读取/秒）</translation>
+    </message>
+    <message>
+        <source>TX %1 (%2/s), %3 waiting</source>
+        <translation>发送 %1（%2/秒），%3 等待发送</translation>
+    </message>
+    <message>
+        <source>The peer sent no certificate (or no TLS handshake took place).</source>
+        <translation>对端没有发送证书（或没有进行 TLS 握手）。</translation>
+    </message>
+    <message>
+        <source>%1. %2
+    issued by %3
+    valid %4 to %5
+    SHA-256 %6</source>
+        <extracomment>One certificate of a chain: its number, subject, issuer, validity and SHA-256 fingerprint</extracomment>
+        <translation>%1. %2
+    颁发者 %3
+    有效期 %4 至 %5
+    SHA-256 %6</translation>
+    </message>
+    <message>
+        <source>Certificate errors (ignored, as chosen):</source>
+        <translation>证书错误（已按选择忽略）：</translation>
+    </message>
+    <message>
+        <source>Certificate errors:</source>
+        <translation>证书错误：</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;CSV (*.csv)</source>
+        <translation>文本 (*.txt);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TcpConnectionModel</name>
+    <message>
+        <source>%1 (TLS)</source>
+        <translation>%1（TLS）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>RX bytes</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <source>TX bytes</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待发送</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::TcpServerPanel</name>
+    <message>
+        <source>Opened, closed and refused connections are listed here.</source>
+        <translation>建立、关闭和被拒绝的连接列在这里。</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>TLS 私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>#%1 %2 connected%3</source>
+        <translation>#%1 %2 已连接%3</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation>（TLS）</translation>
+    </message>
+    <message>
+        <source>#%1 %2 closed: %3 (RX %4, TX %5 bytes)</source>
+        <translation>#%1 %2 已关闭：%3（接收 %4，发送 %5 字节）</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>#%1 not sent: %2</source>
+        <translation>#%1 未发送：%2</translation>
+    </message>
+    <message>
+        <source>#%1 TLS: %2</source>
+        <translation>#%1 TLS：%2</translation>
+    </message>
+    <message>
+        <source>TCP Server</source>
+        <translation>TCP 服务器</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address. Choose one from the list.</source>
+        <translation>“%1”不是 IP 地址。请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and its key (PEM files); leave both empty for plain TCP.</source>
+        <translation>TLS 需要证书及其私钥（PEM 文件）；两者都留空即为普通 TCP。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (TLS)</source>
+        <translation>正在监听 %1（TLS）</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>Not listening.</source>
+        <translation>未监听。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more sends refused because write buffers were full.</source>
+        <translation>
+            <numerusform>另有 %n 次发送因写缓冲区已满被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No connection to send to.</source>
+        <translation>没有可发送的连接。</translation>
+    </message>
+    <message>
+        <source>Select connections in the table, or tick &quot;Send to all&quot;.</source>
+        <translation>请在表格中选择连接，或勾选“发送给全部”。</translation>
+    </message>
+    <message>
+        <source>Sent to %1 of %2 connections: the others are gone or do not read (their write buffer of %3 is full); nothing was queued for them.</source>
+        <extracomment>%1 of %2 connections</extracomment>
+        <translation>已发送给 %2 个连接中的 %1 个：其余连接已断开或不读取数据（其 %3 的写缓冲区已满），没有为它们排队任何数据。</translation>
+    </message>
+    <message>
+        <source>RX %1 in %2 reads (%3/s, %4 reads/s)</source>
+        <translation>接收 %1，%2 次读取（%3/秒，%4 次读取/秒）</translation>
+    </message>
+    <message>
+        <source>TX %1 (%2/s)</source>
+        <translation>发送 %1（%2/秒）</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 connections, %3 refused</source>
+        <translation>%1 个连接（最多 %2 个），已拒绝 %3 个</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;CSV (*.csv)</source>
+        <translation>文本 (*.txt);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2598,21 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::Theme</name>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::UdpEndpoint</name>
     <message>
         <source>The system refused to open %1: %2</source>
@@ -2315,14 +2702,6 @@
         <translation>加入</translation>
     </message>
     <message>
-        <source>Text to send (Ctrl+Enter sends)</source>
-        <translation>要发送的文字（Ctrl+Enter 发送）</translation>
-    </message>
-    <message>
-        <source>Hex bytes, e.g. C4 E3 BA C3 or 0x01,0x02 (Ctrl+Enter sends)</source>
-        <translation>十六进制字节，例如 C4 E3 BA C3 或 0x01,0x02（Ctrl+Enter 发送）</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an IP address. Choose one from the list.</source>
         <translation>“%1”不是 IP 地址。请从列表中选择。</translation>
     </message>
@@ -2345,14 +2724,6 @@
     <message>
         <source>TX %1 packets, %2 (%3/s, %4/s)</source>
         <translation>发送 %1 个包，%2（%3 包/秒，%4/秒）</translation>
-    </message>
-    <message>
-        <source>%1 sends/s</source>
-        <translation>%1 次/秒</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>未发送任何数据。</translation>
     </message>
     <message>
         <source>Nobody has sent anything yet: there is no last sender to reply to.</source>
@@ -2516,6 +2887,188 @@
     </message>
 </context>
 <context>
+    <name>SendBox</name>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Used for the text you send, and for showing what is received while the log&apos;s encoding is &quot;Same as Send&quot;. Chinese classroom scripts usually use GB2312.</source>
+        <translation>用于编码发送的文字；日志编码为“与发送相同”时，也用于显示收到的数据。中文课堂脚本通常使用 GB2312。</translation>
+    </message>
+    <message>
+        <source>Understand \r \n \t \\ \0, \xHH (a raw byte) and \uXXXX (a character) in the text: the log shows received text the same way.</source>
+        <translation>识别文本中的 \r \n \t \\ \0、\xHH（一个原始字节）和 \uXXXX（一个字符）：日志也以同样方式显示收到的文本。</translation>
+    </message>
+    <message>
+        <source>Escapes</source>
+        <translation>转义符</translation>
+    </message>
+    <message>
+        <source>No line end</source>
+        <translation>无换行</translation>
+    </message>
+    <message>
+        <source>LF</source>
+        <translation>LF</translation>
+    </message>
+    <message>
+        <source>CR LF</source>
+        <translation>CR LF</translation>
+    </message>
+    <message>
+        <source>Text to send (Ctrl+Enter sends)</source>
+        <translation>要发送的文字（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Recent sends…</source>
+        <translation>最近发送…</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>TcpClientPanel</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6 or host name</source>
+        <translation>IPv4、IPv6 地址或主机名</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>any address</source>
+        <translation>任意地址</translation>
+    </message>
+    <message>
+        <source>The local address to connect from; empty lets the system choose.</source>
+        <translation>发起连接所用的本地地址；留空由系统选择。</translation>
+    </message>
+    <message>
+        <source>The local port to connect from; 0 lets the system choose.</source>
+        <translation>发起连接所用的本地端口；0 表示由系统选择。</translation>
+    </message>
+    <message>
+        <source>Connect, send, close</source>
+        <translation>连接、发送、关闭</translation>
+    </message>
+    <message>
+        <source>Connect, send what the Send box holds, then close the connection.</source>
+        <translation>连接，发送发送区中的内容，然后关闭连接。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>After a failure or a close by the peer, connect again: after 1 s, then twice as long each time, up to 30 s.</source>
+        <translation>失败或对端关闭后重新连接：先等 1 秒，之后每次加倍，最长 30 秒。</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Give up connecting after this long; 0 waits as long as the system does.</source>
+        <translation>超过这个时间就放弃连接；0 表示与系统等待的时间相同。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>No delay (TCP_NODELAY)</source>
+        <translation>无延迟（TCP_NODELAY）</translation>
+    </message>
+    <message>
+        <source>Send small writes at once instead of collecting them (Nagle&apos;s algorithm off).</source>
+        <translation>小块数据立即发送，不攒在一起（关闭 Nagle 算法）。</translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>Probe an idle connection (SO_KEEPALIVE), so a dead peer is noticed.</source>
+        <translation>探测空闲连接（SO_KEEPALIVE），以便发现已失效的对端。</translation>
+    </message>
+    <message>
+        <source>idle </source>
+        <translation>空闲 </translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每隔 </translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Encrypt the connection (TLS over TCP).</source>
+        <translation>加密连接（基于 TCP 的 TLS）。</translation>
+    </message>
+    <message>
+        <source>Ignore certificate errors</source>
+        <translation>忽略证书错误</translation>
+    </message>
+    <message>
+        <source>Accept any certificate, also one that is expired, self-signed or for another name. Only for tests: the connection is no longer protected against a man in the middle.</source>
+        <translation>接受任何证书，包括过期、自签名或属于其他名称的证书。仅用于测试：连接将无法防范中间人攻击。</translation>
+    </message>
+    <message>
+        <source>Certificate…</source>
+        <translation>证书…</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate chain and the TLS errors of the last handshake.</source>
+        <translation>对端的证书链和上一次握手的 TLS 错误。</translation>
+    </message>
+</context>
+<context>
     <name>TcpCommand</name>
     <message>
         <source>TLS: ignoring certificate errors (--insecure): %1</source>
@@ -2556,10 +3109,6 @@
     <message>
         <source>connect to HOST:PORT: standard input to the socket, the socket to standard output</source>
         <translation>连接到 HOST:PORT：标准输入发往套接字，套接字收到的写到标准输出</translation>
-    </message>
-    <message>
-        <source>accept TCP connections on a port and print what arrives, one line per read</source>
-        <translation>在端口上接受 TCP 连接并打印收到的内容，每次读取一行</translation>
     </message>
     <message>
         <source>Encoding of the text: %1. Default: UTF-8.</source>
@@ -2674,10 +3223,6 @@
         <translation>首先在标准错误输出“listening on ADDRESS:PORT”（PORT 为 0 时为系统选择的端口）；连接的建立和关闭也记录在那里。</translation>
     </message>
     <message>
-        <source>Exit status: 0 done (--once: the connection closed), 1 failed (e.g. port in use), 2 bad arguments.</source>
-        <translation>退出状态：0 完成（--once：连接已关闭），1 失败（如端口被占用），2 参数错误。</translation>
-    </message>
-    <message>
         <source>Send every connection back what it sends.</source>
         <translation>把每个连接发来的内容发回给它。</translation>
     </message>
@@ -2744,6 +3289,113 @@
     <message>
         <source>TCP client and server (tcp connect, tcp listen)</source>
         <translation>TCP 客户端和服务器（tcp connect、tcp listen）</translation>
+    </message>
+    <message>
+        <source>connection %1: closed by the peer (half-close)%2</source>
+        <translation>连接 %1：对端已关闭发送方向（半关闭）%2</translation>
+    </message>
+    <message>
+        <source>; standard input is still sent until its end</source>
+        <translation>；标准输入仍会继续发送直到结束</translation>
+    </message>
+    <message>
+        <source>accept TCP connections on a port, print what arrives (one line per read), send standard input</source>
+        <translation>在端口上接受 TCP 连接，打印收到的内容（每次读取一行），并发送标准输入</translation>
+    </message>
+    <message>
+        <source>Standard input is sent (as nc -l does): with --once to the one connection, otherwise to every connection open at the time (read only while a connection is open and each has room; one that does not read holds the others up); in --encoding unless --raw; not read with --echo. A peer that half-closes (FIN, nc -N) still gets standard input until its end; then, or at once when standard input has ended already, the connection is closed from this side. Give &lt;/dev/null to only receive.</source>
+        <translation>标准输入会被发送（同 nc -l）：用 --once 时发给那一个连接，否则发给当时打开的每个连接（只在有连接打开且每个连接都有空间时读取；不读取数据的连接会拖住其他连接）；除非用 --raw，否则按 --encoding 编码；用 --echo 时不读取。半关闭（FIN，nc -N）的对端仍会收到标准输入直到其结束；之后（或标准输入已经结束时立即）由本端关闭连接。只接收时请加 &lt;/dev/null。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done (--once: the connection closed and its data is written out), 1 failed (e.g. port in use), 2 bad arguments.</source>
+        <translation>退出状态：0 完成（--once：连接已关闭且数据已全部写出），1 失败（如端口被占用），2 参数错误。</translation>
+    </message>
+</context>
+<context>
+    <name>TcpServerPanel</name>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The address to accept connections on. &quot;::&quot; accepts on every IPv4 and IPv6 address of this machine.</source>
+        <translation>接受连接的地址。“::”表示在本机所有 IPv4 和 IPv6 地址上接受。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>0 lets the system choose a free port.</source>
+        <translation>0 表示由系统选择一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>Max connections</source>
+        <translation>最大连接数</translation>
+    </message>
+    <message>
+        <source>Connections above this are accepted and closed at once, and the log says so.</source>
+        <translation>超出此数的连接会被接受后立即关闭，日志中会注明。</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Send back what each connection sends.</source>
+        <translation>把每个连接发来的数据发回去。</translation>
+    </message>
+    <message>
+        <source>No delay (TCP_NODELAY)</source>
+        <translation>无延迟（TCP_NODELAY）</translation>
+    </message>
+    <message>
+        <source>Send small writes at once instead of collecting them (Nagle&apos;s algorithm off).</source>
+        <translation>小块数据立即发送，不攒在一起（关闭 Nagle 算法）。</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <source>PEM file (empty: plain TCP)</source>
+        <translation>PEM 文件（留空：普通 TCP）</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>TLS key</source>
+        <translation>TLS 私钥</translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation>PEM 文件</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Send to all</source>
+        <translation>发送给全部</translation>
+    </message>
+    <message>
+        <source>Send to every connection; otherwise to the selected ones.</source>
+        <translation>发送给每个连接；否则只发给选中的连接。</translation>
+    </message>
+    <message>
+        <source>Disconnect selected</source>
+        <translation>断开选中</translation>
+    </message>
+    <message>
+        <source>Disconnect all</source>
+        <translation>全部断开</translation>
     </message>
 </context>
 <context>
@@ -3757,98 +4409,6 @@
     <message>
         <source>Join</source>
         <translation>加入</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Used for the text you send, and for showing what is received while the log&apos;s encoding is &quot;Same as Send&quot;. Chinese classroom scripts usually use GB2312.</source>
-        <translation>用于编码发送的文字；日志编码为“与发送相同”时，也用于显示收到的数据。中文课堂脚本通常使用 GB2312。</translation>
-    </message>
-    <message>
-        <source>Escapes</source>
-        <translation>转义符</translation>
-    </message>
-    <message>
-        <source>No line end</source>
-        <translation>无换行</translation>
-    </message>
-    <message>
-        <source>LF</source>
-        <translation>LF</translation>
-    </message>
-    <message>
-        <source>CR LF</source>
-        <translation>CR LF</translation>
-    </message>
-    <message>
-        <source>Text to send (Ctrl+Enter sends)</source>
-        <translation>要发送的文字（Ctrl+Enter 发送）</translation>
-    </message>
-    <message>
-        <source>Recent sends…</source>
-        <translation>最近发送…</translation>
-    </message>
-    <message>
-        <source>Every</source>
-        <translation>每隔</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <source>Send file…</source>
-        <translation>发送文件…</translation>
-    </message>
-    <message>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>发送（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Text + Hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
-        <source>How received (and sent) data is decoded for the log. &quot;Same as Send&quot; follows the Send box&apos;s encoding.</source>
-        <translation>日志解码收到（及发出）的数据所用的编码。“与发送相同”即沿用发送区的编码。</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停显示</translation>
-    </message>
-    <message>
-        <source>Auto-scroll</source>
-        <translation>自动滚动</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <source>Reset counters</source>
-        <translation>计数清零</translation>
-    </message>
-    <message>
-        <source>Understand \r \n \t \\ \0, \xHH (a raw byte) and \uXXXX (a character) in the text: the log shows received text the same way.</source>
-        <translation>识别文本中的 \r \n \t \\ \0、\xHH（一个原始字节）和 \uXXXX（一个字符）：日志也以同样方式显示收到的文本。</translation>
     </message>
 </context>
 </TS>
