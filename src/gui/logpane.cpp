@@ -105,11 +105,12 @@ void LogPane::applyFontMetrics()
 {
     if (!m_model)
         return;
-    const QFontMetrics fm = fontMetrics();
     QTableView *view = m_ui->logView;
+    // The view's own font: the pane's, or larger in presentation mode (MainWindow sets it on the view).
+    const QFontMetrics fm = view->fontMetrics();
     // Qt 6.4 does not pass a font set before the first show on to the header (it keeps the size it was
-    // made with): it gets the pane's font at every change, so a saved zoom reaches it.
-    view->horizontalHeader()->setFont(font());
+    // made with): it gets the view's font at every change, so a saved zoom reaches it.
+    view->horizontalHeader()->setFont(view->font());
     view->verticalHeader()->setMinimumSectionSize(fm.height());
     view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3);
     const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + fm.averageCharWidth() * 2;

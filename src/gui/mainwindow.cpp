@@ -12,7 +12,13 @@
 #include "udppanel.h"
 #include "ui_mainwindow.h"
 
+#include <QAbstractItemView>
 #include <QActionGroup>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTableView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
@@ -30,6 +36,7 @@ namespace {
 constexpr double MinZoom = 0.6;
 constexpr double MaxZoom = 3.0;
 constexpr double ZoomStep = 1.15;
+constexpr double PresentationScale = 1.4;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -63,6 +70,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom * ZoomStep); });
     connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom / ZoomStep); });
     connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { setZoom(1.0); });
+    // View > Presentation mode: logs, traces and progress bars larger still, on top of the zoom.
+    m_presentationAction = new QAction(tr("&Presentation mode"), this);
+    m_presentationAction->setObjectName(QStringLiteral("actionPresentation"));
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presentationAction->setToolTip(tr("Larger logs, traces and progress bars for a projector (F5)"));
+    m_ui->menuView->insertAction(m_ui->actionZoomIn, m_presentationAction);
+    m_ui->menuView->insertSeparator(m_ui->actionZoomIn);
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     setUpLanguageMenu();
     setUpThemeMenu();
@@ -90,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     if (tab >= 0 && tab < m_ui->tabs->count())
         m_ui->tabs->setCurrentIndex(tab);
     setZoom(s.value(QStringLiteral("window/zoom"), 1.0).toDouble());
+    setPresentationMode(s.value(QStringLiteral("window/presentation"), false).toBool());
     updateActions();
 }
 
@@ -144,6 +161,7 @@ void MainWindow::setZoom(double factor)
     f.setPointSizeF(m_basePointSize * m_zoom);
     setFont(f);
     m_ui->actionZoomReset->setEnabled(!qFuzzyCompare(m_zoom, 1.0));
+    applyPresentationFonts();
     // Let the layouts take the new font now (a layout that changes asks its parent's for a new pass, so a
     // few rounds), so the window's new minimum size is known before it is given the user's size back.
     for (int round = 0; round < 16; ++round)
@@ -164,6 +182,7 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
+    s.setValue(QStringLiteral("window/presentation"), m_presentation);
     for (const Panel *p : std::as_const(m_panels))
         p->saveSettings();
 }
@@ -186,6 +205,51 @@ void MainWindow::setUpLanguageMenu()
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
     }
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (m_presentation == on)
+        return;
+    m_presentation = on;
+    if (m_presentationAction->isChecked() != on)
+        m_presentationAction->setChecked(on);
+    applyPresentationFonts();
+}
+
+// The views that show data (logs, traces, tables, progress bars) get the zoomed font times
+// PresentationScale, or inherit the window's again. Item views inside combo boxes (their popups) are left
+// alone. Panels and log panes size rows from their views' fonts: they are told to measure again.
+void MainWindow::applyPresentationFonts()
+{
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * PresentationScale);
+    auto isPopupPart = [this](const QWidget *w) {
+        for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget())
+            if (qobject_cast<const QComboBox *>(p) || p->isWindow())
+                return p != window();
+        return false;
+    };
+    QList<QWidget *> targets;
+    for (QAbstractItemView *v : findChildren<QAbstractItemView *>())
+        targets << v;
+    for (QPlainTextEdit *e : findChildren<QPlainTextEdit *>())
+        if (e->isReadOnly())
+            targets << e;
+    for (QProgressBar *b : findChildren<QProgressBar *>())
+        targets << b;
+    for (QWidget *w : std::as_const(targets)) {
+        if (isPopupPart(w))
+            continue;
+        w->setFont(m_presentation ? big : QFont());
+        if (auto *v = qobject_cast<QAbstractItemView *>(w))
+            if (auto *t = qobject_cast<QTableView *>(v))
+                t->horizontalHeader()->setFont(m_presentation ? big : font());
+    }
+    QEvent measure(QEvent::FontChange);
+    for (QWidget *w : findChildren<QWidget *>())
+        if (qobject_cast<Panel *>(w) || w->inherits("NetPoke::LogPane"))
+            QCoreApplication::sendEvent(w, &measure);
 }
 
 // View > Theme: applied at once and kept.

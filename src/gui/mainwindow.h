@@ -34,6 +34,9 @@ public:
     // Font scale for the whole window (1.0 = system size), for projectors.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
+    // Logs, traces, tables and progress bars larger than the rest (a projector), on top of the zoom.
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return m_presentation; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -45,6 +48,7 @@ private:
     void saveSettings();
     void showAbout();
     void setUpLanguageMenu();
+    void applyPresentationFonts();
     void setUpThemeMenu();
     void chooseLanguage(const QString &code);
     void askResetSettings();
@@ -61,7 +65,9 @@ private:
     TcpClientPanel *m_tcpClient = nullptr;
     TcpServerPanel *m_tcpServer = nullptr;
     double m_zoom = 1.0;
-    bool m_settingsReset = false;   // the settings were cleared (or saved before a restart): do not save on close
+    bool m_settingsReset = false;
+    bool m_presentation = false;
+    QAction *m_presentationAction = nullptr;   // the settings were cleared (or saved before a restart): do not save on close
     qreal m_basePointSize = 0;
     QSize m_userSize;   // the window's size as the user chose it, kept across zooms
 };

@@ -212,9 +212,9 @@ void TcpServerPanel::showEvent(QShowEvent *event)
 
 void TcpServerPanel::applyFontMetrics()
 {
-    const QFontMetrics fm = fontMetrics();
     QTableView *view = m_ui->connectionView;
-    view->horizontalHeader()->setFont(font());   // Qt 6.4 keeps a header's first font (see LogPane)
+    const QFontMetrics fm = view->fontMetrics();   // larger in presentation mode
+    view->horizontalHeader()->setFont(view->font());   // Qt 6.4 keeps a header's first font (see LogPane)
     view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3);
     const int pad = fm.averageCharWidth() * 3;
     view->setColumnWidth(TcpConnectionModel::IdColumn, fm.horizontalAdvance(QStringLiteral("00000")) + pad);

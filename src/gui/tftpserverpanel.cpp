@@ -381,11 +381,11 @@ void TftpServerPanel::changeEvent(QEvent *event)
 // Row heights and column widths from the font, so the table follows the window's zoom.
 void TftpServerPanel::applyFontMetrics()
 {
-    const QFontMetrics fm = fontMetrics();
     QTableView *table = m_ui->serverTransfers;
+    const QFontMetrics fm = table->fontMetrics();   // larger in presentation mode
     // Qt 6.4 does not pass a parent's new font on to this header (it keeps the size it was made with):
-    // it gets the panel's font at every change, so the zoom reaches it.
-    table->horizontalHeader()->setFont(font());
+    // it gets the table's font at every change, so the zoom reaches it.
+    table->horizontalHeader()->setFont(table->font());
     table->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 3 + 2);
     const int pad = fm.averageCharWidth() * 2;
     auto widthFor = [&](int column, const QString &sample) {

@@ -25,6 +25,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QProgressBar>
+#include <QTableView>
+#include <QHeaderView>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -45,6 +48,7 @@ private slots:
     void zoomScalesLogRowsAndKeepsButtonsWhole();
     void zoomGivesTheWindowSizeBack();
     void downloadFromThisServer();
+    void presentationModeEnlargesDataViews();
 
 private:
     QAction *action(MainWindow &w, const char *name)
@@ -296,6 +300,42 @@ void tst_MainWindow::downloadFromThisServer()
         QCOMPARE(port->value(), int(server->server()->port()));
         server->stop();
     }
+}
+
+// View > Presentation mode: the logs (rows too), traces and progress bars grow by 1.4 on top of the zoom;
+// the controls keep the zoomed font; switching off gives the zoomed sizes back.
+void tst_MainWindow::presentationModeEnlargesDataViews()
+{
+    MainWindow w;
+    w.setZoom(1.5);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *log = w.udpPanel()->findChild<QTableView *>(QStringLiteral("logView"));
+    auto *trace = w.tftpPanel()->findChild<QPlainTextEdit *>(QStringLiteral("tftpTrace"));
+    auto *bar = w.tftpPanel()->findChild<QProgressBar *>();
+    auto *button = w.udpPanel()->findChild<QPushButton *>();
+    QVERIFY(log && trace && bar && button);
+    const qreal zoomed = w.font().pointSizeF();
+    const int rowBefore = log->verticalHeader()->defaultSectionSize();
+    QCOMPARE(log->font().pointSizeF(), zoomed);
+
+    action(w, "actionPresentation")->trigger();
+    QVERIFY(w.presentationMode());
+    QCOMPARE(log->font().pointSizeF(), zoomed * 1.4);
+    QCOMPARE(trace->font().pointSizeF(), zoomed * 1.4);
+    QCOMPARE(bar->font().pointSizeF(), zoomed * 1.4);
+    QCOMPARE(button->font().pointSizeF(), zoomed);   // controls stay
+    QVERIFY2(log->verticalHeader()->defaultSectionSize() >= rowBefore * 13 / 10,
+             qPrintable(QStringLiteral("%1 -> %2").arg(rowBefore).arg(log->verticalHeader()->defaultSectionSize())));
+    // Zooming in presentation mode keeps the factor.
+    w.setZoom(1.0);
+    QCOMPARE(log->font().pointSizeF(), w.font().pointSizeF() * 1.4);
+    w.setZoom(1.5);
+
+    action(w, "actionPresentation")->trigger();
+    QVERIFY(!w.presentationMode());
+    QCOMPARE(log->font().pointSizeF(), zoomed);
+    QCOMPARE(log->verticalHeader()->defaultSectionSize(), rowBefore);
 }
 
 QTEST_MAIN(tst_MainWindow)
