@@ -1,4 +1,6 @@
 #include "logpane.h"
+
+#include <QBoxLayout>
 #include "ui_logpane.h"
 
 #include "flowlayout.h"
@@ -75,6 +77,15 @@ void LogPane::addBarWidgets(const QList<QWidget *> &widgets)
         }
         bar->addItem(item);
     }
+}
+
+RateChart *LogPane::addRateChart(SettingsTable &table, std::function<RateChart::Totals()> source, bool packetsToo)
+{
+    auto *column = qobject_cast<QBoxLayout *>(layout());
+    Q_ASSERT(column);
+    // Between the log view and the counter bar.
+    return NetPoke::addRateChart(this, column, column->indexOf(m_ui->counterBar), m_ui->counterBar->layout(), table,
+                                 std::move(source), packetsToo);
 }
 
 void LogPane::addSettings(SettingsTable &table)

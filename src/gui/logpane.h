@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ratechart.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -37,6 +39,8 @@ public:
     void addBarWidgets(const QList<QWidget *> &widgets);
     // The fields under their keys (contentMode, logEncoding, autoScroll, rowCap).
     void addSettings(SettingsTable &table);
+    // The RX/TX chart between the log and the counters, with its toggle in the counter bar (see RateChart).
+    RateChart *addRateChart(SettingsTable &table, std::function<RateChart::Totals()> source, bool packetsToo);
     void applyFontMetrics();
 
     QTableView *view() const;

@@ -86,9 +86,7 @@ void RateChart::setUnit(Unit unit)
 void RateChart::clear()
 {
     m_samples.clear();
-    m_lastMs = -1;
-    if (m_source)
-        m_last = m_source();
+    m_lastMs = -1;   // the next sample is the new baseline
     redraw();
 }
 
@@ -166,8 +164,8 @@ void RateChart::changeEvent(QEvent *event)
     QChartView::changeEvent(event);
 }
 
-RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QBoxLayout *buttonRow,
-                        int buttonIndex, SettingsTable &settings, std::function<RateChart::Totals()> source)
+RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QLayout *buttonRow,
+                        SettingsTable &settings, std::function<RateChart::Totals()> source, bool packetsToo)
 {
     auto *chart = new RateChart(parent);
     chart->setSource(std::move(source));
@@ -182,17 +180,23 @@ RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex
     unit->addItem(RateChart::tr("packets/s"));
     unit->addItem(RateChart::tr("bytes/s"));
     unit->hide();
-    buttonRow->insertWidget(buttonIndex, toggle);
-    buttonRow->insertWidget(buttonIndex + 1, unit);
+    if (!packetsToo) {   // a byte stream has no packets: bytes/s only
+        chart->setUnit(RateChart::BytesPerSecond);
+        unit->setCurrentIndex(1);
+    }
+    buttonRow->addWidget(toggle);
+    buttonRow->addWidget(unit);
     QObject::connect(toggle, &QPushButton::toggled, chart, [chart, unit](bool on) {
         chart->setVisible(on);
-        unit->setVisible(on);
+        unit->setVisible(on && unit->isEnabled());
     });
+    unit->setEnabled(packetsToo);
     QObject::connect(unit, &QComboBox::currentIndexChanged, chart,
                      [chart](int i) { chart->setUnit(i == 1 ? RateChart::BytesPerSecond : RateChart::PacketsPerSecond); });
     settings.add(QStringLiteral("chart"), [toggle] { return QVariant(toggle->isChecked()); },
                  [toggle](const QVariant &v) { toggle->setChecked(v.toBool()); }, false);
-    settings.add(QStringLiteral("chartUnit"), unit, SettingsTable::ByIndex);
+    if (packetsToo)
+        settings.add(QStringLiteral("chartUnit"), unit, SettingsTable::ByIndex);
     return chart;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QBoxLayout;
+class QLayout;
 class QLineSeries;
 class QValueAxis;
 
@@ -77,10 +78,11 @@ private:
 
 class SettingsTable;
 
-// What a tab adds to show its chart: a "Chart" toggle and a packets/s–bytes/s choice inserted into buttonRow
-// at buttonIndex, the chart (hidden until toggled) into chartLayout at chartIndex; both choices saved under
-// settings as "chart" and "chartUnit". Returns the chart (call clear() when the tab resets its counters).
-RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QBoxLayout *buttonRow,
-                        int buttonIndex, SettingsTable &settings, std::function<RateChart::Totals()> source);
+// What a tab adds to show its chart: a "Chart" toggle and a packets/s–bytes/s choice added to buttonRow,
+// the chart (hidden until toggled) inserted into chartLayout at chartIndex; both choices saved under
+// settings as "chart" and "chartUnit"; packetsToo false (a byte stream): bytes/s only. Returns the chart (call clear() when the tab resets its counters).
+RateChart *addRateChart(QWidget *parent, QBoxLayout *chartLayout, int chartIndex, QLayout *buttonRow,
+                        SettingsTable &settings, std::function<RateChart::Totals()> source,
+                        bool packetsToo = true);
 
 } // namespace NetPoke

@@ -63,6 +63,7 @@ TcpClientPanel::TcpClientPanel(QWidget *parent)
         m_lastCounters = {};
         m_rateClock.restart();
         updateCounters();
+        m_chart->clear();
     });
     connect(m_framing, &FramingControls::changed, this, &TcpClientPanel::updateFraming);
 
@@ -120,6 +121,10 @@ void TcpClientPanel::fillSettingsTable()
         .add(QStringLiteral("ignoreTlsErrors"), m_ui->ignoreTlsErrors);
     m_ui->sendBox->addSettings(m_settings);
     m_ui->logWidget->addSettings(m_settings);
+    m_chart = m_ui->logWidget->addRateChart(m_settings, [this] {
+        const Tcp::Counters c = m_client->counters();
+        return RateChart::Totals{c.rxReads, 0, c.rxBytes, c.txBytes};
+    }, false);
     m_framing->addSettings(m_settings);
     m_settings.add(QStringLiteral("splitter"), m_ui->tcpSplitter);
 }

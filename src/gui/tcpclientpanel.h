@@ -14,6 +14,8 @@ class TcpClientPanel;
 
 namespace NetPoke {
 
+class RateChart;
+
 class PacketLogModel;
 class TcpStreamLog;
 class FramingControls;
@@ -76,6 +78,7 @@ private:
     TcpStreamLog *m_streamLog = nullptr;
     FramingControls *m_framing = nullptr;
     SettingsTable m_settings;
+    RateChart *m_chart = nullptr;
     QTimer m_counterTimer;
     QElapsedTimer m_rateClock;
     Tcp::Counters m_lastCounters;

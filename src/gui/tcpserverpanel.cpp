@@ -97,6 +97,7 @@ TcpServerPanel::TcpServerPanel(QWidget *parent)
         m_lastCounters = {};
         m_rateClock.restart();
         updateCounters();
+        m_chart->clear();
     });
     connect(m_framing, &FramingControls::changed, this, &TcpServerPanel::updateFraming);
 
@@ -169,6 +170,10 @@ void TcpServerPanel::fillSettingsTable()
         .add(QStringLiteral("sendToAll"), m_ui->sendToAll);
     m_ui->sendBox->addSettings(m_settings);
     m_ui->logWidget->addSettings(m_settings);
+    m_chart = m_ui->logWidget->addRateChart(m_settings, [this] {
+        const Tcp::Counters c = m_server->counters();
+        return RateChart::Totals{c.rxReads, 0, c.rxBytes, c.txBytes};
+    }, false);
     m_framing->addSettings(m_settings);
     m_settings.add(QStringLiteral("splitter"), m_ui->tcpSplitter)
         .add(QStringLiteral("rightSplitter"), m_ui->rightSplitter);

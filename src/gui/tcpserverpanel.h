@@ -16,6 +16,8 @@ class TcpServerPanel;
 
 namespace NetPoke {
 
+class RateChart;
+
 class FramingControls;
 class PacketLogModel;
 class TcpConnectionModel;
@@ -79,6 +81,7 @@ private:
     FramingControls *m_framing = nullptr;
     QPlainTextEdit *m_events = nullptr;
     SettingsTable m_settings;
+    RateChart *m_chart = nullptr;
     QTimer m_refreshTimer;
     QElapsedTimer m_rateClock;
     Tcp::Counters m_lastCounters;

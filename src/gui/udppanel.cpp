@@ -121,6 +121,7 @@ void UdpPanel::connectWidgets()
         m_lastCounters = UdpCounters();
         m_rateClock.restart();
         updateCounters();
+        m_chart->clear();
     });
     connect(m_ui->udpSplitter, &QSplitter::splitterMoved, this, [this] {
         m_controlsWidth = m_ui->udpSplitter->sizes().value(0);
@@ -142,6 +143,10 @@ void UdpPanel::fillSettingsTable()
         .add(QStringLiteral("multicastInterface"), m_ui->multicastInterface, SettingsTable::ByData);
     m_ui->sendBox->addSettings(m_settings);
     m_ui->logWidget->addSettings(m_settings);
+    m_chart = m_ui->logWidget->addRateChart(m_settings, [this] {
+        const UdpCounters c = m_endpoint->counters();
+        return RateChart::Totals{c.rxPackets, c.txPackets, c.rxBytes, c.txBytes};
+    }, true);
     m_settings.add(QStringLiteral("splitter"), m_ui->udpSplitter);
 }
 

@@ -17,6 +17,8 @@ class UdpPanel;
 
 namespace NetPoke {
 
+class RateChart;
+
 class PacketLogModel;
 
 // The UDP tab: bind a local address, send to any host, and log every datagram both ways. The layout is
@@ -82,6 +84,7 @@ private:
     PacketLogModel *m_model = nullptr;
     QLabel *m_sendError = nullptr;      // inside the editor's frame (MessageEdit)
     SettingsTable m_settings;
+    RateChart *m_chart = nullptr;
 
     QTimer m_counterTimer;
     QElapsedTimer m_rateClock;

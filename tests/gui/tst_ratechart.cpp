@@ -1,7 +1,11 @@
 #include "ratechart.h"
+#include "tcpserverpanel.h"
+#include "udppanel.h"
 
 #include <QLineSeries>
+#include <QPushButton>
 #include <QTest>
+#include <QUdpSocket>
 
 using NetPoke::RateChart;
 
@@ -13,6 +17,8 @@ private slots:
     void ratesFromTotals();
     void keepsOneMinute();
     void counterResetIsNotNegative();
+    void udpTabChartsItsTraffic();
+    void tcpTabChartsBytesOnly();
 };
 
 void tst_ratechart::ratesFromTotals()
@@ -64,6 +70,38 @@ void tst_ratechart::counterResetIsNotNegative()
     t.rxPackets = 13;
     chart.sample(2000);
     QCOMPARE(chart.lastRx(), 10.0);
+}
+
+// The UDP tab's chart reads the endpoint's counters: 10 datagrams in one second are 10 packets/s.
+void tst_ratechart::udpTabChartsItsTraffic()
+{
+    NetPoke::UdpPanel panel;
+    QVERIFY(panel.openLocal(QHostAddress::LocalHost, 0));
+    auto *chart = panel.findChild<RateChart *>();
+    auto *toggle = panel.findChild<QPushButton *>(QStringLiteral("chartButton"));
+    QVERIFY(chart && toggle);
+    QVERIFY(chart->isHidden());
+    toggle->click();
+    QVERIFY(!chart->isHidden());
+    chart->sample(100000);   // the baseline
+    QUdpSocket peer;
+    for (int i = 0; i < 10; ++i)
+        peer.writeDatagram("0123456789", QHostAddress::LocalHost, panel.endpoint()->localPort());
+    QTRY_COMPARE(panel.endpoint()->counters().rxPackets, quint64(10));
+    chart->sample(101000);
+    QCOMPARE(chart->lastRx(), 10.0);
+    chart->setUnit(RateChart::BytesPerSecond);
+    QCOMPARE(chart->lastRx(), 100.0);
+}
+
+void tst_ratechart::tcpTabChartsBytesOnly()
+{
+    NetPoke::TcpServerPanel panel;
+    auto *chart = panel.findChild<RateChart *>();
+    QVERIFY(chart);
+    QCOMPARE(chart->unit(), RateChart::BytesPerSecond);
+    auto *unit = panel.findChild<QWidget *>(QStringLiteral("chartUnit"));
+    QVERIFY(unit && !unit->isEnabled());
 }
 
 QTEST_MAIN(tst_ratechart)
