@@ -50,7 +50,8 @@ RateChart::RateChart(QWidget *parent)
     m_axisX->setTitleText(tr("seconds ago"));
     m_axisY = new QValueAxis(chart);
     m_axisY->setLabelFormat(QStringLiteral("%.0f"));
-    m_axisY->setRange(0, 1);
+    m_axisY->setRange(0, 5);
+    m_axisY->setTickCount(6);
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
     for (QLineSeries *s : {m_rx, m_tx}) {
@@ -79,7 +80,6 @@ void RateChart::setSource(std::function<Totals()> source)
 void RateChart::setUnit(Unit unit)
 {
     m_unit = unit;
-    m_axisY->setTitleText(unit == PacketsPerSecond ? tr("packets/s") : tr("bytes/s"));
     redraw();
 }
 
@@ -129,18 +129,29 @@ void RateChart::redraw()
     rx.reserve(qsizetype(m_samples.size()));
     tx.reserve(qsizetype(m_samples.size()));
     double top = 0;
+    for (const Sample &s : m_samples)
+        top = qMax(top, m_unit == PacketsPerSecond ? qMax(s.rxPackets, s.txPackets) : qMax(s.rxBytes, s.txBytes));
+    // Bytes in KiB/s or MiB/s once they are many, so the axis labels stay short.
+    double scale = 1;
+    QString title = m_unit == PacketsPerSecond ? tr("packets/s") : tr("bytes/s");
+    if (m_unit == BytesPerSecond && top >= 10.0 * 1024 * 1024) {
+        scale = 1024.0 * 1024;
+        title = tr("MiB/s");
+    } else if (m_unit == BytesPerSecond && top >= 10.0 * 1024) {
+        scale = 1024;
+        title = tr("KiB/s");
+    }
     const qint64 now = m_samples.empty() ? 0 : m_samples.back().ms;
     for (const Sample &s : m_samples) {
         const double x = double(s.ms - now) / 1000.0;
-        const double r = m_unit == PacketsPerSecond ? s.rxPackets : s.rxBytes;
-        const double w = m_unit == PacketsPerSecond ? s.txPackets : s.txBytes;
-        rx.append({x, r});
-        tx.append({x, w});
-        top = qMax(top, qMax(r, w));
+        rx.append({x, (m_unit == PacketsPerSecond ? s.rxPackets : s.rxBytes) / scale});
+        tx.append({x, (m_unit == PacketsPerSecond ? s.txPackets : s.txBytes) / scale});
     }
     m_rx->replace(rx);
     m_tx->replace(tx);
-    m_axisY->setRange(0, niceCeiling(top * 1.1));
+    m_axisY->setTitleText(title);
+    // Tops of 5, 10, 20, 50, 100 ... with six ticks: every tick an integer.
+    m_axisY->setRange(0, qMax(5.0, niceCeiling(top / scale * 1.1)));
 }
 
 // The chart is a graphics scene: the widget's font (the window's zoom) is passed on to its labels.
@@ -154,7 +165,8 @@ void RateChart::applyFont()
         axis->setTitleFont(bold);
     }
     chart()->legend()->setFont(f);
-    setMinimumSize(0, fontMetrics().height() * 10);
+    // Legend, axis title, tick labels and a plot: with less height Qt Charts elides every label ("…").
+    setMinimumSize(0, fontMetrics().height() * 13);
 }
 
 void RateChart::changeEvent(QEvent *event)
