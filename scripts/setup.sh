@@ -28,7 +28,7 @@ BUILD_TYPE="${BUILD_TYPE:-Release}"
 
 NETPOKE_PACKAGES=(
   cmake g++ make pkg-config
-  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n libgl-dev qt6-charts-dev libqt6opengl6-dev
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n libgl-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
   fonts-noto-cjk
   python3 iproute2 util-linux netcat-openbsd socat openssl
   xvfb xauth
