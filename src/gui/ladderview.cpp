@@ -16,6 +16,8 @@
 #include <QSvgGenerator>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace NetPoke {
 
 namespace {
@@ -191,10 +193,13 @@ void LadderView::paintHeader(QPainter *p, const Metrics &m, int width, int top) 
     p->fillRect(QRect(0, top, width, m.headerHeight), pal.color(QPalette::Window));
     QFont bold = p->font();
     bold.setBold(true);
-    const int laneRoom = qMin(m.serverX - m.clientX, (m.clientX - m.timeWidth) * 2);
+    // Each box centred on its lane, as wide as fits between the time column, the other box and the edge.
+    const int half = qMax(fm.height() * 3, std::min<int>({(m.serverX - m.clientX - m.margin / 2) / 2, m.clientX - m.timeWidth,
+                                                width - m.serverX - m.margin / 4}));
+    const int laneRoom = half * 2;
     const auto lane = [&](int x, const QString &name, const QString &endpoint) {
         const QFontMetrics bfm(bold, p->device());
-        const int w = qMax(laneRoom, fm.height() * 6);
+        const int w = laneRoom;
         QRect box(x - w / 2, top + fm.height() / 4, w, fm.height() * 2 + fm.height() / 2);
         box = box.intersected(QRect(0, top, width, m.headerHeight));
         p->setPen(QPen(pal.color(QPalette::Mid), 1));
@@ -233,7 +238,7 @@ void LadderView::paintRow(QPainter *p, const Metrics &m, const LadderRow &r, int
     if (r.kind != LadderRow::Packet) {
         // A note between the lanes: what the trace left out, or a remark.
         const QRect box(m.clientX + m.margin / 2, y + m.rowHeight / 4, span - m.margin, m.rowHeight / 2);
-        p->setPen(QPen(toneColor(Tone::Muted), qMax(1, m.pen / 2), Qt::DotLine));
+        p->setPen(QPen(toneColor(Tone::Muted), m.pen, Qt::DotLine));
         p->drawLine(m.clientX, y + m.rowHeight / 2, box.left(), y + m.rowHeight / 2);
         p->drawLine(box.right(), y + m.rowHeight / 2, m.serverX, y + m.rowHeight / 2);
         QFont italic = p->font();
@@ -282,8 +287,10 @@ void LadderView::paintRow(QPainter *p, const Metrics &m, const LadderRow &r, int
     // The label above the arrow: the trace's summary, and what happened to it.
     QString label = r.label;
     if (r.retransmission)
-        label += QLatin1String(" — ") + tr("retransmitted");
-    const int labelWidth = span - m.margin;
+        label += QStringLiteral(" — ") + tr("retransmitted");
+    // A dropped packet's label stands over the part of the way it went, clear of the cross.
+    const int labelLeft = r.dropped && dir < 0 ? end + m.arrowHead : m.clientX + m.margin / 2;
+    const int labelWidth = r.dropped ? span * 2 / 3 - m.arrowHead - m.margin / 2 : span - m.margin;
     QFont font = p->font();
     const QFont base = font;
     if (!r.opcode.isEmpty() && (r.dropped || r.error || r.retransmission))
@@ -291,7 +298,8 @@ void LadderView::paintRow(QPainter *p, const Metrics &m, const LadderRow &r, int
     p->setFont(font);
     p->setPen(color);
     const QFontMetrics lfm(font, p->device());
-    p->drawText(QRect(m.clientX + m.margin / 2, arrowY - m.pen - fm.height() - fm.height() / 8, labelWidth, fm.height()),
+    p->drawText(QRect(r.dropped && dir > 0 ? from + m.margin / 2 : labelLeft, arrowY - m.pen - fm.height() - fm.height() / 8,
+                      labelWidth, fm.height()),
                 Qt::AlignCenter, lfm.elidedText(label, Qt::ElideRight, labelWidth));
     p->setFont(base);
 }
@@ -373,7 +381,7 @@ bool LadderView::viewportEvent(QEvent *event)
             const LadderRow &r = m_rows.at(row);
             QString text = QLocale::c().toString(r.elapsedMs / 1000.0, 'f', 3) + QLatin1String(" s  ") + r.label;
             if (r.retransmission)
-                text += QLatin1String(" — ") + tr("retransmitted");
+                text += QStringLiteral(" — ") + tr("retransmitted");
             QToolTip::showText(help->globalPos(), QLatin1String("<p>") + text.toHtmlEscaped() + QLatin1String("</p>"),
                                viewport());
         } else {

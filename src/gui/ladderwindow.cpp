@@ -225,13 +225,9 @@ TeachingBox::TeachingBox(QWidget *parent)
     m_rateLabel->setBuddy(m_rate);
     m_everyLabel->setBuddy(m_every);
     m_percentLabel->setBuddy(m_percent);
-    m_hint = new QLabel(this);
-    m_hint->setWordWrap(true);
-    m_hint->setTextFormat(Qt::PlainText);
     form->addRow(m_rateLabel, m_rate);
     form->addRow(m_everyLabel, m_every);
     form->addRow(m_percentLabel, m_percent);
-    form->addRow(m_hint);
     // Every Nth packet needs N >= 2: 1 would drop them all (use 100 % for that).
     connect(m_every, &QSpinBox::valueChanged, this, [this](int v) {
         if (v == 1)
@@ -250,7 +246,7 @@ void TeachingBox::retranslate()
     m_every->setSpecialValueText(tr("none"));
     m_percentLabel->setText(tr("Drop packets (%)"));
     m_percent->setSpecialValueText(tr("none"));
-    m_hint->setText(tr("Slows this side's sends and loses some of its DATA and ACK packets on purpose, so that "
+    setToolTip(tr("Slows this side's sends and loses some of its DATA and ACK packets on purpose, so that "
                        "timeouts and retransmissions can be watched in the ladder."));
 }
 

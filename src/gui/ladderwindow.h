@@ -114,7 +114,6 @@ private:
     QLabel *m_rateLabel = nullptr;
     QLabel *m_everyLabel = nullptr;
     QLabel *m_percentLabel = nullptr;
-    QLabel *m_hint = nullptr;
     QSpinBox *m_rate = nullptr;
     QSpinBox *m_every = nullptr;
     QDoubleSpinBox *m_percent = nullptr;

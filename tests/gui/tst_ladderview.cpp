@@ -294,11 +294,13 @@ void tst_ladderview::shots()
     panel.resize(1100, 800);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTest::qWait(300);   // the panels size their forms from the event loop
     panel.grab().save(dir + QStringLiteral("/tftp-tab.png"));
     TftpServerPanel server;
     server.resize(1100, 800);
     server.show();
     QVERIFY(QTest::qWaitForWindowExposed(&server));
+    QTest::qWait(300);
     server.grab().save(dir + QStringLiteral("/server-tab.png"));
 }
 
