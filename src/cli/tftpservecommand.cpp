@@ -7,6 +7,7 @@
 #include "runner.h"
 #include "textcodec.h"
 #include "tftpserver.h"
+#include "tftpteachingoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -201,6 +202,8 @@ public:
             tr("Largest upload in bytes; larger ones are refused (TFTP error 3). Default: 0, no limit."), tr("BYTES"),
             QStringLiteral("0"));
         parser.addOptions({rootOpt, listenOpt, writeOpt, overwriteOpt, maxOpt, rangeOpt, sizeOpt});
+        const TeachingCliOptions teaching;
+        parser.addOptions(teaching.all());
         if (!parseArguments(parser, args))
             return ExitUsage;
         const QStringList pos = parser.positionalArguments();
@@ -246,6 +249,8 @@ public:
         if (!parseInteger(parser.value(sizeOpt), 0, LLONG_MAX, &v))
             return usageError(tr("--max-size: \"%1\" is not a number of bytes (0: no limit).").arg(parser.value(sizeOpt)));
         s.maxUploadBytes = v;
+        if (const int teach = teaching.read(parser, &s.teaching); teach != ExitSuccess)
+            return teach;
         Server::Settings::Field field = Server::Settings::NoField;
         const QString invalid = s.validate(&field);
         if (!invalid.isEmpty())

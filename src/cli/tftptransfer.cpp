@@ -101,7 +101,8 @@ TftpTransferOptions::TftpTransferOptions(bool upload)
 
 QList<QCommandLineOption> TftpTransferOptions::all() const
 {
-    return {blockSize, windowSize, timeout, retries, noTsize, rfc1350, mode, quiet};
+    return QList<QCommandLineOption>{blockSize, windowSize, timeout, retries, noTsize, rfc1350, mode, quiet}
+        + teaching.all();
 }
 
 int TftpTransferOptions::read(const QCommandLineParser &parser, ClientOptions *out) const
@@ -139,6 +140,8 @@ int TftpTransferOptions::read(const QCommandLineParser &parser, ClientOptions *o
     if (o.rfc1350Only && (parser.isSet(blockSize) || parser.isSet(windowSize) || parser.isSet(noTsize)))
         return usageError(TftpCommand::tr("--rfc1350 sends no options: it cannot be combined with --blksize, "
                                           "--windowsize or --no-tsize."));
+    if (const int teach = teaching.read(parser, &o.teaching); teach != ExitSuccess)
+        return teach;
     ClientOptions::Field field = ClientOptions::NoField;
     const QString invalid = o.validate(&field);
     if (!invalid.isEmpty()) {

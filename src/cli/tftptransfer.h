@@ -5,6 +5,7 @@
 
 #include "runner.h"
 #include "tftpclient.h"
+#include "tftpteachingoptions.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -44,6 +45,7 @@ struct TftpTransferOptions
     QCommandLineOption rfc1350;
     QCommandLineOption mode;
     QCommandLineOption quiet;
+    TeachingCliOptions teaching;
 };
 
 // `tftp put FILE tftp://HOST[:PORT]/PATH ...` (tftpputcommand.cpp); args start at "put".

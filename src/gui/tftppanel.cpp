@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "errorlabel.h"
 #include "hostport.h"
+#include "ladderwindow.h"
 #include "tftp/tftpclient.h"
 #include "tftp/tftpsink.h"
 #include "tracetext.h"
@@ -94,6 +95,10 @@ TftpPanel::TftpPanel(QWidget *parent)
     , m_client(new Tftp::Client(this))
 {
     m_ui->setupUi(this);
+    m_teaching = new TeachingBox(m_ui->tftpFormArea);   // the ladder's hooks: teaching fields, "Ladder…"
+    m_ui->formAreaLayout->insertWidget(m_ui->formAreaLayout->indexOf(m_ui->tftpOptionsBox) + 1, m_teaching);
+    m_ladder = new ClientLadder(m_client, this);
+    connect(addLadderButton(m_ui->buttonRow, m_ui->tftpCancelButton), &QPushButton::clicked, m_ladder, &ClientLadder::show);
     guardWheel(this);
     setTone(m_ui->tftpFormError, Tone::Error);
     m_ui->tftpFormError->hide();
@@ -400,6 +405,7 @@ bool TftpPanel::readOptions(Tftp::ClientOptions *o)
     o->requestTsize = m_ui->tftpTsize->isChecked();
     // KiB, MiB, GiB: 0 is no limit in any unit.
     o->maxSize = qint64(m_ui->tftpMaxSize->value()) << (10 * (qBound(0, m_ui->tftpMaxSizeUnit->currentIndex(), 2) + 1));
+    o->teaching = m_teaching->options();
     Tftp::ClientOptions::Field field = Tftp::ClientOptions::NoField;
     const QString invalid = o->validate(&field);
     if (!invalid.isEmpty()) {
@@ -436,6 +442,10 @@ bool TftpPanel::start()
         return false;
     m_activeUpload = up;
     m_activeRemoteFile = remote;
+    const QHostAddress address(host);
+    const quint16 port = quint16(m_ui->tftpPort->value());
+    m_ladder->startTransfer(address.isNull() ? host + QLatin1Char(':') + QString::number(port) : displayEndpoint(address, port),
+                            (up ? tr("Upload %1") : tr("Download %1")).arg(remote));
     setRunning(true);
     return true;
 }

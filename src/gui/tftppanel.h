@@ -16,6 +16,9 @@ class TftpPanel;
 
 namespace NetPoke {
 
+class ClientLadder;
+class TeachingBox;
+
 namespace Tftp {
 class Client;
 struct ClientOptions;
@@ -104,6 +107,8 @@ private:
     // The same the other way: the remote name the file to send gives, replaced by a new one while it is used.
     QString m_derivedRemote;
     bool m_confirmOverwrite = true;
+    TeachingBox *m_teaching = nullptr;   // ladderwindow.h: the teaching mode's fields
+    ClientLadder *m_ladder = nullptr;    // the "Ladder…" window's trace
 };
 
 } // namespace NetPoke

@@ -8,6 +8,7 @@
 #include "progressdelegate.h"
 #include "textcodec.h"
 #include "tftptransfermodel.h"
+#include "ladderwindow.h"
 #include "tracetext.h"
 #include "ui_tftpserverpanel.h"
 #include "wheelguard.h"
@@ -45,6 +46,19 @@ TftpServerPanel::TftpServerPanel(QWidget *parent)
     , m_model(new TftpTransferModel(this))
 {
     m_ui->setupUi(this);
+    // The ladder's hooks: teaching fields, and "Ladder…" for the selected transfer.
+    m_teaching = new TeachingBox(m_ui->serverFormArea);
+    m_ui->formAreaLayout->insertWidget(m_ui->formAreaLayout->indexOf(m_ui->serverOptionsBox) + 1, m_teaching);
+    m_ladderButton = addLadderButton(m_ui->traceLayout, m_ui->serverTraceTitle);
+    m_ladderButton->setEnabled(false);
+    connect(m_ladderButton, &QPushButton::clicked, this, [this] {
+        if (!m_traceIndex.isValid())
+            return;
+        const TransferInfo &t = m_model->transferAt(m_traceIndex.row());
+        const QString direction = m_model->index(m_traceIndex.row(), TftpTransferModel::DirectionColumn).data().toString();
+        openServerLadder(m_server, t.id, t.client, displayEndpoint(m_server->address(), m_server->port()),
+                         tr("%1 \"%2\"").arg(direction, t.file), this);
+    });
     setUpWidgets();
     connectWidgets();
 
@@ -180,6 +194,7 @@ bool TftpServerPanel::readSettings(Server::Settings *s)
     s->transferPortMin = quint16(m_ui->serverPortMin->value());
     s->transferPortMax = quint16(m_ui->serverPortMax->value());
     s->trace = true;   // the trace of the selected transfer
+    s->teaching = m_teaching->options();
     Server::Settings::Field field = Server::Settings::NoField;
     const QString invalid = s->validate(&field);
     if (invalid.isEmpty())
@@ -254,6 +269,7 @@ void TftpServerPanel::setRunning(bool running)
     m_ui->serverDownloadHere->setEnabled(running);
     m_ui->serverBox->setEnabled(!running);
     m_ui->serverOptionsBox->setEnabled(!running);
+    m_teaching->setEnabled(!running);
     m_ui->serverAllowOverwrite->setEnabled(m_ui->serverAllowUploads->isChecked());
     QLabel *status = m_ui->serverStatus;
     if (running) {
@@ -318,6 +334,7 @@ void TftpServerPanel::onSelectionChanged()
 {
     const QModelIndexList rows = m_ui->serverTransfers->selectionModel()->selectedRows();
     m_traceIndex = rows.isEmpty() ? QPersistentModelIndex() : QPersistentModelIndex(rows.first());
+    m_ladderButton->setEnabled(m_traceIndex.isValid());
     m_ui->serverTrace->clear();
     m_traceShown = 0;
     m_traceTailNote = false;

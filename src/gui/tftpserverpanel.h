@@ -9,6 +9,7 @@
 #include <QTimer>
 
 class QLabel;
+class QPushButton;
 
 namespace Ui {
 class TftpServerPanel;
@@ -16,6 +17,7 @@ class TftpServerPanel;
 
 namespace NetPoke {
 
+class TeachingBox;
 class TftpTransferModel;
 
 // The TFTP Server tab: serve a folder (Tftp::Server), with a live table of the transfers, the server's
@@ -89,6 +91,8 @@ private:
     int m_traceShown = 0;          // entries shown, without a trailing "not kept" note
     bool m_traceTailNote = false;  // the last line is the core's "… n more trace entries not kept"
     int m_traceState = -1;         // the state it had when last shown
+    TeachingBox *m_teaching = nullptr;   // ladderwindow.h: the teaching mode's fields
+    QPushButton *m_ladderButton = nullptr;
 };
 
 } // namespace NetPoke

@@ -36,6 +36,7 @@ void Client::Private::reset()
 {
     t = Transfer(options);
     trace.restart(&clock);
+    teach.start(options.teaching, &clock, [this](const TraceEntry &e) { emit q->packetTraced(e); }, trace.isEnabled());
 }
 
 void Client::Private::setPhase(Phase p)
@@ -48,6 +49,7 @@ void Client::Private::setPhase(Phase p)
 
 void Client::Private::closeSocket()
 {
+    teach.flush();   // teaching mode: what waits for its turn goes now
     timer.stop();
     socket.close();
     if (phase == Phase::Dallying)
@@ -93,6 +95,10 @@ void Client::Private::endProgress(bool emitIt)
 bool Client::Private::send(const Peer &to, const char *data, qsizetype size)
 {
     // An ICMP report met on the way is read by the engine and announced later (handleIcmp()).
+    if (teach.isOn()) {
+        teach.send(data, size, [this, to](const QByteArray &b) { return socket.sendTo(to, b.constData(), b.size()); });
+        return true;
+    }
     return socket.sendTo(to, data, size);
 }
 
@@ -137,7 +143,12 @@ void Client::Private::onTimer()
     if (phase != Phase::Requesting && phase != Phase::Negotiated && phase != Phase::Receiving
         && phase != Phase::Sending)
         return;
-    const qint64 idleMs = (clock.nsecsElapsed() - t.lastActivityNs) / 1000000;
+    // Teaching mode: the timeout counts from this side's last packet on the wire, not from when it was queued.
+    const qint64 idleMs = (clock.nsecsElapsed() - qMax(t.lastActivityNs, teach.lastSentNs())) / 1000000;
+    if (teach.hasQueued()) {
+        startTimer(t.rtt.rtoMs());
+        return;
+    }
     if (idleMs < t.rtt.rtoMs()) {
         startTimer(int(t.rtt.rtoMs() - idleMs));
         return;
@@ -566,11 +577,15 @@ Client::Client(QObject *parent)
     d->timer.setSingleShot(true);
     d->timer.setTimerType(Qt::PreciseTimer);
     connect(&d->timer, &QTimer::timeout, this, [this] { d->onTimer(); });
-    d->trace.setOutput([this](const TraceEntry &e) { emit packetTraced(e); });
+    d->trace.setOutput([this](const TraceEntry &e) {
+        if (!d->teach.capture(e))   // teaching mode: an entry waits for its packet to leave
+            emit packetTraced(e);
+    });
 }
 
 Client::~Client()
 {
+    d->teach.flush(false);   // teaching: what waits goes out untraced (a slot's captures may be gone already)
     if (d->active() && d->socket.isOpen() && d->t.locked)
         d->sendError(d->t.server, ErrNotDefined, QByteArrayLiteral("cancelled"));
     d->closeSocket();

@@ -11,6 +11,7 @@
 #include "tftpsink.h"
 #include "tftpsocket.h"
 #include "tftpsource.h"
+#include "tftpteaching.h"
 #include "tftpwindow.h"
 
 #include <QElapsedTimer>
@@ -105,6 +106,7 @@ struct Client::Private
     Sink sink;
     Source source;
     Trace trace;
+    TeachingGate teach;         // teaching mode (pace, simulated loss) of what this side sends
     QTimer timer;
     QElapsedTimer clock;
     QByteArray rx;              // a datagram put back together when it is not octet DATA (or not an ACK)

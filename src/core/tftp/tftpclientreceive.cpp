@@ -290,7 +290,7 @@ void Client::Private::succeed(quint16 finalBlock)
     const bool dally = socket.isOpen();
     t.dallyBlock = finalBlock;
     if (dally)
-        startTimer(qMin(2 * t.rtt.rtoMs(), MaxDallyMs));
+        startTimer(teach.isOn() ? TeachingOptions::DallyMs : qMin(2 * t.rtt.rtoMs(), MaxDallyMs));
     endProgress(true);
     setPhase(dally ? Phase::Dallying : Phase::Finished);
     emit q->finished(true);   // last: a slot may start another download or delete the client

@@ -29,6 +29,8 @@ QString ClientOptions::validate(Field *field) const
         return refuse(RetriesField, tr("Retries %1 is out of range: use 0 to %2.").arg(retries).arg(MaxRetries));
     if (maxSize < 0)
         return refuse(MaxSizeField, tr("Max size %1 is negative: use 0 (no limit) or a number of bytes.").arg(maxSize));
+    if (const QString teach = teaching.validate(); !teach.isEmpty())
+        return teach;
     return QString();
 }
 

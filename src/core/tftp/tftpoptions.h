@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tftppacket.h"
+#include "tftpteaching.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -41,6 +42,7 @@ public:
     bool rfc1350Only = false; // no options at all: 512-byte lock-step
     qint64 maxSize = 0;       // bytes of the file at most (netascii: decoded); 0 = no limit. A tsize above it
                               // is refused at once, a transfer without one stopped once it runs past it
+    TeachingOptions teaching; // teaching mode: pace and simulated loss of the packets this side sends
 
     // Empty when every value is within the limits; otherwise why not, in plain words, and (field) which
     // value it is about. Client::setOptions() still clamps what it is given; callers that take values from a

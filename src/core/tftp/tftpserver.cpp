@@ -93,6 +93,8 @@ QString Server::Settings::validate(Field *field) const
     if (maxWindowSize < 0 || maxWindowSize > MaxWindowSize)
         return refuse(NoField, tr("The largest window size %1 is out of range: use 0 (not offered) to %2.")
                                    .arg(maxWindowSize).arg(MaxWindowSize));
+    if (const QString teach = teaching.validate(); !teach.isEmpty())
+        return teach;
     return QString();
 }
 

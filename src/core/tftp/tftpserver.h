@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tftpoptions.h"
+#include "tftpteaching.h"
 #include "tftptrace.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,7 @@ public:
         int maxBlockSize = MaxBlockSize;
         int maxWindowSize = MaxWindowSize;
         bool trace = false;            // keep a packet trace per transfer (trace(id))
+        TeachingOptions teaching;      // teaching mode for every transfer: pace, simulated loss of what it sends
 
         // Empty when the values are usable; otherwise why not, in plain words, and (field) which one.
         QString validate(Field *field = nullptr) const;

@@ -165,6 +165,8 @@ private:
     qint64 m_rateMs = 0;
     qint64 m_rateBytes = 0;
     Trace m_trace;
+    TeachingGate m_gate;              // teaching mode (Settings::teaching): pace and simulated loss of our sends
+    void keepEntry(const TraceEntry &e);
     QList<TraceEntry> m_entries;
     quint64 m_droppedEntries = 0;
 };

@@ -49,17 +49,24 @@ Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddr
     m_trace.setEnabled(s->active.trace);
     m_trace.restart(&m_clock);
     m_trace.setOutput([this](const TraceEntry &e) {
-        if (m_entries.size() < MaxTraceEntries)
-            m_entries.append(e);
-        else
-            ++m_droppedEntries;
+        if (!m_gate.capture(e))   // teaching mode: an entry waits for its packet to leave
+            keepEntry(e);
     });
+    m_gate.start(s->active.teaching, &m_clock, [this](const TraceEntry &e) { keepEntry(e); }, m_trace.isEnabled());
     // The request that made the transfer opens its trace, as the client's own trace starts with it.
     if (m_trace.isEnabled())
         m_trace.add(Trace::NoFlags, requestSummary(request), 0);
 }
 
 Server::Transfer::~Transfer() = default;
+
+void Server::Transfer::keepEntry(const TraceEntry &e)
+{
+    if (m_entries.size() < MaxTraceEntries)
+        m_entries.append(e);
+    else
+        ++m_droppedEntries;
+}
 
 bool Server::Transfer::bindSocket(QString *reason)
 {
@@ -283,7 +290,12 @@ void Server::Transfer::onTimer()
     if (!running())
         return;
     const qint64 now = m_clock.nsecsElapsed();
-    const qint64 idleMs = (now - m_lastActivityNs) / 1000000;
+    // Teaching mode: the timeout counts from our last packet on the wire, not from when it was queued.
+    const qint64 idleMs = (now - qMax(m_lastActivityNs, m_gate.lastSentNs())) / 1000000;
+    if (m_gate.hasQueued()) {
+        startTimer(m_rtt.rtoMs());
+        return;
+    }
     if (idleMs < m_rtt.rtoMs()) {
         startTimer(int(m_rtt.rtoMs() - idleMs));
         return;
@@ -679,6 +691,7 @@ void Server::Transfer::closeSocket()
 {
     if (!m_socket)
         return;
+    m_gate.flush();   // teaching mode: what waits for its turn goes now
     m_socket->disconnect();
     m_socket->close();
     m_socket.release()->deleteLater();
@@ -686,6 +699,12 @@ void Server::Transfer::closeSocket()
 
 bool Server::Transfer::send(const char *data, qsizetype size)
 {
+    if (m_socket && m_gate.isOn()) {
+        m_gate.send(data, size, [this](const QByteArray &b) {
+            return m_socket && m_socket->sendTo(b.constData(), b.size(), m_client) >= 0;
+        });
+        return true;
+    }
     return m_socket && m_socket->sendTo(data, size, m_client) >= 0;
 }
 
@@ -745,7 +764,7 @@ void Server::Transfer::end(TransferInfo::State state, const QString &result)
     const bool dally = state == TransferInfo::Finished && m_info.direction == TransferInfo::Upload && m_socket;
     if (dally) {
         m_phase = Phase::Dallying;
-        startTimer(qMin(2 * m_rtt.rtoMs(), MaxDallyMs));
+        startTimer(m_gate.isOn() ? TeachingOptions::DallyMs : qMin(2 * m_rtt.rtoMs(), MaxDallyMs));
     } else {
         m_phase = Phase::Ended;
         closeSocket();
