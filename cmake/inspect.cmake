@@ -8,3 +8,9 @@ target_sources(netpoke_core PRIVATE
 
 netpoke_add_test(tst_tftpdissect SOURCES tests/unit/tst_tftpdissect.cpp LIBS netpoke_core)
 netpoke_add_test(tst_hexdump SOURCES tests/unit/tst_hexdump.cpp LIBS netpoke_core)
+
+target_sources(netpoke_gui PRIVATE
+  src/gui/inspectorwidget.cpp src/gui/inspectorwidget.h
+  src/gui/hexview.cpp src/gui/hexview.h
+)
+netpoke_add_test(tst_inspector GUI SOURCES tests/gui/tst_inspector.cpp LIBS netpoke_gui)

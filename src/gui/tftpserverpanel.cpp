@@ -8,6 +8,7 @@
 #include "progressdelegate.h"
 #include "textcodec.h"
 #include "tftptransfermodel.h"
+#include "inspectorwidget.h"
 #include "tracetext.h"
 #include "ui_tftpserverpanel.h"
 #include "wheelguard.h"
@@ -95,6 +96,8 @@ void TftpServerPanel::setUpWidgets()
     m_ui->serverTraceTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_ui->serverTraceTitle->installEventFilter(this);   // elided again when its width changes
     setTraceFont(m_ui->serverTrace);
+    InspectorWidget::linkTrace(m_ui->serverTrace,
+                               InspectorWidget::attachBelow(m_ui->serverTrace, QStringLiteral("serverInspectorSplitter")));
 
     QTableView *table = m_ui->serverTransfers;
     table->setModel(m_model);

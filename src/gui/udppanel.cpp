@@ -7,6 +7,7 @@
 #include "errorlabel.h"
 #include "flowlayout.h"
 #include "hostport.h"
+#include "inspectorwidget.h"
 #include "messageedit.h"
 #include "net/endpointinput.h"
 #include "packetlogfile.h"
@@ -25,6 +26,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QSplitter>
 
 namespace NetPoke {
 
@@ -103,6 +105,7 @@ void UdpPanel::setupWidgets()
     // Fixed row heights keep a 100,000-row view cheap; applyFontMetrics() sizes them from the font.
     m_ui->logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_inspector = InspectorWidget::attachBelow(m_ui->logView, QStringLiteral("udpInspectorSplitter"));
     guardWheel(this);
 }
 
@@ -155,6 +158,13 @@ void UdpPanel::connectWidgets()
     connect(m_ui->contentMode, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setContentMode(PacketLogModel::ContentMode(i));
     });
+    connect(m_ui->logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
+        if (row.isValid())
+            m_inspector->setBytes(m_model->rawBytes(row.row()), m_model->encoding());
+        else
+            m_inspector->clear();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, m_inspector, &InspectorWidget::clear);
     connect(m_ui->pause, &QCheckBox::toggled, m_model, &PacketLogModel::setPaused);
     connect(m_ui->clearButton, &QPushButton::clicked, m_model, &PacketLogModel::clear);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &UdpPanel::saveLogInteractive);
@@ -203,6 +213,7 @@ void UdpPanel::fillSettingsTable()
                    [model](const QVariant &v) { model->setRowCap(qMax(1, v.toInt())); },
                    PacketLogModel::DefaultRowCap);
     m_settings.add(QStringLiteral("splitter"), m_ui->udpSplitter);
+    m_settings.add(QStringLiteral("inspectorSplitter"), qobject_cast<QSplitter *>(m_inspector->parentWidget()));
 }
 
 void UdpPanel::loadSettings()
@@ -604,6 +615,7 @@ void UdpPanel::onEncodingChanged()
     // The log decodes with its own choice, or with the Send box's while it says "Same as Send".
     const QString own = m_ui->logEncoding->currentData().toString();
     m_model->setEncoding(own.isEmpty() ? m_ui->encoding->currentText() : own);
+    m_inspector->setTabEncoding(m_model->encoding());
 }
 
 void UdpPanel::saveLogInteractive()

@@ -17,6 +17,7 @@ class UdpPanel;
 
 namespace NetPoke {
 
+class InspectorWidget;
 class PacketLogModel;
 
 // The UDP tab: bind a local address, send to any host, and log every datagram both ways. The layout is
@@ -84,6 +85,7 @@ private:
     Ui::UdpPanel *m_ui = nullptr;
     UdpEndpoint *m_endpoint = nullptr;
     PacketLogModel *m_model = nullptr;
+    InspectorWidget *m_inspector = nullptr;   // under the log: the selected row's bytes
     QLabel *m_sendError = nullptr;      // inside the editor's frame (MessageEdit)
     SettingsTable m_settings;
 
