@@ -14,7 +14,7 @@ namespace NetPoke {
 using Inspect::HexDump;
 
 namespace {
-constexpr int Margin = 4;   // pixels around the lines, in units of the character width below
+constexpr int Margin = 4;   // pixels around the lines
 constexpr char HexDigits[] = "0123456789abcdef";
 } // namespace
 
@@ -104,7 +104,7 @@ QSize HexView::sizeHint() const
 
 QSize HexView::minimumSizeHint() const
 {
-    return QSize(textX(0) / 2, 3 * m_lineH + 2 * Margin);
+    return QSize(textX(0) / 2, 2 * m_lineH + 2 * Margin);
 }
 
 qsizetype HexView::byteAt(const QPoint &pos) const
@@ -227,12 +227,12 @@ bool HexView::viewportEvent(QEvent *event)
         else if (ch.length > 1)
             tip += QLatin1Char('\n') + tr("%1 (U+%2), bytes %3 to %4 in %5")
                                            .arg(shown)
-                                           .arg(quint32(ch.codePoint), 4, 16, QLatin1Char('0'))
+                                           .arg(QString::number(quint32(ch.codePoint), 16).toUpper().rightJustified(4, QLatin1Char('0')))
                                            .arg(ch.offset)
                                            .arg(ch.offset + ch.length - 1)
                                            .arg(m_dump.encoding());
         else
-            tip += QLatin1Char('\n') + tr("%1 (U+%2)").arg(shown).arg(quint32(ch.codePoint), 4, 16, QLatin1Char('0'));
+            tip += QLatin1Char('\n') + tr("%1 (U+%2)").arg(shown, QString::number(quint32(ch.codePoint), 16).toUpper().rightJustified(4, QLatin1Char('0')));
         QToolTip::showText(help->globalPos(), tip.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")), viewport());
         return true;
     }

@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <memory>
+
 namespace NetPoke {
 
 namespace {
@@ -97,8 +99,10 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     m_hex->setContextMenuPolicy(Qt::CustomContextMenu);
     m_split->addWidget(m_tree);
     m_split->addWidget(m_hex);
-    m_split->setStretchFactor(0, 2);
-    m_split->setStretchFactor(1, 3);
+    // The dump keeps the width of its lines; the tree takes what is left.
+    m_hex->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 0);
     layout->addWidget(m_split, 1);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorWidget::onFieldSelected);
@@ -121,7 +125,7 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
 void InspectorWidget::retranslate()
 {
     m_encodingLabel->setText(tr("Text as"));
-    m_encoding->setItemText(0, tr("Tab's encoding"));
+    m_encoding->setItemText(0, tr("As the tab (%1)").arg(m_tabEncoding));
     m_encoding->setToolTip(tr("How the text column decodes the bytes"));
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the selected field's bytes, or the whole packet when no field is selected"));
@@ -130,9 +134,37 @@ void InspectorWidget::retranslate()
     m_copyPython->setText(tr("Copy as Python bytes"));
     m_model->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
     if (!m_hasBytes)
-        m_summary->setText(tr("Select a packet to see its bytes."));
+        setSummary(tr("Select a packet to see its bytes."));
     else
         fillModel();   // field names are translated text
+}
+
+void InspectorWidget::setSummary(const QString &text)
+{
+    m_summaryText = text;
+    m_summary->setToolTip(text.toHtmlEscaped());
+    fitLayout();
+}
+
+void InspectorWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLayout();
+}
+
+void InspectorWidget::fitLayout()
+{
+    // The summary holds a file name from the network: elided, it never widens the pane.
+    const int room = qMax(0, width() - m_encodingLabel->sizeHint().width() - m_encoding->sizeHint().width()
+                                 - m_copy->sizeHint().width() - 4 * layout()->spacing());
+    m_summary->setText(m_summary->fontMetrics().elidedText(m_summaryText, Qt::ElideRight, room));
+    // Beside each other while the tree keeps about 30 characters next to the whole dump.
+    const int wanted = m_hex->sizeHint().width() + fontMetrics().averageCharWidth() * 30;
+    const Qt::Orientation o = width() >= wanted ? Qt::Horizontal : Qt::Vertical;
+    if (o != m_split->orientation()) {
+        m_split->setOrientation(o);
+        m_hex->setSizePolicy(o == Qt::Horizontal ? QSizePolicy::Preferred : QSizePolicy::Expanding, QSizePolicy::Expanding);
+    }
 }
 
 void InspectorWidget::changeEvent(QEvent *event)
@@ -140,6 +172,8 @@ void InspectorWidget::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::FontChange)
+        fitLayout();
 }
 
 QString InspectorWidget::encoding() const
@@ -155,6 +189,7 @@ void InspectorWidget::setTabEncoding(const QString &encoding)
     if (next == m_tabEncoding)
         return;
     m_tabEncoding = next;
+    m_encoding->setItemText(0, tr("As the tab (%1)").arg(m_tabEncoding));
     if (m_hasBytes && m_encoding->currentIndex() == 0) {
         const qsizetype off = m_hex->highlightOffset(), len = m_hex->highlightLength();
         m_hex->setDump(Inspect::HexDump(m_bytes, this->encoding()));
@@ -170,6 +205,7 @@ void InspectorWidget::setBytes(const QByteArray &bytes, const QString &encoding,
     m_hasBytes = true;
     const QString canonical = TextCodec::canonicalName(encoding);
     m_tabEncoding = canonical.isEmpty() ? QStringLiteral("UTF-8") : canonical;
+    m_encoding->setItemText(0, tr("As the tab (%1)").arg(m_tabEncoding));
     rebuild();
 }
 
@@ -181,8 +217,7 @@ void InspectorWidget::clear()
     m_dissection = Inspect::Dissection();
     m_model->removeRows(0, m_model->rowCount());
     m_hex->setDump(Inspect::HexDump());
-    m_summary->setText(tr("Select a packet to see its bytes."));
-    m_summary->setToolTip(QString());
+    setSummary(tr("Select a packet to see its bytes."));
     setTone(m_summary, Tone::Muted);
 }
 
@@ -222,8 +257,7 @@ void InspectorWidget::fillModel()
     const QString what = m_dissection.protocol == QLatin1String("TFTP")
                              ? tr("TFTP: %1").arg(m_dissection.summary)
                              : tr("%1: %2").arg(m_dissection.protocol, m_dissection.summary);
-    m_summary->setText(what);
-    m_summary->setToolTip(what.toHtmlEscaped());
+    setSummary(what);
     setTone(m_summary, m_dissection.malformed ? Tone::Error : Tone::Normal);
     if (!selected.isEmpty())
         selectField(selected);
@@ -341,7 +375,19 @@ InspectorWidget *InspectorWidget::attachBelow(QWidget *view, const QString &spli
 
 void InspectorWidget::linkTrace(QPlainTextEdit *trace, InspectorWidget *inspector)
 {
-    auto show = [trace, inspector] {
+    // A cursor at the end moves with every line appended: that is no choice of the user's, and a running
+    // transfer would rebuild the inspector at every packet.
+    auto lines = std::make_shared<int>(trace->document()->blockCount());
+    auto show = [trace, inspector, lines] {
+        const int count = trace->document()->blockCount();
+        const bool grew = count != *lines;
+        *lines = count;
+        if (trace->document()->isEmpty()) {
+            inspector->clear();
+            return;
+        }
+        if (grew && trace->textCursor().atEnd())
+            return;
         QByteArray bytes;
         qint64 wireLength = 0;
         if (tracePacket(trace->textCursor().block(), &bytes, &wireLength))

@@ -51,6 +51,8 @@ public:
 
     QByteArray bytes() const { return m_bytes; }
     const Inspect::Dissection &dissection() const { return m_dissection; }
+    // The line above the panes ("TFTP: RRQ boot.bin octet ..."), before it is elided to the width.
+    QString summary() const { return m_summaryText; }
     // The encoding the text column uses now.
     QString encoding() const;
     // The bytes the copy actions take: the selected field's, or all of them.
@@ -74,6 +76,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
@@ -83,6 +86,8 @@ private:
     void showContextMenu(QWidget *from, const QPoint &pos);
     void retranslate();
     QString copy(const QString &text);
+    void setSummary(const QString &text);
+    void fitLayout();   // summary elided to its width; tree beside the dump, or above it when narrow
 
     QLabel *m_summary = nullptr;
     QComboBox *m_encoding = nullptr;
@@ -103,6 +108,7 @@ private:
     QString m_tabEncoding = QStringLiteral("UTF-8");
     Inspect::Dissection m_dissection;
     bool m_hasBytes = false;
+    QString m_summaryText;
 };
 
 } // namespace NetPoke

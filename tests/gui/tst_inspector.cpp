@@ -96,7 +96,17 @@ void tst_inspector::rrqOptionsAreFields()
     QVERIFY(findRow(m, "Name", "blksize (block size", blk).isValid());
     QCOMPARE(findRow(m, "Value", "", blk).siblingAtColumn(1).data().toString(), QStringLiteral("1468"));
     QVERIFY(w.fieldView()->isExpanded(blk));
-    QCOMPARE(child<QLabel>(w, "inspectorSummary")->text(), QStringLiteral("TFTP: RRQ boot.bin octet blksize=1468 tsize=0"));
+    QCOMPARE(w.summary(), QStringLiteral("TFTP: RRQ boot.bin octet blksize=1468 tsize=0"));
+    w.resize(1000, 300);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(child<QLabel>(w, "inspectorSummary")->text(), w.summary());
+    // Narrow: elided, never widening the pane; the tree goes above the dump.
+    QCOMPARE(child<QSplitter>(w, "inspectorSplitter")->orientation(), Qt::Horizontal);
+    w.resize(420, 300);
+    QVERIFY(child<QLabel>(w, "inspectorSummary")->text().endsWith(QChar(0x2026)));
+    QCOMPARE(child<QSplitter>(w, "inspectorSplitter")->orientation(), Qt::Vertical);
+    QCOMPARE(child<QComboBox>(w, "inspectorEncoding")->itemText(0), QStringLiteral("As the tab (UTF-8)"));
     QCOMPARE(child<QLabel>(w, "inspectorSummary")->textFormat(), Qt::PlainText);
 }
 
@@ -215,7 +225,7 @@ void tst_inspector::rawBytesAreOneField()
     w.clear();
     QCOMPARE(m->rowCount(), 0);
     QVERIFY(w.bytes().isEmpty());
-    QCOMPARE(child<QLabel>(w, "inspectorSummary")->text(), QStringLiteral("Select a packet to see its bytes."));
+    QCOMPARE(w.summary(), QStringLiteral("Select a packet to see its bytes."));
 }
 
 void tst_inspector::malformedIsShown()
@@ -226,7 +236,7 @@ void tst_inspector::malformedIsShown()
     const QModelIndex bad = findRow(m, "Malformed");
     QVERIFY(bad.isValid());
     QCOMPARE(bad.siblingAtColumn(1).data().toString(), QStringLiteral("ACK packet: 1 bytes after the block number"));
-    QCOMPARE(child<QLabel>(w, "inspectorSummary")->text(), QStringLiteral("TFTP: ACK packet: 1 bytes after the block number"));
+    QCOMPARE(w.summary(), QStringLiteral("TFTP: ACK packet: 1 bytes after the block number"));
 }
 
 void tst_inspector::udpRowShowsItsBytes()
@@ -304,6 +314,9 @@ void tst_inspector::traceLineShowsItsPacket()
     appendTraceEntry(trace, rrq);
     appendTraceEntry(trace, note);
     appendTraceEntry(trace, data);
+    // The cursor followed the appended lines: nothing chosen, nothing shown.
+    QVERIFY(trace->textCursor().atEnd());
+    QVERIFY(inspector->bytes().isEmpty());
     trace->setTextCursor(QTextCursor(trace->document()->findBlockByNumber(0)));
     QCOMPARE(inspector->bytes(), rrqBytes());
     QCOMPARE(inspector->dissection().fields.at(0).value, QStringLiteral("RRQ (1)"));
@@ -314,6 +327,12 @@ void tst_inspector::traceLineShowsItsPacket()
     const Inspect::Field &payload = inspector->dissection().fields.at(2);
     QCOMPARE(payload.name, QStringLiteral("Data"));
     QCOMPARE(payload.value, QStringLiteral("1020 of 1468 bytes"));
+    // A new line while a line is chosen leaves the choice alone; clearing the trace clears the inspector.
+    trace->setTextCursor(QTextCursor(trace->document()->findBlockByNumber(0)));
+    appendTraceEntry(trace, data);
+    QCOMPARE(inspector->bytes(), rrqBytes());
+    trace->clear();
+    QVERIFY(inspector->bytes().isEmpty());
 }
 
 void tst_inspector::tftpTabsTraceShowPackets()
