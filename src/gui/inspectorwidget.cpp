@@ -107,6 +107,7 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorWidget::onFieldSelected);
     connect(m_hex, &HexView::byteClicked, this, &InspectorWidget::onByteClicked);
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
     connect(m_encoding, &QComboBox::currentIndexChanged, this, [this] {
         m_hex->setDump(Inspect::HexDump(m_bytes, encoding()));
         onFieldSelected();
@@ -158,13 +159,21 @@ void InspectorWidget::fitLayout()
     const int room = qMax(0, width() - m_encodingLabel->sizeHint().width() - m_encoding->sizeHint().width()
                                  - m_copy->sizeHint().width() - 4 * layout()->spacing());
     m_summary->setText(m_summary->fontMetrics().elidedText(m_summaryText, Qt::ElideRight, room));
-    // Beside each other while the tree keeps about 30 characters next to the whole dump.
-    const int wanted = m_hex->sizeHint().width() + fontMetrics().averageCharWidth() * 30;
+    // Beside each other while the tree keeps about 20 characters next to the whole dump.
+    const int wanted = m_hex->sizeHint().width() + fontMetrics().averageCharWidth() * 20;
     const Qt::Orientation o = width() >= wanted ? Qt::Horizontal : Qt::Vertical;
     if (o != m_split->orientation()) {
         m_split->setOrientation(o);
-        m_hex->setSizePolicy(o == Qt::Horizontal ? QSizePolicy::Preferred : QSizePolicy::Expanding, QSizePolicy::Expanding);
+        const bool beside = o == Qt::Horizontal;
+        m_hex->setSizePolicy(beside ? QSizePolicy::Preferred : QSizePolicy::Expanding, QSizePolicy::Expanding);
+        m_split->setStretchFactor(0, 1);
+        m_split->setStretchFactor(1, beside ? 0 : 1);
     }
+    // Beside: the dump gets the width of its lines, until the user moves the handle.
+    const int hexWanted = m_hex->sizeHint().width();
+    const int total = m_split->width() - m_split->handleWidth();
+    if (o == Qt::Horizontal && !m_userSplit && total > hexWanted && m_hex->width() != hexWanted)
+        m_split->setSizes({total - hexWanted, hexWanted});
 }
 
 void InspectorWidget::changeEvent(QEvent *event)

@@ -109,6 +109,7 @@ private:
     Inspect::Dissection m_dissection;
     bool m_hasBytes = false;
     QString m_summaryText;
+    bool m_userSplit = false;   // the user moved the handle between tree and dump
 };
 
 } // namespace NetPoke
