@@ -5,6 +5,7 @@
 #   visibletext  TextCodec::visibleText, on any text and on decoded bytes (tests/fuzz/fuzz_visibletext.cpp)
 #   tftpserver   the server's request parser, option negotiation and root confinement on a real tree
 #                (tests/fuzz/fuzz_tftpserver.cpp)
+#   tftpdissect  the packet inspector: TFTP dissector and hex dump (tests/fuzz/fuzz_tftpdissect.cpp)
 # FUZZ_TARGET picks some of them ("textdecode visibletext"); default: all, in this order. Each is compiled
 # from its src/core sources (+ the TextCodec ones) with clang++ -fsanitize=fuzzer,address,undefined against
 # Qt6Core into FUZZ_BUILD_DIR (default build-fuzz/) and run on its corpus there (corpus/ for tftppacket,
@@ -14,7 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
 SECONDS_TO_RUN="${FUZZ_SECONDS:-60}"
-TARGETS="${FUZZ_TARGET:-tftppacket textdecode visibletext tftpserver}"
+TARGETS="${FUZZ_TARGET:-tftppacket textdecode visibletext tftpserver tftpdissect}"
 TARGETS="${TARGETS//fuzz_/}"   # FUZZ_TARGET=fuzz_tftpserver works too
 
 need=()
@@ -83,6 +84,14 @@ seed() {   # name -> its corpus directory, seeded
       printf '\0\1../outside/secret\0octet\0' > "$dir/dotdot"
       printf '\0\1outdir/secret\0octet\0blksize\0007\0' > "$dir/link"
       ;;
+    tftpdissect)
+      dir="$OUT/corpus-dissect"
+      mkdir -p "$dir"
+      printf '\0\1file.bin\0octet\0blksize\0001468\0tsize\0000\0windowsize\0008\0' > "$dir/rrq"
+      printf '\0\3\0\1\xe4\xb8\xad\xd6\xd0\n' > "$dir/data"
+      printf '\0\5\0\1File not found\0pad' > "$dir/error"
+      printf '\0\6blksize\0007\0tsize\0' > "$dir/oack-bad"
+      ;;
   esac
   echo "$dir"
 }
@@ -91,6 +100,7 @@ max_len() {
   case $1 in
     tftppacket) echo 2048 ;;
     tftpserver) echo 600 ;;
+    tftpdissect) echo 2048 ;;
     *) echo 4096 ;;
   esac
 }
@@ -102,7 +112,9 @@ for t in $TARGETS; do
     textdecode|visibletext) build "$t" ;;
     tftpserver) build tftpserver "$ROOT/src/core/tftp/tftprequest.cpp" "$ROOT/src/core/tftp/tftproot.cpp" \
                   "$ROOT/src/core/tftp/tftpoptions.cpp" "$ROOT/src/core/tftp/tftppacket.cpp" ;;
-    *) echo "fuzz.sh: unknown FUZZ_TARGET \"$t\" (tftppacket, textdecode, visibletext, tftpserver)" >&2; exit 2 ;;
+    tftpdissect) build tftpdissect "$ROOT/src/core/tftp/tftpdissect.cpp" "$ROOT/src/core/tftp/tftppacket.cpp" \
+                   "$ROOT/src/core/inspect/packetfield.cpp" "$ROOT/src/core/inspect/hexdump.cpp" ;;
+    *) echo "fuzz.sh: unknown FUZZ_TARGET \"$t\" (tftppacket, textdecode, visibletext, tftpserver, tftpdissect)" >&2; exit 2 ;;
   esac
 done
 

@@ -33,6 +33,10 @@ quint64 converterCalls();
 // TextCodec::decode(): every byte that is not part of a valid character becomes U+DC00+byte. With tail, an
 // incomplete character at the end (one that the next chunk may complete) is moved there instead.
 QString decodeBytes(const EncodingInfo *info, QByteArrayView bytes, int *invalidBytes, QByteArray *tail);
+// The character decodeBytes() reads at the start of bytes: its length in bytes and (cp) its code point; 0 when
+// the first byte is not part of a valid character (decodeBytes() gives it as U+DC00+byte) or bytes is empty.
+// For views that place each character at its bytes (the packet inspector's hex dump).
+int decodeCharacter(const EncodingInfo *info, QByteArrayView bytes, char32_t *cp);
 
 // TextCodec::incompleteTail().
 int incompleteTailBytes(const EncodingInfo *info, QByteArrayView bytes);

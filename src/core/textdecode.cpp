@@ -392,4 +392,19 @@ int incompleteTailBytes(const EncodingInfo *info, QByteArrayView bytes)
     return 0;
 }
 
+int decodeCharacter(const EncodingInfo *info, QByteArrayView bytes, char32_t *cp)
+{
+    if (bytes.isEmpty())
+        return 0;
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const uchar *const end = p + bytes.size();
+    if (*p < 0x80 || info->scheme == Scheme::Latin1) {
+        *cp = *p;
+        return 1;
+    }
+    if (info->scheme == Scheme::Utf8)
+        return utf8Character(p, end, cp);
+    return tableCharacter(tables(info), info->scheme == Scheme::Gb18030, p, end, cp);
+}
+
 } // namespace NetPoke::TextCodecPrivate

@@ -4,10 +4,13 @@
 #include "ui_logpane.h"
 
 #include "flowlayout.h"
+#include "inspectorwidget.h"
 #include "packetlogmodel.h"
 #include "settingstable.h"
 #include "textcodec.h"
 
+#include <QSplitter>
+#include <QItemSelectionModel>
 #include <QHeaderView>
 
 namespace NetPoke {
@@ -53,6 +56,16 @@ void LogPane::setModel(PacketLogModel *model)
     connect(m_ui->pause, &QCheckBox::toggled, model, &PacketLogModel::setPaused);
     connect(m_ui->clearButton, &QPushButton::clicked, model, &PacketLogModel::clear);
     model->setContentMode(PacketLogModel::ContentMode(m_ui->contentMode->currentIndex()));
+    // The packet inspector under the log: the selected row's bytes (a datagram, a TCP read or row).
+    m_inspector = InspectorWidget::attachBelow(m_ui->logView, QStringLiteral("logInspectorSplitter"));
+    connect(m_ui->logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &row) {
+                if (row.isValid())
+                    m_inspector->setBytes(m_model->rawBytes(row.row()), m_model->encoding());
+                else
+                    m_inspector->clear();
+            });
+    connect(model, &QAbstractItemModel::modelReset, m_inspector, &InspectorWidget::clear);
     applyFontMetrics();
 }
 
@@ -97,6 +110,14 @@ void LogPane::addSettings(SettingsTable &table)
     table.add(QStringLiteral("rowCap"), [model] { return QVariant(model->rowCap()); },
               [model](const QVariant &v) { model->setRowCap(qMax(1, v.toInt())); },
               PacketLogModel::DefaultRowCap);
+    if (m_inspector)
+        table.add(QStringLiteral("inspectorSplitter"), qobject_cast<QSplitter *>(m_inspector->parentWidget()));
+}
+
+void LogPane::setTabEncoding(const QString &encoding)
+{
+    if (m_inspector)
+        m_inspector->setTabEncoding(encoding);
 }
 
 QTableView *LogPane::view() const { return m_ui->logView; }

@@ -15,6 +15,7 @@ class LogPane;
 
 namespace NetPoke {
 
+class InspectorWidget;
 class PacketLogModel;
 class SettingsTable;
 
@@ -44,6 +45,9 @@ public:
     void applyFontMetrics();
 
     QTableView *view() const;
+    // The packet inspector under the log (the selected row's bytes); its text follows encoding.
+    InspectorWidget *inspector() const { return m_inspector; }
+    void setTabEncoding(const QString &encoding);
     QLabel *rxCounter() const;
     QLabel *txCounter() const;
 
@@ -58,6 +62,7 @@ protected:
 private:
     Ui::LogPane *m_ui = nullptr;
     PacketLogModel *m_model = nullptr;
+    InspectorWidget *m_inspector = nullptr;
 };
 
 } // namespace NetPoke

@@ -393,6 +393,7 @@ void TcpClientPanel::updateFraming()
 void TcpClientPanel::onEncodingChanged()
 {
     m_model->setEncoding(m_ui->logWidget->encodingFor(m_ui->sendBox->encoding()));
+    m_ui->logWidget->setTabEncoding(m_model->encoding());
 }
 
 QString TcpClientPanel::certificateText() const

@@ -407,6 +407,7 @@ void TcpServerPanel::updateFraming()
 void TcpServerPanel::onEncodingChanged()
 {
     m_model->setEncoding(m_ui->logWidget->encodingFor(m_ui->sendBox->encoding()));
+    m_ui->logWidget->setTabEncoding(m_model->encoding());
 }
 
 void TcpServerPanel::saveLogInteractive()

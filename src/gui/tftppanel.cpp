@@ -4,6 +4,7 @@
 #include "errorlabel.h"
 #include "hostport.h"
 #include "ladderwindow.h"
+#include "inspectorwidget.h"
 #include "tftp/tftpclient.h"
 #include "tftp/tftpsink.h"
 #include "tracetext.h"
@@ -104,6 +105,7 @@ TftpPanel::TftpPanel(QWidget *parent)
     m_ui->tftpFormError->hide();
     m_ui->tftpOpenFolder->hide();
     setTraceFont(m_ui->tftpTrace);   // family only: the size follows the window's zoom
+    InspectorWidget::linkTrace(m_ui->tftpTrace, InspectorWidget::attachBelow(m_ui->tftpTrace, QStringLiteral("tftpInspectorSplitter")));
     setUpChart();
     m_ui->tftpFormArea->installEventFilter(this);
 

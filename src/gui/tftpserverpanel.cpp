@@ -9,6 +9,7 @@
 #include "textcodec.h"
 #include "tftptransfermodel.h"
 #include "ladderwindow.h"
+#include "inspectorwidget.h"
 #include "tracetext.h"
 #include "ui_tftpserverpanel.h"
 #include "wheelguard.h"
@@ -109,6 +110,8 @@ void TftpServerPanel::setUpWidgets()
     m_ui->serverTraceTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_ui->serverTraceTitle->installEventFilter(this);   // elided again when its width changes
     setTraceFont(m_ui->serverTrace);
+    InspectorWidget::linkTrace(m_ui->serverTrace,
+                               InspectorWidget::attachBelow(m_ui->serverTrace, QStringLiteral("serverInspectorSplitter")));
 
     QTableView *table = m_ui->serverTransfers;
     table->setModel(m_model);

@@ -10,6 +10,14 @@
 
 namespace NetPoke {
 
+namespace {
+struct PacketData final : QTextBlockUserData
+{
+    QByteArray bytes;
+    qint64 wireLength = 0;
+};
+} // namespace
+
 QString traceLine(const Tftp::TraceEntry &e)
 {
     const QString time = QString::number(e.elapsedMs / 1000.0, 'f', 3).rightJustified(8);
@@ -38,6 +46,22 @@ void appendTraceEntry(QPlainTextEdit *view, const Tftp::TraceEntry &e)
     QTextCursor cursor(view->document()->lastBlock());
     cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     cursor.setCharFormat(format);
+    if (!e.note && !e.packet.isEmpty()) {
+        auto *data = new PacketData;
+        data->bytes = e.packet;
+        data->wireLength = e.packetLength;
+        cursor.block().setUserData(data);   // the document owns it, and drops it with the line
+    }
+}
+
+bool tracePacket(const QTextBlock &block, QByteArray *bytes, qint64 *wireLength)
+{
+    const auto *data = block.isValid() ? static_cast<const PacketData *>(block.userData()) : nullptr;
+    if (!data)
+        return false;
+    *bytes = data->bytes;
+    *wireLength = data->wireLength;
+    return true;
 }
 
 void setTraceFont(QPlainTextEdit *view)

@@ -27,6 +27,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QSplitter>
 
 namespace NetPoke {
 
@@ -449,6 +450,7 @@ void UdpPanel::onEncodingChanged()
 {
     // The log decodes with its own choice, or with the Send box's while it says "Same as Send".
     m_model->setEncoding(m_ui->logWidget->encodingFor(m_ui->sendBox->encoding()));
+    m_ui->logWidget->setTabEncoding(m_model->encoding());
 }
 
 void UdpPanel::saveLogInteractive()

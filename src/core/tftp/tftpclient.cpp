@@ -107,7 +107,7 @@ void Client::Private::sendError(const Peer &to, quint16 code, const QByteArray &
     const Packet error = Packet::error(code, message);
     const QByteArray bytes = error.serialize();
     send(to, bytes.constData(), bytes.size());
-    trace.add(Trace::Outgoing | Trace::Error, error.summary(), blocks());
+    trace.add(Trace::Outgoing | Trace::Error, error.summary(), blocks(), bytes);
 }
 
 // Ends the transfer. tftpCode >= 0: tell the server with an ERROR packet.
@@ -171,7 +171,7 @@ void Client::Private::onTimer()
         t.progress.retransmissions++;
         send(t.server, t.request.constData(), t.request.size());
         t.rtt.cancel();
-        trace.add(Trace::Outgoing | Trace::Retransmission, t.requestSummary, blocks());
+        trace.add(Trace::Outgoing | Trace::Retransmission, t.requestSummary, blocks(), t.request);
     } else if (phase == Phase::Sending) {
         resendWindow();   // the whole window again, each DATA counted
         if (!running())
@@ -255,17 +255,17 @@ void Client::Private::handlePacket(const char *buf, qsizetype n)
     case Opcode::Error:
         if (r.error == ParseError::TooShort) {
             // Still an ERROR: it ends the transfer, and an ERROR is never answered (no tftpCode).
-            trace.add(Trace::Error, r.errorString, blocks());
+            trace.add(Trace::Error, r.errorString, blocks(), QByteArrayView(buf, n));
             fail(ProtocolError,
                  Client::tr("The server ended the transfer with a truncated ERROR packet (%n bytes, no error code).",
                             nullptr, int(n)));
             return;
         }
-        trace.add(Trace::Error, r.packet.summary(), blocks());
+        trace.add(Trace::Error, r.packet.summary(), blocks(), QByteArrayView(buf, n));
         serverError(r.packet.errorCode, r.packet.errorMessage);
         return;
     case Opcode::Oack:
-        trace.add(Trace::NoFlags, r.packet.summary(), blocks());
+        trace.add(Trace::NoFlags, r.packet.summary(), blocks(), QByteArrayView(buf, n));
         if (!r.ok()) {
             // The wire gets fixed ASCII, not the (translated) parser text.
             fail(OptionRefusedError, Client::tr("The server's option answer is invalid: %1.").arg(r.errorString),
@@ -278,7 +278,7 @@ void Client::Private::handlePacket(const char *buf, qsizetype n)
         break;
     }
     const QString what = r.ok() ? Client::tr("an unexpected %1 packet").arg(opcodeName(r.packet.opcode)) : r.errorString;
-    trace.add(Trace::Error, r.ok() ? r.packet.summary() : r.errorString, blocks());
+    trace.add(Trace::Error, r.ok() ? r.packet.summary() : r.errorString, blocks(), QByteArrayView(buf, n));
     fail(ProtocolError, Client::tr("The server sent %1.").arg(what), ErrIllegalOperation,
          QByteArrayLiteral("Illegal TFTP operation"));
 }
@@ -489,7 +489,7 @@ void Client::Private::sendRequest(const RequestedOptions &asked)
     t.request = request.serialize();
     t.requestSummary = request.summary();
     setPhase(Phase::Requesting);
-    trace.add(Trace::Outgoing, t.requestSummary, blocks());
+    trace.add(Trace::Outgoing, t.requestSummary, blocks(), t.request);
     send(t.server, t.request.constData(), t.request.size());
     if (!socket.isOpen())
         return;   // ICMP already known

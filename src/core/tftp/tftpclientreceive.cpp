@@ -20,7 +20,8 @@ void Client::Private::sendAck(quint16 block, bool retransmission, bool last)
     else
         t.rtt.start(clock.nsecsElapsed());
     if (trace.wants(blocks(), retransmission || last))
-        trace.add(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), ackSummary(block), blocks());
+        trace.add(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), ackSummary(block), blocks(),
+                  QByteArrayView(ack, 4));
 }
 
 // Activity: the retransmission timeout counts from now. The running timer is left alone (restarting it
@@ -107,7 +108,7 @@ void Client::Private::onDallyReadable()
             char ack[4];
             writeAck(ack, block);
             send(t.server, ack, 4);
-            trace.add(Trace::Outgoing | Trace::Retransmission, ackSummary(block), blocks());
+            trace.add(Trace::Outgoing | Trace::Retransmission, ackSummary(block), blocks(), QByteArrayView(ack, 4));
         }
         // Anything else is ignored: the transfer is over.
     }
@@ -155,7 +156,7 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
     }
     const int blockSize = t.agreed.blockSize;
     if (size > blockSize) {
-        trace.add(Trace::Error, dataSummary(block, size), blocks());
+        trace.add(Trace::Error, dataSummary(block, size), blocks(), Trace::dataPacket(block, payload, size), 4 + size);
         fail(ProtocolError,
              Client::tr("The server sent block %1 with %2 bytes, more than the block size %3.")
                  .arg(block).arg(size).arg(blockSize),
@@ -171,7 +172,8 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
         p.blocks++;
         const bool last = size < blockSize;
         if (trace.wants(p.blocks, last))
-            trace.add(Trace::InOrderData, dataSummary(block, size), p.blocks);
+            trace.add(Trace::InOrderData, dataSummary(block, size), p.blocks,
+                      Trace::dataPacket(block, payload ? payload : sink.tail(), size), 4 + size);
         if (payload)
             sink.append(payload, size);
         else
@@ -193,7 +195,7 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
         // Blocks were lost or reordered: the window says when to ACK the last in-order block again.
         if (trace.isEnabled())
             trace.add(Trace::Error, dataSummary(block, size) + Client::tr(", expected %1").arg(t.window.expected()),
-                      blocks());
+                      blocks(), Trace::dataPacket(block, payload, size), 4 + size);
         if (t.window.gap()) {
             t.progress.retransmissions++;
             sendAck(t.window.lastInOrder(), true);
@@ -201,7 +203,8 @@ void Client::Private::onData(quint16 block, const char *payload, qsizetype size)
         return;
     case ReceiveWindow::Block::Duplicate:
         if (trace.isEnabled())
-            trace.add(Trace::Retransmission, dataSummary(block, size) + Client::tr(", duplicate"), blocks());
+            trace.add(Trace::Retransmission, dataSummary(block, size) + Client::tr(", duplicate"), blocks(),
+                      Trace::dataPacket(block, payload, size), 4 + size);
         if (t.window.duplicateNeedsAck(block)) {
             t.progress.retransmissions++;   // counted like a gap ACK or a repeated ACK 0
             sendAck(block, true);

@@ -66,13 +66,13 @@ bool Client::Private::onAck(quint16 block)
 {
     if (phase == Phase::Requesting) {
         if (block != 0) {
-            trace.add(Trace::Error, ackSummary(block), blocks());
+            trace.add(Trace::Error, ackSummary(block), blocks(), Trace::ackPacket(block));
             fail(ProtocolError, Client::tr("The server acknowledged block %1 before any data was sent.").arg(block),
                  ErrIllegalOperation, QByteArrayLiteral("Illegal TFTP operation"));
             return false;
         }
         // ACK 0 instead of an OACK: an RFC 1350 server, or one that ignores the options. 512-byte lock-step.
-        trace.add(Trace::NoFlags, ackSummary(block), blocks());
+        trace.add(Trace::NoFlags, ackSummary(block), blocks(), Trace::ackPacket(block));
         startSending(NegotiatedOptions());
         return false;   // the first window is out already
     }
@@ -92,7 +92,7 @@ bool Client::Private::onAck(quint16 block)
             p.bytes = bytes;
         const bool complete = what == SendWindow::Ack::Complete;
         if (trace.wants(acked, complete))
-            trace.add(Trace::NoFlags, ackSummary(block), acked);
+            trace.add(Trace::NoFlags, ackSummary(block), acked, Trace::ackPacket(block));
         if (complete) {
             succeedUpload();
             return false;
@@ -103,12 +103,13 @@ bool Client::Private::onAck(quint16 block)
     case SendWindow::Ack::Repeated:
         // Nothing is sent for it: the timer alone sends the window again.
         if (trace.isEnabled())
-            trace.add(Trace::Retransmission, ackSummary(block) + Client::tr(", duplicate"), acked);
+            trace.add(Trace::Retransmission, ackSummary(block) + Client::tr(", duplicate"), acked, Trace::ackPacket(block));
         return false;
     case SendWindow::Ack::Stale:
         // A block not sent yet: an ACK from before a rollover, delayed, or made up. Ignored.
         if (trace.isEnabled())
-            trace.add(Trace::Error, ackSummary(block) + Client::tr(", for a block not sent"), acked);
+            trace.add(Trace::Error, ackSummary(block) + Client::tr(", for a block not sent"), acked,
+                      Trace::ackPacket(block));
         return false;
     }
     return false;
@@ -168,13 +169,15 @@ void Client::Private::sendWindow()
         if (again) {
             t.progress.retransmissions++;
             t.rtt.cancel();
-            trace.add(Trace::Outgoing | Trace::Retransmission, dataSummary(SendWindow::wire(n), size), blocks());
+            trace.add(Trace::Outgoing | Trace::Retransmission, dataSummary(SendWindow::wire(n), size), blocks(),
+                      QByteArrayView(packet, 4 + size), 4 + size);
         } else {
             t.sentUpTo = n;
             if (!t.rtt.isTiming())
                 t.rtt.start(clock.nsecsElapsed());
             if (trace.wants(quint64(n), final))
-                trace.add(Trace::Outgoing | Trace::InOrderData, dataSummary(SendWindow::wire(n), size), quint64(n));
+                trace.add(Trace::Outgoing | Trace::InOrderData, dataSummary(SendWindow::wire(n), size), quint64(n),
+                          QByteArrayView(packet, 4 + size), 4 + size);
         }
     }
 }

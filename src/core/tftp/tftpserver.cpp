@@ -252,7 +252,7 @@ void Server::Private::onRequest(const char *bytes, qsizetype size, const SocketA
                    Root::reasonText(target.refusal));
             return;
         }
-        t = std::make_unique<Transfer>(this, nextId, from, request);
+        t = std::make_unique<Transfer>(this, nextId, from, request, QByteArrayView(bytes, size));
         ok = t->startDownload(target.fd, &code, &message, &reason);
     } else {
         const Root::WriteTarget target = root.resolveForWrite(request.fileName, active.allowOverwrite);
@@ -261,7 +261,7 @@ void Server::Private::onRequest(const char *bytes, qsizetype size, const SocketA
                    Root::reasonText(target.refusal));
             return;
         }
-        t = std::make_unique<Transfer>(this, nextId, from, request);
+        t = std::make_unique<Transfer>(this, nextId, from, request, QByteArrayView(bytes, size));
         ok = t->startUpload(target, &code, &message, &reason);
     }
     if (!ok) {

@@ -67,7 +67,9 @@ class Server::Transfer final
 public:
     enum class Phase { Negotiating, Transferring, Dallying, Ended };
 
-    Transfer(Server::Private *server, quint64 id, const SocketAddress &client, const Request &request);
+    // requestBytes: the request's datagram, for the trace.
+    Transfer(Server::Private *server, quint64 id, const SocketAddress &client, const Request &request,
+             QByteArrayView requestBytes = {});
     ~Transfer();
 
     // Download: takes fd (from Root::openForRead). Upload: the path from Root::resolveForWrite (the file is
@@ -121,7 +123,7 @@ private:
     void closeSocket();
     bool send(const char *data, qsizetype size);
     void sendError(quint16 code, const QByteArray &message);
-    void traceAdd(int flags, const QString &summary, quint64 blocks);
+    void traceAdd(int flags, const QString &summary, quint64 blocks, QByteArrayView packet = {}, qint64 packetLength = -1);
     // The transfer is over. code >= 0: tell the client with an ERROR first.
     void fail(const QString &result, int code = -1, const QByteArray &message = QByteArray());
     void succeed();

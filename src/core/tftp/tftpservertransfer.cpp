@@ -29,7 +29,8 @@ QString requestSummary(const Request &r)
 
 } // namespace
 
-Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddress &client, const Request &request)
+Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddress &client, const Request &request,
+                           QByteArrayView requestBytes)
     : s(server)
     , m_client(client)
     , m_key(ClientKey::of(client))
@@ -55,7 +56,7 @@ Server::Transfer::Transfer(Server::Private *server, quint64 id, const SocketAddr
     m_gate.start(s->active.teaching, &m_clock, [this](const TraceEntry &e) { keepEntry(e); }, m_trace.isEnabled());
     // The request that made the transfer opens its trace, as the client's own trace starts with it.
     if (m_trace.isEnabled())
-        m_trace.add(Trace::NoFlags, requestSummary(request), 0);
+        m_trace.add(Trace::NoFlags, requestSummary(request), 0, requestBytes);
 }
 
 Server::Transfer::~Transfer() = default;
@@ -220,7 +221,7 @@ void Server::Transfer::sendOpening(bool retransmission)
     send(m_opening.constData(), m_opening.size());
     if (m_trace.isEnabled()) {
         const QString summary = parse(m_opening).packet.summary();
-        traceAdd(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), summary, m_info.blocks);
+        traceAdd(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), summary, m_info.blocks, m_opening);
     }
 }
 
@@ -396,7 +397,7 @@ void Server::Transfer::stranger(const char *bytes, qsizetype size, const SocketA
     if (m_trace.isEnabled())
         traceAdd(Trace::Error, Server::tr("%n bytes from unknown port %1, answered with ERROR 5", nullptr, int(size))
                                    .arg(displayEndpoint(unmappedAddress(from.address()), from.port())),
-                 m_info.blocks);
+                 m_info.blocks, QByteArrayView(bytes, size));
 }
 
 void Server::Transfer::onClientError(const char *bytes, qsizetype size)
@@ -407,7 +408,8 @@ void Server::Transfer::onClientError(const char *bytes, qsizetype size)
     const void *nul = left > 0 ? std::memchr(text, 0, size_t(left)) : nullptr;
     const QByteArray message(text, nul ? static_cast<const char *>(nul) - text : left);
     if (m_trace.isEnabled())
-        traceAdd(Trace::Error, QStringLiteral("ERROR %1 %2").arg(code).arg(TextCodec::peerText(message)), m_info.blocks);
+        traceAdd(Trace::Error, QStringLiteral("ERROR %1 %2").arg(code).arg(TextCodec::peerText(message)), m_info.blocks,
+                 QByteArrayView(bytes, size));
     QString result = code == ErrOptionRefused && m_phase == Phase::Negotiating
         ? Server::tr("the client refused the options (TFTP error 8)")
         : Server::tr("the client ended the transfer (TFTP error %1)").arg(code);
@@ -425,7 +427,7 @@ void Server::Transfer::onAck(quint16 block, bool *moved)
         if (block != 0)
             return;   // not an answer to the OACK
         if (m_trace.isEnabled())
-            traceAdd(Trace::NoFlags, ackSummary(0), 0);
+            traceAdd(Trace::NoFlags, ackSummary(0), 0, Trace::ackPacket(0));
         m_rtt.stop(m_clock.nsecsElapsed());
         m_retries = 0;
         m_phase = Phase::Transferring;
@@ -442,7 +444,7 @@ void Server::Transfer::onAck(quint16 block, bool *moved)
         updateBytesSent();
         const bool complete = what == SendWindow::Ack::Complete;
         if (m_trace.wants(m_info.blocks, complete))
-            traceAdd(Trace::NoFlags, ackSummary(block), m_info.blocks);
+            traceAdd(Trace::NoFlags, ackSummary(block), m_info.blocks, Trace::ackPacket(block));
         if (complete) {
             succeed();
             return;
@@ -454,7 +456,8 @@ void Server::Transfer::onAck(quint16 block, bool *moved)
     case SendWindow::Ack::Stale:
         // Nothing moves and nothing is sent: the timer alone resends.
         if (m_trace.isEnabled())
-            traceAdd(Trace::Retransmission, ackSummary(block) + Server::tr(", nothing new (not answered)"), m_info.blocks);
+            traceAdd(Trace::Retransmission, ackSummary(block) + Server::tr(", nothing new (not answered)"), m_info.blocks,
+                     Trace::ackPacket(block));
         return;
     }
 }
@@ -521,7 +524,8 @@ void Server::Transfer::sendWindow()
         }
         if (m_trace.wants(quint64(n), retransmission || len < m_blockSize))
             traceAdd(Trace::Outgoing | (retransmission ? Trace::Retransmission : Trace::InOrderData),
-                     dataSummary(wire, len), quint64(n));
+                     dataSummary(wire, len), quint64(n), QByteArrayView(packet, 4 + len),
+                     4 + len);
     }
     // Karn: no round-trip sample from a window with a block sent again.
     if (again)
@@ -591,7 +595,8 @@ void Server::Transfer::onData(quint16 block, const char *payload, qsizetype size
             m_rtt.stop(m_clock.nsecsElapsed());
         const bool last = size < m_blockSize;
         if (m_trace.wants(m_info.blocks, last))
-            traceAdd(Trace::InOrderData, dataSummary(block, size), m_info.blocks);
+            traceAdd(Trace::InOrderData, dataSummary(block, size), m_info.blocks, Trace::dataPacket(block, payload, size),
+                     4 + size);
         const bool ackNow = m_recv.accept();
         if (last) {
             finishUpload(block);
@@ -605,13 +610,14 @@ void Server::Transfer::onData(quint16 block, const char *payload, qsizetype size
     case ReceiveWindow::Block::Gap:
         if (m_trace.isEnabled())
             traceAdd(Trace::Error, dataSummary(block, size) + Server::tr(", expected %1").arg(m_recv.expected()),
-                     m_info.blocks);
+                     m_info.blocks, Trace::dataPacket(block, payload, size), 4 + size);
         if (m_recv.gap())
             sendAck(m_recv.lastInOrder(), true);
         return;
     case ReceiveWindow::Block::Duplicate:
         if (m_trace.isEnabled())
-            traceAdd(Trace::Retransmission, dataSummary(block, size) + Server::tr(", duplicate"), m_info.blocks);
+            traceAdd(Trace::Retransmission, dataSummary(block, size) + Server::tr(", duplicate"), m_info.blocks,
+                     Trace::dataPacket(block, payload, size), 4 + size);
         if (m_recv.duplicateNeedsAck(block))
             sendAck(block, true);
         return;
@@ -631,7 +637,8 @@ void Server::Transfer::sendAck(quint16 block, bool retransmission)
         m_rtt.start(m_clock.nsecsElapsed());
     }
     if (m_trace.wants(m_info.blocks, retransmission))
-        traceAdd(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), ackSummary(block), m_info.blocks);
+        traceAdd(Trace::Outgoing | (retransmission ? Trace::Retransmission : 0), ackSummary(block), m_info.blocks,
+                 Trace::ackPacket(block));
 }
 
 bool Server::Transfer::writeOut(bool all)
@@ -680,7 +687,7 @@ void Server::Transfer::onDallyDatagram(const char *bytes, qsizetype size, const 
     writeAck(ack, m_finalBlock);
     send(ack, 4);
     if (m_trace.isEnabled())
-        traceAdd(Trace::Outgoing | Trace::Retransmission, ackSummary(m_finalBlock), m_info.blocks);
+        traceAdd(Trace::Outgoing | Trace::Retransmission, ackSummary(m_finalBlock), m_info.blocks, QByteArrayView(ack, 4));
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -714,12 +721,13 @@ void Server::Transfer::sendError(quint16 code, const QByteArray &message)
     const QByteArray bytes = error.serialize();
     send(bytes.constData(), bytes.size());
     if (m_trace.isEnabled())
-        traceAdd(Trace::Outgoing | Trace::Error, error.summary(), m_info.blocks);
+        traceAdd(Trace::Outgoing | Trace::Error, error.summary(), m_info.blocks, bytes);
 }
 
-void Server::Transfer::traceAdd(int flags, const QString &summary, quint64 blocks)
+void Server::Transfer::traceAdd(int flags, const QString &summary, quint64 blocks, QByteArrayView packet,
+                                qint64 packetLength)
 {
-    m_trace.add(flags, summary, blocks);
+    m_trace.add(flags, summary, blocks, packet, packetLength);
 }
 
 void Server::Transfer::fail(const QString &result, int code, const QByteArray &message)

@@ -1,11 +1,14 @@
 #include "tftptrace.h"
+#include "tftppacket.h"
+
+#include <cstring>
 
 #include <QElapsedTimer>
 #include <QLocale>
 
 namespace NetPoke::Tftp {
 
-void Trace::add(int flags, const QString &summary, quint64 blocks)
+void Trace::add(int flags, const QString &summary, quint64 blocks, QByteArrayView packet, qint64 packetLength)
 {
     if (!m_enabled)
         return;
@@ -25,7 +28,26 @@ void Trace::add(int flags, const QString &summary, quint64 blocks)
     e.retransmission = flags & Retransmission;
     e.error = flags & Error;
     e.summary = summary;
+    e.packet = packet.first(qMin(packet.size(), TraceEntry::MaxPacketBytes)).toByteArray();
+    e.packetLength = packetLength >= 0 ? packetLength : packet.size();
     emitEntry(e);
+}
+
+QByteArray Trace::ackPacket(quint16 block)
+{
+    QByteArray b(4, Qt::Uninitialized);
+    writeAck(b.data(), block);
+    return b;
+}
+
+QByteArray Trace::dataPacket(quint16 block, const char *payload, qsizetype size)
+{
+    const qsizetype kept = payload ? qBound<qsizetype>(0, size, TraceEntry::MaxPacketBytes - 4) : 0;
+    QByteArray b(4 + kept, Qt::Uninitialized);
+    writeDataHeader(b.data(), block);
+    if (kept)
+        std::memcpy(b.data() + 4, payload, size_t(kept));
+    return b;
 }
 
 void Trace::note(const QString &text)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 
@@ -19,6 +21,11 @@ struct TraceEntry
     bool error = false;
     bool note = false;        // not a packet: a remark such as "… 3,139 blocks not shown"
     quint64 skippedBlocks = 0; // a note standing for this many blocks whose packets are not shown
+    // The packet's first MaxPacketBytes bytes as on the wire (for the packet inspector) and its real length;
+    // empty for a note and where the packet is not known (a datagram too short to be one).
+    QByteArray packet;
+    qint64 packetLength = 0;
+    static constexpr qsizetype MaxPacketBytes = 1024;
 };
 
 // The packet trace for teaching. Every packet of the first AllBlocks blocks; after that only notable ones
@@ -50,7 +57,13 @@ public:
     }
     // One packet. blocks: the in-order blocks so far; with InOrderData the entry is the DATA of the last of
     // them. Blocks after the last one shown and before this entry get a "not shown" note first.
-    void add(int flags, const QString &summary, quint64 blocks);
+    // packet: the datagram's bytes (the entry keeps the first TraceEntry::MaxPacketBytes); packetLength its real
+    // size when packet holds only its beginning (-1: packet.size()).
+    void add(int flags, const QString &summary, quint64 blocks, QByteArrayView packet = {}, qint64 packetLength = -1);
+    // Packet bytes for add() where the receive and send loops never build a packet: an ACK; a DATA's header and
+    // the first bytes of its payload (none when payload is null), up to TraceEntry::MaxPacketBytes.
+    static QByteArray ackPacket(quint16 block);
+    static QByteArray dataPacket(quint16 block, const char *payload, qsizetype size);
     // A remark that is not a packet (e.g. a request sent again without options).
     void note(const QString &text);
 
