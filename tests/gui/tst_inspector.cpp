@@ -248,7 +248,7 @@ void tst_inspector::udpRowShowsItsBytes()
     auto *inspector = p.findChild<InspectorWidget *>();
     QVERIFY(inspector);
     QVERIFY(inspector->isVisible());
-    auto *split = child<QSplitter>(p, "udpInspectorSplitter");
+    auto *split = child<QSplitter>(p, "logInspectorSplitter");
     QCOMPARE(split->orientation(), Qt::Vertical);
     QCOMPARE(split->widget(0), child<QTableView>(p, "logView"));
     QCOMPARE(split->widget(1), inspector);
