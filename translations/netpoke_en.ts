@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>NetPoke::Inspect::Strings</name>
+    <message numerus="yes">
+        <source>%1 of %Ln bytes</source>
+        <translation>
+            <numerusform>%1 of %Ln byte</numerusform>
+            <numerusform>%1 of %Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bytes</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::TcpServerPanel</name>
     <message numerus="yes">
         <source>%n more sends refused because write buffers were full.</source>

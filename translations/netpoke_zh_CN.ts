@@ -812,6 +812,60 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::Cli::TeachingCliOptions</name>
+    <message>
+        <source>Teaching: send at most N packets a second (1-%1). Default: 0, full speed.</source>
+        <translation>教学：每秒最多发送 N 个包（1-%1）。默认：0，全速。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Teaching: drop every Nth DATA or ACK packet this side sends (2-%1), so that the other side times out and sends again. Default: 0, none.</source>
+        <translation>教学：本端发送的 DATA 或 ACK 包每 N 个丢弃一个（2-%1），让对方超时重发。默认：0，不丢弃。</translation>
+    </message>
+    <message>
+        <source>Teaching: drop X % of the DATA and ACK packets this side sends (0-100, chosen at random from --teach-seed). Default: 0.</source>
+        <translation>教学：丢弃本端发送的 DATA 和 ACK 包中的 X %（0-100，按 --teach-seed 随机选取）。默认：0。</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Teaching: the seed of --teach-drop-percent&apos;s choice (the same seed drops the same packets). Default: 1.</source>
+        <translation>教学：--teach-drop-percent 随机选取所用的种子（相同种子丢弃相同的包）。默认：1。</translation>
+    </message>
+    <message>
+        <source>--teach-rate: &quot;%1&quot; is not 0-%2.</source>
+        <translation>--teach-rate：“%1”不在 0-%2 之间。</translation>
+    </message>
+    <message>
+        <source>--teach-drop-every: &quot;%1&quot; is not 0 or 2-%2.</source>
+        <translation>--teach-drop-every：“%1”既不是 0 也不在 2-%2 之间。</translation>
+    </message>
+    <message>
+        <source>--teach-drop-percent: &quot;%1&quot; is not 0-100.</source>
+        <translation>--teach-drop-percent：“%1”不在 0-100 之间。</translation>
+    </message>
+    <message>
+        <source>--teach-seed: &quot;%1&quot; is not 0-%2.</source>
+        <translation>--teach-seed：“%1”不在 0-%2 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::ClientLadder</name>
+    <message>
+        <source>NetPoke (this computer)</source>
+        <translation>NetPoke（本机）</translation>
+    </message>
+    <message>
+        <source>TFTP tab</source>
+        <translation>TFTP 标签页</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::FramingControls</name>
     <message>
         <source>Rows</source>
@@ -844,6 +898,185 @@
     <message>
         <source> bytes</source>
         <translation> 字节</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::HexView</name>
+    <message>
+        <source>Offset %1 (%2): 0x%3</source>
+        <translation>偏移 %1（%2）：0x%3</translation>
+    </message>
+    <message>
+        <source>%1: not a character in %2</source>
+        <translation>%1：在 %2 中不是字符</translation>
+    </message>
+    <message>
+        <source>%1 (U+%2), bytes %3 to %4 in %5</source>
+        <translation>%1（U+%2），%5 中第 %3 到 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1 (U+%2)</source>
+        <translation>%1（U+%2）</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Inspect::Strings</name>
+    <message numerus="yes">
+        <source>%1 of %Ln bytes</source>
+        <translation>
+            <numerusform>%1 / %Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bytes</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raw data</source>
+        <translation>原始数据</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::InspectorWidget</name>
+    <message>
+        <source>Text as</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>As the tab (%1)</source>
+        <translation>同标签页（%1）</translation>
+    </message>
+    <message>
+        <source>How the text column decodes the bytes</source>
+        <translation>文本列如何解码字节</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected field&apos;s bytes, or the whole packet when no field is selected</source>
+        <translation>复制选中字段的字节；未选中字段时复制整个包</translation>
+    </message>
+    <message>
+        <source>Copy as hex</source>
+        <translation>复制为十六进制</translation>
+    </message>
+    <message>
+        <source>Copy as C array</source>
+        <translation>复制为 C 数组</translation>
+    </message>
+    <message>
+        <source>Copy as Python bytes</source>
+        <translation>复制为 Python bytes</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its bytes.</source>
+        <translation>选择一个包以查看其字节。</translation>
+    </message>
+    <message>
+        <source>TFTP: %1</source>
+        <translation>TFTP：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::LadderView</name>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>retransmitted</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>… later packets not shown (at most %L1 rows)</source>
+        <translation>… 之后的包未显示（最多 %L1 行）</translation>
+    </message>
+    <message>
+        <source>No packets yet: the ladder fills in as the transfer runs.</source>
+        <translation>还没有包：传输进行时时序图会逐步画出。</translation>
+    </message>
+    <message>
+        <source>The ladder is too large for an image (%1 × %2 pixels).</source>
+        <translation>时序图太大，无法生成图片（%1 × %2 像素）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>TFTP ladder</source>
+        <translation>TFTP 时序图</translation>
+    </message>
+    <message>
+        <source>A TFTP transfer&apos;s packets, drawn by NetPoke</source>
+        <translation>一次 TFTP 传输的数据包，由 NetPoke 绘制</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::LadderWindow</name>
+    <message>
+        <source>Ladder: %1</source>
+        <translation>时序图：%1</translation>
+    </message>
+    <message>
+        <source>Follow the transfer</source>
+        <translation>跟随传输</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the ladder</source>
+        <translation>导出时序图</translation>
+    </message>
+    <message>
+        <source>Ladder…</source>
+        <translation>时序图…</translation>
+    </message>
+    <message>
+        <source>The transfer as a sequence diagram: one arrow per packet</source>
+        <translation>以时序图显示传输：每个包一个箭头</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1145,14 @@
     <message>
         <source>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: UDP and TCP (client and server) in UTF-8, GB2312, GBK, GB18030, Big5, Latin-1 or hex; a UDP chat; a TFTP client and server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NetPoke %1&lt;/h3&gt;&lt;p&gt;网络调试助手：以 UTF-8、GB2312、GBK、GB18030、Big5、Latin-1 或十六进制收发 UDP 和 TCP（客户端与服务器）；UDP 聊天；TFTP 客户端和服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger logs, traces and progress bars for a projector (F5)</source>
+        <translation>为投影仪放大日志、跟踪记录和进度条（F5）</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1517,14 @@
     <message>
         <source>RX and TX per second over the last minute</source>
         <translation>最近一分钟每秒接收和发送的数量</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/秒</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/秒</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1967,37 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::TeachingBox</name>
+    <message>
+        <source>Teaching</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>Packets per second</source>
+        <translation>每秒包数</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>Drop every Nth packet</source>
+        <translation>每 N 个包丢弃一个</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不丢弃</translation>
+    </message>
+    <message>
+        <source>Drop packets (%)</source>
+        <translation>丢包率（%）</translation>
+    </message>
+    <message>
+        <source>Slows this side&apos;s sends and loses some of its DATA and ACK packets on purpose, so that timeouts and retransmissions can be watched in the ladder.</source>
+        <translation>放慢本端的发送，并故意丢弃部分 DATA 和 ACK 包，以便在时序图中观察超时和重传。</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::Tftp::Client</name>
     <message>
         <source>Cannot save %1: %2</source>
@@ -1957,6 +2237,153 @@
     <message>
         <source>Max size %1 is negative: use 0 (no limit) or a number of bytes.</source>
         <translation>大小上限 %1 为负数：请使用 0（不限）或字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>NetPoke::Tftp::Dissector</name>
+    <message>
+        <source>block size in bytes, RFC 2348</source>
+        <translation>块大小（字节），RFC 2348</translation>
+    </message>
+    <message>
+        <source>retransmission timeout in seconds, RFC 2349</source>
+        <translation>重传超时（秒），RFC 2349</translation>
+    </message>
+    <message>
+        <source>transfer size in bytes, RFC 2349</source>
+        <translation>传输大小（字节），RFC 2349</translation>
+    </message>
+    <message>
+        <source>blocks per window, RFC 7440</source>
+        <translation>每个窗口的块数，RFC 7440</translation>
+    </message>
+    <message>
+        <source>an option NetPoke does not know: ignored, RFC 2347</source>
+        <translation>NetPoke 不认识的选项：忽略，RFC 2347</translation>
+    </message>
+    <message>
+        <source>Not kept</source>
+        <translation>未保留</translation>
+    </message>
+    <message>
+        <source>the trace kept the first %1 bytes of this packet</source>
+        <translation>跟踪记录只保留了这个包的前 %1 字节</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>the packet breaks here</source>
+        <translation>包从这里开始出错</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Opcode</source>
+        <translation>操作码</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>块号</translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation>多余的字节</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>%1 (not defined by RFC 1350)</source>
+        <translation>%1（RFC 1350 未定义）</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误信息</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>%1, after the message (ignored)</source>
+        <translation>%1，位于错误信息之后（忽略）</translation>
+    </message>
+    <message>
+        <source>Not defined, see error message</source>
+        <translation>未定义，见错误信息</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>文件未找到</translation>
+    </message>
+    <message>
+        <source>Access violation</source>
+        <translation>访问违例</translation>
+    </message>
+    <message>
+        <source>Disk full or allocation exceeded</source>
+        <translation>磁盘已满或超出分配</translation>
+    </message>
+    <message>
+        <source>Illegal TFTP operation</source>
+        <translation>非法的 TFTP 操作</translation>
+    </message>
+    <message>
+        <source>Unknown transfer ID</source>
+        <translation>未知的传输 ID</translation>
+    </message>
+    <message>
+        <source>File already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>No such user</source>
+        <translation>没有该用户</translation>
+    </message>
+    <message>
+        <source>Option negotiation refused, RFC 2347</source>
+        <translation>选项协商被拒绝，RFC 2347</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2768,25 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::Tftp::TeachingOptions</name>
+    <message>
+        <source>Teaching pace %1 packets a second is not valid: use 0 (not paced) to %2.</source>
+        <translation>教学速度每秒 %1 个包无效：请使用 0（不限速）到 %2。</translation>
+    </message>
+    <message>
+        <source>Dropping every %1th packet is not valid: use 0 (none) or 2 to %2.</source>
+        <translation>每 %1 个包丢弃一个无效：请使用 0（不丢弃）或 2 到 %2。</translation>
+    </message>
+    <message>
+        <source>A loss of %1 % is not valid: use 0 to 100.</source>
+        <translation>丢包率 %1 % 无效：请使用 0 到 100。</translation>
+    </message>
+    <message>
+        <source> — dropped (teaching)</source>
+        <translation> — 已丢弃（教学）</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::Tftp::Trace</name>
     <message>
         <source>… 1 block not shown</source>
@@ -2483,6 +2929,14 @@
         <extracomment>A rate: %1 is a data size such as &quot;1.5 MiB&quot;</extracomment>
         <translation>%1/秒</translation>
     </message>
+    <message>
+        <source>Upload %1</source>
+        <translation>上传 %1</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>下载 %1</translation>
+    </message>
 </context>
 <context>
     <name>NetPoke::TftpServerPanel</name>
@@ -2527,6 +2981,10 @@
     <message>
         <source>TFTP Server</source>
         <translation>TFTP 服务器</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1“%2”</translation>
     </message>
 </context>
 <context>
