@@ -13,7 +13,8 @@ foreach(lang zh_CN en)
   if(lang STREQUAL "en")
     set(extra -pluralonly)
   endif()
-  execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none ${extra} "@${list_file}"
+  execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none ${extra}
+                          -I "${SOURCE_DIR}/src/core" -I "${SOURCE_DIR}/src/gui" -I "${SOURCE_DIR}/src/cli" "@${list_file}"
                           -ts "${WORK_DIR}/netpoke_${lang}.ts"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
