@@ -11,7 +11,9 @@
 
 #include <QSplitter>
 #include <QItemSelectionModel>
+#include <QEvent>
 #include <QHeaderView>
+#include <QLocale>
 
 namespace NetPoke {
 
@@ -28,6 +30,11 @@ LogPane::LogPane(QWidget *parent)
         counter->setWordWrap(true);   // a zoomed counter wraps instead of widening the window
     FlowLayout::replaceLayout(m_ui->logBar);
     FlowLayout::replaceLayout(m_ui->counterBar);
+    m_keptNote = new QLabel(m_ui->counterBar);
+    m_keptNote->setObjectName(QStringLiteral("keptNote"));
+    m_keptNote->setTextFormat(Qt::PlainText);
+    m_keptNote->setVisible(false);
+    m_ui->counterBar->layout()->addWidget(m_keptNote);
     // Fixed row heights keep a 100,000-row view cheap; applyFontMetrics() sizes them from the font.
     m_ui->logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -49,7 +56,12 @@ void LogPane::setModel(PacketLogModel *model)
     connect(model, &PacketLogModel::rowsCommitted, this, [this] {
         if (m_ui->autoScroll->isChecked())
             m_ui->logView->scrollToBottom();
+        updateKeptNote();
     });
+    connect(model, &QAbstractItemModel::modelReset, this, &LogPane::updateKeptNote);
+    // The view shows as many characters of a row as its width can: no more are decoded or laid out.
+    m_ui->logView->viewport()->installEventFilter(this);
+    connect(m_ui->logView->horizontalHeader(), &QHeaderView::sectionResized, this, &LogPane::updateShownChars);
     connect(m_ui->contentMode, &QComboBox::currentIndexChanged, model, [model](int i) {
         model->setContentMode(PacketLogModel::ContentMode(i));
     });
@@ -154,6 +166,46 @@ void LogPane::applyFontMetrics()
     fit(PacketLogModel::DirectionColumn, QCoreApplication::translate("NetPoke::PacketLogModel", "RX"));
     fit(PacketLogModel::PeerColumn, QStringLiteral("255.255.255.255:65535"));
     fit(PacketLogModel::LengthColumn, QStringLiteral("65535"));
+    updateShownChars();
+}
+
+bool LogPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_ui->logView->viewport())
+        updateShownChars();
+    return QWidget::eventFilter(watched, event);
+}
+
+void LogPane::updateShownChars()
+{
+    if (!m_model)
+        return;
+    QTableView *view = m_ui->logView;
+    const QFontMetrics fm = view->fontMetrics();
+    int narrowest = fm.averageCharWidth();
+    for (const QChar c : QStringLiteral("il.,:;'|!`"))
+        narrowest = qMin(narrowest, fm.horizontalAdvance(c));
+    const int width = qMax(view->columnWidth(PacketLogModel::ContentColumn), view->viewport()->width());
+    m_model->setShownChars(width / qMax(1, narrowest) + 2);
+}
+
+void LogPane::updateKeptNote()
+{
+    if (!m_model)
+        return;
+    const bool dropped = m_model->droppedRows() > 0;
+    if (dropped) {
+        const QLocale loc;
+        //: %1 rows kept, %2 their size, %3 the row cap, %4 the byte cap
+        const QString text = tr("Log: the newest %1 rows (%2) kept, at most %3 rows and %4; the counters count every byte.")
+                                 .arg(loc.toString(m_model->rowCount()),
+                                      loc.formattedDataSize(m_model->keptBytes()),
+                                      loc.toString(m_model->rowCap()),
+                                      loc.formattedDataSize(m_model->byteCap()));
+        if (text != m_keptNote->text())
+            m_keptNote->setText(text);
+    }
+    m_keptNote->setVisible(dropped);
 }
 
 } // namespace NetPoke

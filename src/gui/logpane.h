@@ -58,8 +58,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void updateShownChars();
+    void updateKeptNote();
+
+    QLabel *m_keptNote = nullptr;   // what the log keeps, once a cap pushed rows out
     Ui::LogPane *m_ui = nullptr;
     PacketLogModel *m_model = nullptr;
     InspectorWidget *m_inspector = nullptr;

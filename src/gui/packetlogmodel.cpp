@@ -14,7 +14,6 @@ PacketLogModel::PacketLogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
     m_commitTimer.setSingleShot(true);
-    m_commitTimer.setInterval(50);
     connect(&m_commitTimer, &QTimer::timeout, this, &PacketLogModel::commitPending);
 }
 
@@ -51,13 +50,34 @@ QString PacketLogModel::peerText(int row) const
     return displayEndpoint(e.peer, e.port);
 }
 
+namespace {
+// The text of a row: decode(carry-in + bytes - held-back tail), or of its first maxBytes bytes only (< 0: all).
+QString decodeRow(const QByteArray &carryIn, const QByteArray &data, int heldBack, const QString &encoding,
+                  qsizetype maxBytes)
+{
+    const qsizetype size = carryIn.size() + data.size() - heldBack;
+    const qsizetype n = maxBytes >= 0 ? qMin(size, maxBytes) : size;
+    if (carryIn.isEmpty())
+        return TextCodec::decode(n == data.size() ? data : data.left(n), encoding);
+    QByteArray joined;
+    joined.reserve(n);
+    joined.append(carryIn.left(n)).append(QByteArrayView(data).first(qMax<qsizetype>(0, n - carryIn.size())));
+    return TextCodec::decode(joined, encoding);
+}
+
+// Bytes of a row enough to show its first chars characters exactly as the whole row would: a character
+// takes at most 4 bytes and gives at least one UTF-16 unit; one unit more tells whether the text is cut,
+// 3 bytes more for a character that the prefix ends inside.
+qsizetype prefixFor(int chars)
+{
+    return 4 * (qsizetype(chars) + 1) + 3;
+}
+} // namespace
+
 QString PacketLogModel::decodedText(int row) const
 {
     const Entry &e = entryAt(row);
-    if (e.carryIn.isEmpty() && e.heldBack == 0)
-        return TextCodec::decode(e.data, m_encoding);
-    const QByteArray joined = e.carryIn + e.data;
-    return TextCodec::decode(joined.left(qMax<qsizetype>(0, joined.size() - e.heldBack)), m_encoding);
+    return decodeRow(e.carryIn, e.data, e.heldBack, m_encoding, -1);
 }
 
 QString PacketLogModel::contentText(int row) const
@@ -72,6 +92,22 @@ QString PacketLogModel::contentText(int row) const
         break;
     }
     return decodedText(row);
+}
+
+QString PacketLogModel::shownContent(int row) const
+{
+    // Only what the view can show is decoded: a 64 KiB row costs what its first characters cost.
+    const Entry &e = entryAt(row);
+    const qsizetype bytes = prefixFor(m_shownChars);
+    const auto text = [&] { return decodeRow(e.carryIn, e.data, e.heldBack, m_encoding, bytes); };
+    const auto hex = [&] { return TextCodec::toHex(e.data.size() > bytes ? e.data.left(bytes) : e.data); };
+    QString content;
+    switch (m_mode) {
+    case HexContent: content = hex(); break;
+    case TextAndHexContent: content = text() + QStringLiteral("  |  ") + hex(); break;
+    case TextContent: content = text(); break;
+    }
+    return TextCodec::visibleText(content, m_shownChars);
 }
 
 QByteArray PacketLogModel::rawBytes(int row) const
@@ -93,8 +129,8 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
         case LengthColumn: return entryAt(row).data.size();
         case ContentColumn: {
             // One line per row, by the same rule as saved logs and the CLI: controls, line breaks, bidi and
-            // zero-width characters made visible; long datagrams cut.
-            return TextCodec::visibleText(contentText(row), MaxShownChars);
+            // zero-width characters made visible; long datagrams cut to what the view can show.
+            return shownContent(row);
         }
         }
         break;
@@ -144,12 +180,15 @@ void PacketLogModel::appendDatagrams(const QList<Datagram> &datagrams, Direction
     if (datagrams.isEmpty())
         return;
     m_totalAppended += quint64(datagrams.size());
-    // Only the newest m_cap rows can ever be shown: skip the rest of a huge batch.
-    qsizetype from = qMax<qsizetype>(0, datagrams.size() - m_cap);
-    if (qsizetype(m_pending.size()) + (datagrams.size() - from) > m_cap) {
-        const qsizetype drop = qsizetype(m_pending.size()) + (datagrams.size() - from) - m_cap;
-        m_pending.erase(m_pending.begin(), m_pending.begin() + qMin<qsizetype>(drop, m_pending.size()));
+    // Only the newest rows within both caps can ever be shown: skip the rest of a huge batch.
+    qsizetype from = datagrams.size() - 1;
+    for (qint64 bytes = datagrams.last().data.size(); from > 0 && datagrams.size() - from < m_cap;) {
+        bytes += datagrams.at(from - 1).data.size();
+        if (bytes > m_byteCap)
+            break;
+        --from;
     }
+    m_droppedRows += quint64(from);
     m_pending.reserve(m_pending.size() + size_t(datagrams.size() - from));
     m_nextSeq += quint64(from);
     for (qsizetype i = from; i < datagrams.size(); ++i) {
@@ -161,17 +200,60 @@ void PacketLogModel::appendDatagrams(const QList<Datagram> &datagrams, Direction
         e.port = d.peerPort;
         e.direction = direction;
         e.seq = m_nextSeq++;
+        m_pendingBytes += e.data.size();
         m_pending.push_back(std::move(e));
     }
+    trimPending();
     scheduleCommit();
+    // Over the byte cap with the rows shown: the oldest go now, not at the next commit (while paused, the
+    // rows kept aside are bounded by the caps of their own).
+    if (!m_paused && m_keptBytes + m_pendingBytes > m_byteCap)
+        commitPending();
 }
+
+// The oldest pending rows go while the pending rows alone are over a cap (the newest one always stays).
+void PacketLogModel::trimPending()
+{
+    size_t drop = 0;
+    qint64 bytes = m_pendingBytes;
+    while (drop + 1 < m_pending.size()
+           && (qsizetype(m_pending.size() - drop) > m_cap || bytes > m_byteCap)) {
+        bytes -= m_pending[drop].data.size();
+        ++drop;
+    }
+    if (drop == 0)
+        return;
+    m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(drop));
+    m_pendingBytes = bytes;
+    m_droppedRows += drop;
+}
+
+namespace {
+// Whether the end of bytes can be parsed without what came before them: UTF-8 is self-synchronising (its
+// incomplete tail is within the last 3 bytes); in the other multi-byte encodings a byte below 0x80 that is
+// not a digit (GB18030's four-byte sequences hold digits) is never inside a character.
+bool synchronises(const QByteArray &bytes, bool utf8)
+{
+    if (bytes.size() < 4)
+        return false;
+    if (utf8)
+        return true;
+    for (qsizetype i = bytes.size(); i-- > 0;) {
+        const uchar b = uchar(bytes.at(i));
+        if (b < 0x80 && !(b >= 0x30 && b <= 0x39))
+            return true;
+    }
+    return false;
+}
+} // namespace
 
 // e's carry-in is carry; e's held-back tail becomes the next carry.
 void PacketLogModel::joinStream(Entry &e, QByteArray &carry) const
 {
     e.carryIn = carry;
     int tail = 0;
-    if (carry.isEmpty()) {
+    if (carry.isEmpty() || synchronises(e.data, m_encoding == QLatin1String("UTF-8"))) {
+        // The carry cannot change where the row's last character starts: no copy of the row.
         tail = TextCodec::incompleteTail(e.data, m_encoding);
         carry = e.data.right(tail);
     } else {
@@ -187,16 +269,31 @@ void PacketLogModel::appendRows(const QList<Row> &rows)
     if (rows.isEmpty())
         return;
     m_totalAppended += quint64(rows.size());
-    // Every row goes through its stream (so the next one's carry is right); only the newest m_cap are kept.
-    const qsizetype keepFrom = qMax<qsizetype>(0, rows.size() - m_cap);
-    const qsizetype incoming = rows.size() - keepFrom;
-    if (qsizetype(m_pending.size()) + incoming > m_cap) {
-        const qsizetype drop = qsizetype(m_pending.size()) + incoming - m_cap;
-        m_pending.erase(m_pending.begin(), m_pending.begin() + qMin<qsizetype>(drop, m_pending.size()));
+    // Every row goes through its stream (so the next one's carry is right); only the newest rows within both
+    // caps are kept.
+    qsizetype keepFrom = rows.size() - 1;
+    for (qint64 bytes = rows.last().data.size(); keepFrom > 0 && rows.size() - keepFrom < m_cap;) {
+        bytes += rows.at(keepFrom - 1).data.size();
+        if (bytes > m_byteCap)
+            break;
+        --keepFrom;
     }
-    m_pending.reserve(m_pending.size() + size_t(incoming));
+    m_droppedRows += quint64(keepFrom);
+    m_pending.reserve(m_pending.size() + size_t(rows.size() - keepFrom));
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const Row &r = rows.at(i);
+        const quint64 seq = m_nextSeq++;
+        if (i < keepFrom) {
+            if (r.stream != 0) {
+                // Not kept: only its carry matters.
+                Entry e;
+                e.data = r.data;
+                StreamState &st = m_streams[r.stream];
+                joinStream(e, st.carry);
+                st.lastSeq = seq;
+            }
+            continue;
+        }
         Entry e;
         e.data = r.data;
         e.peer = r.peer;
@@ -204,16 +301,21 @@ void PacketLogModel::appendRows(const QList<Row> &rows)
         e.port = r.port;
         e.direction = r.direction;
         e.stream = r.stream;
-        e.seq = m_nextSeq++;
+        e.seq = seq;
         if (r.stream != 0) {
             StreamState &st = m_streams[r.stream];
             joinStream(e, st.carry);
             st.lastSeq = e.seq;
         }
-        if (i >= keepFrom)
-            m_pending.push_back(std::move(e));
+        m_pendingBytes += e.data.size();
+        m_pending.push_back(std::move(e));
     }
+    trimPending();
     scheduleCommit();
+    // Over the byte cap with the rows shown: the oldest go now, not at the next commit (while paused, the
+    // rows kept aside are bounded by the caps of their own).
+    if (!m_paused && m_keptBytes + m_pendingBytes > m_byteCap)
+        commitPending();
 }
 
 void PacketLogModel::endStream(quint64 stream)
@@ -285,8 +387,10 @@ void PacketLogModel::appendDatagram(const Datagram &datagram, Direction directio
 
 void PacketLogModel::scheduleCommit()
 {
+    // After a commit of a flood (many bytes or rows) the next one waits four intervals: each commit repaints
+    // the view, and a view's paint costs what it costs however many rows came.
     if (!m_paused && !m_commitTimer.isActive())
-        m_commitTimer.start();
+        m_commitTimer.start(m_flooded ? 4 * m_commitInterval : m_commitInterval);
 }
 
 void PacketLogModel::commitPending()
@@ -294,8 +398,15 @@ void PacketLogModel::commitPending()
     m_commitTimer.stop();
     if (m_pending.empty() || m_paused)
         return;
-    const int incoming = int(m_pending.size());   // <= m_cap
-    const int overflow = m_count + incoming - m_cap;
+    const int incoming = int(m_pending.size());   // <= m_cap, their bytes <= m_byteCap (or one row)
+    m_flooded = m_pendingBytes >= FloodBytes || incoming >= FloodRows;
+    // The oldest rows go while the rows would be over either cap.
+    int overflow = qMax(0, m_count + incoming - m_cap);
+    qint64 kept = m_keptBytes;
+    for (int i = 0; i < overflow; ++i)
+        kept -= entryAt(i).data.size();
+    while (overflow < m_count && kept + m_pendingBytes > m_byteCap)
+        kept -= entryAt(overflow++).data.size();
     if (overflow > 0) {
         // The ring grows by push_back until the first overflow (m_start is 0 until then), then stays at
         // full size and wraps.
@@ -306,6 +417,8 @@ void PacketLogModel::commitPending()
             m_ring[(m_start + size_t(i)) % m_ring.size()] = Entry();
         m_start = (m_start + size_t(overflow)) % m_ring.size();
         m_count -= overflow;
+        m_keptBytes = kept;
+        m_droppedRows += quint64(overflow);
         endRemoveRows();
     }
     beginInsertRows({}, m_count, m_count + incoming - 1);
@@ -318,6 +431,8 @@ void PacketLogModel::commitPending()
         ++m_count;
     }
     m_pending.clear();
+    m_keptBytes += m_pendingBytes;
+    m_pendingBytes = 0;
     endInsertRows();
     emit rowsCommitted();
 }
@@ -331,6 +446,9 @@ void PacketLogModel::clear()
     m_start = 0;
     m_count = 0;
     m_totalAppended = 0;
+    m_keptBytes = 0;
+    m_pendingBytes = 0;
+    m_droppedRows = 0;
     // Streams go on; their next row starts at a character again only by chance, so the carry is kept.
     endResetModel();
 }
@@ -340,20 +458,52 @@ void PacketLogModel::setRowCap(int cap)
     cap = qMax(1, cap);
     if (cap == m_cap)
         return;
-    // Re-pack the newest rows into a fresh ring of the new size.
+    m_cap = cap;
+    repack();
+}
+
+void PacketLogModel::setByteCap(qint64 bytes)
+{
+    bytes = qMax<qint64>(1, bytes);
+    if (bytes == m_byteCap)
+        return;
+    m_byteCap = bytes;
+    repack();
+}
+
+// Re-packs the newest rows within both caps into a fresh ring of the cap's size.
+void PacketLogModel::repack()
+{
     beginResetModel();
+    trimPending();
+    int keep = 0;
+    qint64 bytes = m_pendingBytes;
+    while (keep < m_count && keep + int(m_pending.size()) < m_cap) {
+        const qint64 more = entryAt(m_count - 1 - keep).data.size();
+        if (bytes + more > m_byteCap && keep + m_pending.size() > 0)
+            break;
+        bytes += more;
+        ++keep;
+    }
     std::vector<Entry> fresh;
-    const int keep = qMin(m_count, cap);
     fresh.reserve(size_t(keep));
     for (int i = m_count - keep; i < m_count; ++i)
-        fresh.push_back(entryAt(i));
+        fresh.push_back(std::move(entryAt(i)));
+    m_droppedRows += quint64(m_count - keep);
     m_ring = std::move(fresh);
     m_start = 0;
     m_count = keep;
-    m_cap = cap;
-    if (int(m_pending.size()) > cap)
-        m_pending.erase(m_pending.begin(), m_pending.begin() + (qsizetype(m_pending.size()) - cap));
+    m_keptBytes = bytes - m_pendingBytes;
     endResetModel();
+}
+
+void PacketLogModel::setShownChars(int chars)
+{
+    chars = qBound(16, chars, int(MaxShownChars));
+    if (chars == m_shownChars)
+        return;
+    m_shownChars = chars;
+    contentChanged();
 }
 
 void PacketLogModel::setPaused(bool paused)

@@ -29,6 +29,9 @@ public:
     enum Role { RawBytesRole = Qt::UserRole + 1, DirectionRole };
 
     static constexpr int DefaultRowCap = 100000;
+    // The row cap bounds rows, not bytes (a row can be 64 KiB): the newest rows are kept while their bytes
+    // together stay within the byte cap too (the newest row always). Counters elsewhere stay exact.
+    static constexpr qint64 DefaultByteCap = 32 * 1024 * 1024;
 
     explicit PacketLogModel(QObject *parent = nullptr);
 
@@ -63,8 +66,22 @@ public:
 
     void setRowCap(int cap);
     int rowCap() const { return m_cap; }
-    void setCommitInterval(int ms) { m_commitTimer.setInterval(ms); }
-    int commitInterval() const { return m_commitTimer.interval(); }
+    void setByteCap(qint64 bytes);
+    qint64 byteCap() const { return m_byteCap; }
+    // Bytes of the rows kept (committed and pending): at most byteCap() (or the one newest row), twice that
+    // while paused (the rows kept aside have the caps of their own).
+    qint64 keptBytes() const { return m_keptBytes + m_pendingBytes; }
+    // Rows pushed out by the row or byte cap (or skipped before they were shown) since the last clear().
+    quint64 droppedRows() const { return m_droppedRows; }
+    // Characters of a row's content the view shows (at most MaxShownChars); a view sets what its width can
+    // show, so a flood does not lay out text no one can see.
+    void setShownChars(int chars);
+    int shownChars() const { return m_shownChars; }
+    // After a commit of at least FloodBytes or FloodRows the next one comes four intervals later.
+    void setCommitInterval(int ms) { m_commitInterval = qMax(0, ms); }
+    int commitInterval() const { return m_commitInterval; }
+    static constexpr qint64 FloodBytes = 4 * 1024 * 1024;
+    static constexpr int FloodRows = 5000;
 
     // While paused, rows are kept aside (bounded by the row cap) and shown on resume.
     void setPaused(bool paused);
@@ -119,6 +136,9 @@ private:
     void rejoinStreams();
     void releaseHeldBack(quint64 seq);
     void contentChanged();
+    void trimPending();
+    void repack();
+    QString shownContent(int row) const;
 
     std::vector<Entry> m_ring;   // capacity m_cap once full
     size_t m_start = 0;
@@ -131,6 +151,13 @@ private:
     ContentMode m_mode = TextContent;
     quint64 m_totalAppended = 0;
     quint64 m_nextSeq = 0;
+    qint64 m_byteCap = DefaultByteCap;
+    qint64 m_keptBytes = 0;      // bytes of the committed rows
+    qint64 m_pendingBytes = 0;   // bytes of m_pending
+    quint64 m_droppedRows = 0;
+    int m_shownChars = MaxShownChars;
+    int m_commitInterval = 50;
+    bool m_flooded = false;   // the last commit was a flood's
     QHash<quint64, StreamState> m_streams;   // streams that have not ended
 };
 

@@ -1,8 +1,10 @@
 #include "colors.h"
+#include "textcodec.h"
 #include "packetlogmodel.h"
 
 #include <QBrush>
 #include <QDateTime>
+#include <QRandomGenerator>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -29,6 +31,11 @@ private slots:
     void streamCharacterSplitAcrossRowsShownOnce();
     void streamCarryFollowsEncodingChange();
     void endedStreamShowsHeldBackBytes();
+    void streamRowsJoinedAreTheWholeText_data();
+    void streamRowsJoinedAreTheWholeText();
+    void byteCapBoundsMemory();
+    void byteCapLowered();
+    void shownCharsLimitDecoding();
     void batchesAreCoalesced();
     void rowCapKeepsNewest();
     void rowCapAcrossWrap();
@@ -294,6 +301,143 @@ void tst_PacketLogModel::endedStreamShowsHeldBackBytes()
     m.appendRows({streamRow("x", 3)});
     m.commitPending();
     QCOMPARE(content(m, 1), QStringLiteral("x"));
+}
+
+void tst_PacketLogModel::streamRowsJoinedAreTheWholeText_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<bool>("ascii");
+    for (const char *e : {"UTF-8", "GB2312", "GB18030", "Big5"}) {
+        QTest::newRow(qPrintable(QString::fromLatin1(e) + QStringLiteral(" random"))) << QString::fromLatin1(e) << true;
+        QTest::newRow(qPrintable(QString::fromLatin1(e) + QStringLiteral(" no ASCII"))) << QString::fromLatin1(e) << false;
+    }
+}
+
+// Rows of every length (1 byte to 5000) cut out of random bytes: joined, the rows' texts are the text of the
+// whole stream, however the characters fall across rows (the carry is found without copying long rows).
+void tst_PacketLogModel::streamRowsJoinedAreTheWholeText()
+{
+    QFETCH(QString, encoding);
+    QFETCH(bool, ascii);
+    QRandomGenerator rng(42);
+    QByteArray stream(200000, Qt::Uninitialized);
+    for (char &c : stream)
+        c = char(ascii ? rng.bounded(256) : 0x81 + rng.bounded(0x7e));
+    PacketLogModel m;
+    m.setEncoding(encoding);
+    QList<PacketLogModel::Row> rows;
+    for (qsizetype at = 0; at < stream.size();) {
+        const qsizetype n = qMin<qsizetype>(stream.size() - at, 1 + rng.bounded(rng.bounded(2) ? 8 : 5000));
+        rows.append(streamRow(stream.mid(at, n), 9));
+        at += n;
+    }
+    m.appendRows(rows);
+    m.endStream(9);
+    m.commitPending();
+    QCOMPARE(m.rowCount(), rows.size());
+    QString joined;
+    for (int r = 0; r < m.rowCount(); ++r)
+        joined += m.decodedText(r);
+    QCOMPARE(joined, NetPoke::TextCodec::decode(stream, encoding));
+}
+
+// The row cap bounds rows, not bytes: 1000 reads of 256 KiB would be 250 MiB. The log keeps the newest rows
+// within its byte cap; what it dropped is counted, and the counts stay exact.
+void tst_PacketLogModel::byteCapBoundsMemory()
+{
+    PacketLogModel m;
+    QCOMPARE(m.byteCap(), PacketLogModel::DefaultByteCap);
+    QVERIFY(m.byteCap() <= 64 * 1024 * 1024);
+    const int rowBytes = 256 * 1024;
+    int appended = 0;
+    for (int batch = 0; batch < 100; ++batch) {
+        QList<PacketLogModel::Row> rows;
+        for (int i = 0; i < 10; ++i)
+            rows.append(streamRow(QByteArray(rowBytes, char(appended++ % 251)), 5));
+        m.appendRows(rows);
+        QVERIFY(m.keptBytes() <= m.byteCap());
+        if (batch % 3 == 0)
+            m.commitPending();
+        QVERIFY(m.keptBytes() <= m.byteCap());
+    }
+    m.commitPending();
+    QCOMPARE(m.totalAppended(), quint64(1000));
+    QVERIFY(m.keptBytes() <= m.byteCap());
+    QCOMPARE(m.keptBytes(), qint64(m.rowCount()) * rowBytes);
+    QCOMPARE(m.rowCount(), int(m.byteCap() / rowBytes));   // as many as fit
+    QCOMPARE(m.droppedRows() + quint64(m.rowCount()), quint64(1000));
+    // The newest rows, in order.
+    for (int r = 0; r < m.rowCount(); ++r)
+        QCOMPARE(m.rawBytes(r).at(0), char((1000 - m.rowCount() + r) % 251));
+
+    // Datagrams too (a UDP flood of 64 KiB datagrams).
+    PacketLogModel u;
+    u.setByteCap(1024 * 1024);
+    QList<Datagram> big;
+    for (int i = 0; i < 100; ++i)
+        big.append(Datagram{QByteArray(65536, char(i)), QHostAddress::LocalHost, 4000, 1000});
+    u.appendDatagrams(big, PacketLogModel::Received);
+    QVERIFY(u.keptBytes() <= 1024 * 1024);
+    u.commitPending();
+    u.appendDatagrams(big.mid(0, 3), PacketLogModel::Received);
+    u.commitPending();
+    QCOMPARE(u.rowCount(), 16);
+    QCOMPARE(u.keptBytes(), qint64(16) * 65536);
+    QCOMPARE(u.rawBytes(15).at(0), char(2));
+    QCOMPARE(u.rawBytes(0).at(0), char(87));
+    QCOMPARE(u.totalAppended(), quint64(103));
+    // A row larger than the cap is still shown (the newest row always is).
+    u.appendDatagrams({Datagram{QByteArray(2 * 1024 * 1024, 'x'), QHostAddress::LocalHost, 4000, 1000}},
+                      PacketLogModel::Received);
+    u.commitPending();
+    QCOMPARE(u.rowCount(), 1);
+    QCOMPARE(u.rawBytes(0).size(), 2 * 1024 * 1024);
+}
+
+void tst_PacketLogModel::byteCapLowered()
+{
+    PacketLogModel m;
+    for (int i = 0; i < 50; ++i)
+        m.appendRows({streamRow(QByteArray(1000, char('a' + i % 26)), 0)});
+    m.commitPending();
+    m.appendRows({streamRow(QByteArray(1000, 'Z'), 0)});   // pending
+    QCOMPARE(m.keptBytes(), qint64(51000));
+    m.setByteCap(10000);
+    QCOMPARE(m.keptBytes(), qint64(10000));
+    m.commitPending();
+    QCOMPARE(m.rowCount(), 10);
+    QCOMPARE(m.rawBytes(9), QByteArray(1000, 'Z'));
+    QCOMPARE(m.rawBytes(0), QByteArray(1000, char('a' + 41 % 26)));
+    QCOMPARE(m.droppedRows(), quint64(41));
+}
+
+// The view shows what its width can: only those characters are decoded, and they are exactly what the whole
+// row's text shows.
+void tst_PacketLogModel::shownCharsLimitDecoding()
+{
+    QRandomGenerator rng(7);
+    QByteArray noise(65536, Qt::Uninitialized);
+    for (char &c : noise)
+        c = char(rng.bounded(256));
+    const QByteArray chinese = QByteArray("\xe4\xbd\xa0\xe5\xa5\xbd").repeated(10000);
+    for (const char *encoding : {"UTF-8", "GB18030"}) {
+        PacketLogModel m;
+        m.setEncoding(QString::fromLatin1(encoding));
+        m.appendRows({streamRow("\xe4", 4), streamRow(chinese, 4), streamRow(noise, 4), streamRow("short", 4)});
+        m.commitPending();
+        for (const int shown : {16, 100, 333, PacketLogModel::MaxShownChars}) {
+            m.setShownChars(shown);
+            QCOMPARE(m.shownChars(), shown);
+            for (const auto mode : {PacketLogModel::TextContent, PacketLogModel::HexContent,
+                                    PacketLogModel::TextAndHexContent}) {
+                m.setContentMode(mode);
+                for (int r = 0; r < m.rowCount(); ++r)
+                    QCOMPARE(content(m, r), NetPoke::TextCodec::visibleText(m.contentText(r), shown));
+            }
+        }
+        m.setShownChars(1000000);
+        QCOMPARE(m.shownChars(), int(PacketLogModel::MaxShownChars));
+    }
 }
 
 QTEST_MAIN(tst_PacketLogModel)
