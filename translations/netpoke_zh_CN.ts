@@ -1080,6 +1080,14 @@
     </message>
 </context>
 <context>
+    <name>NetPoke::LogPane</name>
+    <message>
+        <source>Log: the newest %1 rows (%2) kept, at most %3 rows and %4; the counters count every byte.</source>
+        <extracomment>%1 rows kept, %2 their size, %3 the row cap, %4 the byte cap</extracomment>
+        <translation>日志：保留最新的 %1 行（%2），最多 %3 行、%4；计数器统计每一个字节。</translation>
+    </message>
+</context>
+<context>
     <name>NetPoke::MainWindow</name>
     <message>
         <source>This machine: no network address except loopback (127.0.0.1, ::1)</source>
