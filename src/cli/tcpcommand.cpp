@@ -20,8 +20,10 @@
 #include <cerrno>
 #include <cstring>
 #include <csignal>
+#include <fcntl.h>
 #include <poll.h>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace NetPoke::Cli {
@@ -34,6 +36,16 @@ constexpr int IoChunk = 256 * 1024;
 constexpr qint64 MaxQueued = 1024 * 1024;
 // A line without its end yet is shown after this pause (a prompt such as "login: ").
 constexpr int PartialLineMs = 200;
+
+// A pipe on standard input or output (the usual `producer | netpoke-cli ... --raw | consumer`) gets a larger
+// buffer (1 MiB, Linux's default pipe-max-size): each 256 KiB read or write then moves without waiting for the
+// other side in 64 KiB steps, which halves the context switches of a stream (measured: bench/tcp_stream).
+void widenPipe(int fd)
+{
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+        ::fcntl(fd, F_SETPIPE_SZ, 1024 * 1024);   // best effort: a smaller limit keeps the default
+}
 
 // All of data to standard output (a non-blocking stdout, shared with a terminal's stdin, is waited for).
 bool writeOut(const char *data, size_t size)
@@ -518,6 +530,10 @@ private:
         o.raw = parser.isSet(rawOpt);
         if (o.raw && (o.hex || parser.isSet(encodingOpt)))
             return usageError(tr("--raw copies bytes unchanged; --hex and --encoding do not apply."));
+        if (o.raw) {
+            widenPipe(STDIN_FILENO);
+            widenPipe(STDOUT_FILENO);
+        }
         if (parser.isSet(insecureOpt) && !parser.isSet(tlsOpt))
             return usageError(tr("--insecure applies to --tls only."));
         o.client.tls = parser.isSet(tlsOpt);
@@ -617,6 +633,10 @@ private:
             return usageError(unknownEncodingMessage(parser.value(encodingOpt)));
         if (o.raw && (o.hex || parser.isSet(encodingOpt)))
             return usageError(tr("--raw writes bytes unchanged; --hex and --encoding do not apply."));
+        if (o.raw) {
+            widenPipe(STDIN_FILENO);
+            widenPipe(STDOUT_FILENO);
+        }
         if (parser.isSet(maxOpt)) {
             qint64 n = 0;
             if (!parseInteger(parser.value(maxOpt), 1, 1000000, &n))
