@@ -67,7 +67,7 @@ trap cleanup EXIT
 [[ -n ${TABLE_FROM:-} ]] || head -c "$BYTES" /dev/urandom >"$WORK/source"
 # nc>gui-text: what a device or a classroom script sends, lines of ASCII with some Chinese (UTF-8), for the GUI
 # row beside random bytes (which the log shows as text in every script there is, font fallback and all).
-[[ -n ${TABLE_FROM:-} ]] || yes 'GET /status HTTP/1.1 temperature=21.5 humidity=40 你好' | head -c "$BYTES" >"$WORK/text"
+[[ -n ${TABLE_FROM:-} ]] || { (yes 'GET /status HTTP/1.1 temperature=21.5 humidity=40 你好' || true) | head -c "$BYTES" >"$WORK/text"; }
 
 pin_args=()
 if [[ $PIN == 1 && $(nproc) -ge 2 ]]; then
