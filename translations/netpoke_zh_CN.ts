@@ -2809,7 +2809,7 @@
     <name>NetPoke::TftpPanel</name>
     <message>
         <source>Throughput (MiB/s)</source>
-        <translation>吞吐量（MiB/s）</translation>
+        <translation>吞吐量（MiB/秒）</translation>
     </message>
     <message>
         <source>Retransmission</source>
@@ -2821,7 +2821,7 @@
     </message>
     <message>
         <source>MiB/s</source>
-        <translation>MiB/s</translation>
+        <translation>MiB/秒</translation>
     </message>
     <message>
         <source>Save the download as</source>
@@ -3915,7 +3915,7 @@
     </message>
     <message>
         <source>Progress is shown on stderr when it is a terminal; a summary line follows (bytes, seconds, MiB/s, retransmissions).</source>
-        <translation>stderr 是终端时在其上显示进度；结束后再打印一行摘要（字节数、秒数、MiB/s、重传次数）。</translation>
+        <translation>stderr 是终端时在其上显示进度；结束后再打印一行摘要（字节数、秒数、MiB/秒、重传次数）。</translation>
     </message>
     <message>
         <source>Exit status: 0 downloaded, 1 transfer failed (not found, access violation, timeout, no server, option refused, ...), 2 bad arguments.</source>
@@ -4035,7 +4035,7 @@
     </message>
     <message>
         <source>%1 bytes in %2 s (%3 MiB/s), %4 retransmissions, blksize %5, windowsize %6</source>
-        <translation>%1 字节，用时 %2 秒（%3 MiB/s），重传 %4 次，blksize %5，windowsize %6</translation>
+        <translation>%1 字节，用时 %2 秒（%3 MiB/秒），重传 %4 次，blksize %5，windowsize %6</translation>
     </message>
     <message>
         <source>%1 retransmissions</source>
